@@ -1,0 +1,19 @@
+import type { Label } from "../domain/Label.ts"
+import type { Span } from "../domain/Span.ts"
+
+/**
+ * Every detector — a rule family or a statistical model — has this shape:
+ * text in, typed spans with offsets, score and the detector's name out.
+ * Rule detectors are synchronous; model detectors may be asynchronous.
+ */
+export interface Detector {
+  /** Stable name, e.g. "rules/dni" or "ner/tacha-ner-es"; recorded on each span. */
+  readonly name: string
+  readonly labels: readonly Label[]
+  readonly detect: (text: string) => readonly Span[] | Promise<readonly Span[]>
+}
+
+/** A span after resolution: what the pipeline will do with it. */
+export interface ResolvedSpan extends Span {
+  readonly action: "redact" | "keep"
+}

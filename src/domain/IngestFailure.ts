@@ -1,0 +1,36 @@
+import { Data } from "effect"
+
+/**
+ * Why a document could not be processed. Codes are stable (they appear in
+ * `private/failures.jsonl` and in statistics); messages are Spanish and never
+ * contain document content.
+ */
+export const FAILURE_REASONS = {
+  missing_file: "el archivo no existe",
+  outside_input: "la ruta está fuera de la carpeta de entrada",
+  unsupported_format: "formato no admitido",
+  empty_file: "el archivo está vacío",
+  too_large: "el archivo supera el tamaño máximo permitido",
+  corrupt_pdf: "PDF dañado o ilegible",
+  encrypted_pdf: "PDF cifrado o protegido con contraseña",
+  needs_ocr: "PDF escaneado sin capa de texto: requiere OCR",
+  not_a_zip: "el documento no es un archivo ZIP válido (DOCX/ODT dañado)",
+  corrupt_document: "documento dañado o ilegible",
+  binary_content: "el archivo de texto contiene datos binarios",
+  no_text: "el documento no contiene texto",
+  timeout: "se superó el tiempo máximo de procesamiento",
+  manifest_invalid: "fila de manifiesto inválida",
+  processing_error: "error interno al procesar el documento",
+} as const
+
+export type FailureReason = keyof typeof FAILURE_REASONS
+
+export class IngestFailure extends Data.TaggedError("IngestFailure")<{
+  readonly reason: FailureReason
+  /** Optional technical detail; must never contain document text. */
+  readonly detail?: string
+}> {
+  override get message(): string {
+    return FAILURE_REASONS[this.reason] + (this.detail ? ` (${this.detail})` : "")
+  }
+}

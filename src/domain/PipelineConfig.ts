@@ -1,0 +1,79 @@
+import { z } from "zod"
+import { LABELS, type Label } from "./Label.ts"
+
+/**
+ * A court's pipeline configuration (`pipelines/*.json`). Configuration is
+ * data: which labels are redacted or kept, how each is replaced, which
+ * detectors run, and the per-document limits.
+ */
+
+const LabelSchema = z.enum(LABELS)
+
+export const OperatorSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("tag"),
+    /** Text inside the brackets; defaults to the label. */
+    text: z.string().optional(),
+  }).describe("Reemplaza por una etiqueta fija: [DNI]"),
+  z.object({
+    type: z.literal("pseudonym"),
+    /** "numbered": [PERSONA 1]; "initials": J.C.P. */
+    style: z.enum(["numbered", "initials"]).default("numbered"),
+    text: z.string().optional(),
+  }).describe("Seudónimo consistente por entidad dentro de la resolución"),
+  z.object({
+    type: z.literal("mask"),
+    char: z.string().length(1).default("*"),
+    /** How many trailing characters stay visible (e.g. last digits of an account). */
+    keepLast: z.number().int().min(0).max(4).default(0),
+  }).describe("Enmascara los caracteres"),
+  z.object({ type: z.literal("remove") }).describe("Elimina el texto"),
+  z.object({
+    type: z.literal("hash"),
+    /** Name of the environment variable holding the secret key; the key never lives in config. */
+    keyEnv: z.string().default("TACHA_HASH_KEY"),
+    length: z.number().int().min(6).max(64).default(10),
+  }).describe("Hash con clave (HMAC-SHA256), estable entre resoluciones"),
+])
+export type Operator = z.infer<typeof OperatorSchema>
+
+export const NerConfigSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** Model folder, relative to the repository root or absolute. */
+  model: z.string().default("models/tacha-ner-es"),
+  /** Prefer the int8 model when present. */
+  quantized: z.boolean().default(true),
+  /** Minimum score for a model span to be used. */
+  threshold: z.number().min(0).max(1).default(0.5),
+})
+
+export const PipelineConfigSchema = z.object({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  /** What happens to each label. Labels not listed use `defaultAction`. */
+  actions: z.partialRecord(LabelSchema, z.enum(["redact", "keep"])).default({}),
+  defaultAction: z.enum(["redact", "keep"]).default("redact"),
+  /** Replacement operator per label. Labels not listed use `defaultOperator`. */
+  operators: z.partialRecord(LabelSchema, OperatorSchema).default({}),
+  defaultOperator: OperatorSchema.default({ type: "tag" }),
+  detectors: z.object({
+    /** Rule families to switch off by name (e.g. "rules/plates"). */
+    disabled: z.array(z.string()).default([]),
+    ner: NerConfigSchema.optional(),
+  }).default({ disabled: [] }),
+  limits: z.object({
+    maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
+    timeoutMs: z.number().int().positive().default(120_000),
+  }).default({ maxFileBytes: 50 * 1024 * 1024, timeoutMs: 120_000 }),
+  concurrency: z.number().int().min(1).max(32).default(2),
+}).strict()
+
+export type PipelineConfig = z.infer<typeof PipelineConfigSchema>
+
+export const actionFor = (config: PipelineConfig, label: Label): "redact" | "keep" =>
+  config.actions[label] ?? (label === "FUNCIONARIO" ? "keep" : config.defaultAction)
+
+export const operatorFor = (config: PipelineConfig, label: Label): Operator =>
+  config.operators[label] ?? config.defaultOperator

@@ -1,0 +1,15 @@
+import type { Effect } from "effect"
+import type { ExtractedDocument, Format } from "../domain/Document.ts"
+import type { IngestFailure } from "../domain/IngestFailure.ts"
+
+/**
+ * One reader per format. A reader turns the raw bytes of one file into text
+ * parts, or fails with an IngestFailure whose reason names the cause.
+ * Readers never touch the file system: bytes in, document out.
+ */
+export interface Reader {
+  readonly format: Format
+  /** Lower-case extensions including the dot, e.g. [".docx"]. */
+  readonly extensions: readonly string[]
+  readonly read: (bytes: Uint8Array) => Effect.Effect<ExtractedDocument, IngestFailure>
+}
