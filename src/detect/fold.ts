@@ -1,0 +1,23 @@
+/**
+ * Accent- and case-folding that keeps offsets: every UTF-16 unit of the input
+ * maps to exactly one unit of the output, so a match found in the folded text
+ * is at the same offsets in the original.
+ */
+const foldUnit = (ch: string): string => {
+  const f = ch.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+  return f.length === 1 ? f : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch
+}
+
+/** Folds a string one unit at a time (same length as the input). */
+export const foldKeepingOffsets = (text: string): string => {
+  let out = ""
+  for (let i = 0; i < text.length; i++) out += foldUnit(text[i]!)
+  return out
+}
+
+/** Folds for comparison: NFD, no combining marks, lower case, single spaces. */
+export const fold = (text: string): string =>
+  text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
+
+/** Escapes regular-expression metacharacters. */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")

@@ -1,0 +1,46 @@
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import { byPosition, type Span } from "../domain/Span.ts"
+import type { Detector } from "./Detector.ts"
+import { account } from "./rules/account.ts"
+import { address } from "./rules/address.ts"
+import { age } from "./rules/age.ts"
+import { caseNumber } from "./rules/caseNumber.ts"
+import { cbu } from "./rules/cbu.ts"
+import { cuit } from "./rules/cuit.ts"
+import { dni } from "./rules/dni.ts"
+import { email } from "./rules/email.ts"
+import { file } from "./rules/file.ts"
+import { handle } from "./rules/handle.ts"
+import { ip } from "./rules/ip.ts"
+import { official } from "./rules/official.ts"
+import { passport } from "./rules/passport.ts"
+import { person } from "./rules/person.ts"
+import { personalDate } from "./rules/personalDate.ts"
+import { phone } from "./rules/phone.ts"
+import { place } from "./rules/place.ts"
+import { plate } from "./rules/plate.ts"
+import { url } from "./rules/url.ts"
+
+/** Every rule family, in a fixed order. Names are what `detectors.disabled` lists. */
+export const RULE_DETECTORS: readonly Detector[] = Object.freeze([
+  dni, cuit, passport, cbu, account, phone, email, ip, url, handle, plate, file, caseNumber,
+  address, place, personalDate, age, person, official,
+])
+
+const cache = new WeakMap<PipelineConfig, readonly Detector[]>()
+
+/** The rule detectors a pipeline runs (immutable, built once per config). */
+export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
+  const hit = cache.get(config)
+  if (hit) return hit
+  const disabled = new Set(config.detectors.disabled)
+  const list = Object.freeze(RULE_DETECTORS.filter((d) => !disabled.has(d.name)))
+  cache.set(config, list)
+  return list
+}
+
+/** Runs every detector over the text; spans sorted by position. */
+export const detectAll = async (text: string, detectors: readonly Detector[]): Promise<Span[]> => {
+  const results = await Promise.all(detectors.map((d) => d.detect(text)))
+  return results.flat().sort(byPosition)
+}

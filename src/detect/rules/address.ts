@@ -1,0 +1,93 @@
+import type { Span } from "../../domain/Span.ts"
+import type { Detector } from "../Detector.ts"
+import { fold } from "../fold.ts"
+import { CABA_STREETS } from "../lexicon/streets.ts"
+import { runPatterns } from "../patternDetector.ts"
+
+/**
+ * Addresses → DIRECCION: street + door number after a street type or a
+ * domicile cue, a known CABA street followed by a door number, floor and
+ * apartment, CPA postal codes, intersections, "Barrio/Villa ... Manzana ...
+ * Casa ...". A street name inside a cited law or an institution name without
+ * door number is not an address.
+ */
+const W = String.raw`(?:(?:Gral|Av|Avda|Pte|Dr|Cnel|Tte|Gdor|Int|Ing|Pje|Sto|Sta|Fray|Cmte|Alte|Cap|Pres)\.|\p{Lu}[\p{L}\p{M}'’]*|\p{Lu}\.|\d{1,2}\s+de\s+\p{Lu}\p{Ll}+)`
+const WORDS = String.raw`${W}(?:\s+(?:(?:de|del|de\s+la|de\s+los|y|la|las|los|el)\s+)?${W}){0,5}`
+const NUMBER = String.raw`(?:N\s?[°º]\s*|n(?:ú|u)mero\s+|nro\.?\s*|al\s+)?\d{1,5}(?:\s?bis)?(?![\d/]|[.,]\d)`
+const FLOOR = String.raw`(?:\s*,?\s*(?:(?:piso|P\.)\s*\d{1,2}\s*[°º]?|PB|planta\s+baja|\d{1,2}\s*[°º]\s*(?:piso)?)(?:\s*,?\s*(?:(?:dpto|depto|dto|departamento|unidad|UF|oficina|of)\.?\s*)?["'“”«»‘’]?[A-Z\d]{1,3}["'“”«»‘’]?(?![\p{L}\d]))?)?`
+const TYPE = String.raw`(?:Av(?:da)?\.|[Aa]venida|AVENIDA|[Cc]alle|CALLE|[Pp]asaje|Pje\.|[Bb]oulevard|Bv\.|Blvd\.|[Dd]iagonal|Diag\.|[Aa]utopista|[Rr]uta(?:\s+[Nn]acional|\s+[Pp]rovincial)?|[Cc]amino)`
+const DOMICILE = String.raw`(?:domiciliad[oa]s?|con\s+domicilio(?:\s+(?:real|legal|constituido|particular))?|domicilio(?:\s+(?:real|legal|particular))?(?:\s+sit[oa])?|sit[oa]s?|ubicad[oa]s?|vive|viv[íi]a|reside|resid[íi]a|residente|radicad[oa]|habita|domicilio\s+de|inmueble\s+de|vivienda\s+de|finca\s+de|departamento\s+de)`
+
+const isStreet = (name: string): boolean => {
+  const f = fold(name)
+  if (CABA_STREETS.has(f)) return true
+  // Accept suffixes: "la calle Avenida Rivadavia" → "rivadavia".
+  const parts = f.split(" ")
+  for (let i = 1; i < parts.length; i++) if (CABA_STREETS.has(parts.slice(i).join(" "))) return true
+  return false
+}
+
+const NOT_BEFORE = { words: /(?:\bley|\barts?\.?|\bart[íi]culo|\bdecreto|\bN[°º]|\$)\s*$/i, window: 12 }
+
+const PATTERNS = {
+  name: "rules/address",
+  labels: ["DIRECCION" as const],
+  patterns: [
+    {
+      name: "street-type",
+      regex: new RegExp(String.raw`(?<![\p{L}])(?<v>${TYPE}\s+${WORDS}\s+${NUMBER}${FLOOR})`, "gu"),
+      score: 0.9,
+    },
+    {
+      name: "domicile-cue",
+      regex: new RegExp(
+        String.raw`(?<![\p{L}])${DOMICILE}\s+(?:en\s+)?(?:(?:la|el)\s+)?(?:(?:calle|avenida|pasaje|inmueble\s+de|finca\s+de)\s+)?(?<v>${WORDS}\s+${NUMBER}${FLOOR})`,
+        "gu",
+      ),
+      score: 0.9,
+    },
+    {
+      name: "known-street",
+      regex: new RegExp(String.raw`(?<![\p{L}])(?<v>(?<street>${WORDS})\s+${NUMBER}${FLOOR})`, "gu"),
+      score: 0.8,
+      validate: (_v: string, c: { match: RegExpExecArray }) => {
+        const street = c.match.groups!["street"]!
+        return isStreet(street) && !/\b(?:ley|decreto|art[íi]culo|resoluci[óo]n|acordada|fallos?)\b/i.test(street) ? 0.8 : undefined
+      },
+      excludeBefore: NOT_BEFORE,
+    },
+    {
+      name: "cpa",
+      regex: /(?<![\p{L}\d])(?<v>[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\p{L}\d])/gu,
+      score: 0.9,
+    },
+    {
+      name: "postal-code",
+      regex: /\bc[óo]digo\s+postal\s*(?:N\s?[°º]\s*)?:?\s*(?<v>\d{4})\b/giu,
+      score: 0.8,
+    },
+    {
+      name: "intersection",
+      regex: new RegExp(
+        String.raw`(?<![\p{L}])(?:intersecci[óo]n\s+(?:de\s+)?(?:las\s+)?|esquina\s+(?:de\s+)?(?:las\s+)?|cruce\s+de\s+(?:las\s+)?|entre\s+las\s+)(?:(?:calles|avenidas|arterias)\s+)?(?<v>(?:${TYPE}\s+)?${WORDS}\s+(?:y|e)\s+(?:${TYPE}\s+)?${WORDS})`,
+        "gu",
+      ),
+      score: 0.85,
+    },
+    {
+      name: "settlement",
+      regex: new RegExp(
+        String.raw`(?<![\p{L}])(?<v>(?:(?:Barrio|B[°º]|Villa|Asentamiento|Complejo(?:\s+Habitacional)?|Torre|Edificio)\s+[\p{L}\d\-.° ]{1,40}?,?\s+)?(?:Manzana|Mz(?:a)?\.|MZ)\s*["'“]?[\p{L}\d]{1,4}["'”]?(?:\s*,?\s*(?:Casa|Lote|Torre|Tira|Block|Edificio|Piso|Departamento|Depto\.|Dpto\.|C\.|L\.)\s*["'“]?[\p{L}\d]{1,4}["'”]?)*)`,
+        "gu",
+      ),
+      score: 0.85,
+    },
+  ],
+  excludeAfter: /^\s*(?:\/\d|a[ñn]os|pesos|d[íi]as|del\s+C[óo]digo|de\s+la\s+ley)/i,
+}
+
+export const address: Detector = {
+  name: "rules/address",
+  labels: ["DIRECCION"],
+  detect: (text): Span[] => runPatterns(PATTERNS, text),
+}

@@ -1,0 +1,49 @@
+import { patternDetector } from "../patternDetector.ts"
+
+/**
+ * Ages → EDAD: "de 34 años de edad", "34 años" in a person's description,
+ * "tiene 34 años", "(34)" right after a name. Never a sentence or a term
+ * ("3 años de prisión", "dentro de 10 días", "hace 5 años", "por 2 años").
+ */
+const NUM_WORDS = String.raw`(?:(?:veinti|treinta\s+y\s+|cuarenta\s+y\s+|cincuenta\s+y\s+|sesenta\s+y\s+|setenta\s+y\s+|ochenta\s+y\s+|noventa\s+y\s+)?(?:un|uno|dos|tr[ée]s|cuatro|cinco|s[ée]is|siete|ocho|nueve)|diez|once|doce|trece|catorce|quince|diecis[ée]is|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)`
+const N = String.raw`(?:\d{1,3}|${NUM_WORDS})`
+/** What follows "N años" when it is a duration, not an age. */
+const NOT_AGE_AFTER = /^\s*(?:de\s+(?!edad)\p{L}|y\s+\d+\s+mes|en\s+suspenso|de\s+ejecuci|,?\s+(?:en\s+)?(?:suspenso|efectiv)|atr[áa]s|antes|despu[ée]s|m[áa]s|menos)/iu
+const NOT_AGE_BEFORE = {
+  words: /(?:pena|condena|prisi[óo]n|reclusi[óo]n|plazo|t[ée]rmino|durante|hace|por|lapso|desde|hasta|dentro\s+de|m[áa]s\s+de|menos\s+de|menor\s+de|mayor\s+de|los\s+[úu]ltimos|cumplir|transcurrid[oa]s|tras|luego\s+de|aproximadamente|alrededor\s+de|cada|inhabilitaci[óo]n|ley|art\.?)\s*$/iu,
+  window: 30,
+}
+/** Person description nearby: "argentino, soltero, DNI ..., de 34 años". */
+const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
+
+export const age = patternDetector({
+  name: "rules/age",
+  labels: ["EDAD"],
+  patterns: [
+    {
+      name: "age:de-edad",
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?<v>${N}\s+años\s+de\s+edad)`, "giu"),
+      score: 0.95,
+    },
+    {
+      name: "age:field",
+      regex: new RegExp(String.raw`(?<![\p{L}])(?:edad|tiene|ten[íi]a|contaba\s+con|cont[óo]\s+con|cumpli[óo]|de\s+tan\s+s[óo]lo)\s*:?\s*(?:de\s+)?(?<v>${N}\s+(?:años|meses))`, "giu"),
+      score: 0.9,
+      excludeAfter: NOT_AGE_AFTER,
+    },
+    {
+      name: "age:description",
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?:de\s+)?(?<v>\d{1,2}\s+años)(?![\p{L}])`, "giu"),
+      score: 0.5,
+      validate: (_v, c) => (c.hasContext ? 0.85 : undefined),
+      excludeBefore: NOT_AGE_BEFORE,
+      excludeAfter: NOT_AGE_AFTER,
+    },
+    {
+      name: "age:parenthesis",
+      regex: /(?<=\p{Lu}[\p{L}.]*\s?)\((?<v>\d{1,2})(?:\s+años)?\)/gu,
+      score: 0.75,
+    },
+  ],
+  context: { words: PERSON_CONTEXT, window: 60, boost: 0 },
+})

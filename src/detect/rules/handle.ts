@@ -1,0 +1,34 @@
+import { patternDetector } from "../patternDetector.ts"
+
+const NETWORKS = String.raw`(?:Instagram|Facebook|TikTok|Tik\s?Tok|Twitter|X|Telegram|WhatsApp|Snapchat|Threads|YouTube|LinkedIn|Tinder|Discord|Kick|Twitch|Badoo|Free\s?Fire)`
+
+/** Social-media users: "@usuario", "usuario de Instagram «juan.perez»", "perfil de Facebook «...»". */
+export const handle = patternDetector({
+  name: "rules/handle",
+  labels: ["USUARIO_RED"],
+  patterns: [
+    {
+      name: "handle:at",
+      regex: /(?<![\p{L}\d._%+@-])(?<v>@[\p{L}\d_](?:[\p{L}\d_.]{0,29}[\p{L}\d_])?)(?![\p{L}\d@])/gu,
+      score: 0.85,
+    },
+    {
+      name: "handle:network-cue",
+      regex: new RegExp(
+        String.raw`\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|nombre\s+de\s+usuario)\s+(?:de\s+(?:la\s+red\s+social\s+)?|en\s+)?${NETWORKS}\s*(?:(?:denominad[oa]|llamad[oa]|a\s+nombre\s+de|identificad[oa]\s+como)\s+)?[:\s]*[«"“'‘]?(?<v>@?[\p{L}\d_.\-]{2,40}(?:\s[\p{L}\d_.\-]{2,30}){0,2}?)[»"”'’]`,
+        "gu",
+      ),
+      score: 0.85,
+    },
+    {
+      name: "handle:network-cue-bare",
+      regex: new RegExp(
+        String.raw`\b(?:usuari[oa]|perfil|nick(?:name)?)\s+(?:de\s+(?:la\s+red\s+social\s+)?|en\s+)?${NETWORKS}\s*:?\s+(?<v>@?[\p{Ll}\d_][\p{L}\d_.]{1,39}[\p{L}\d_])(?![\p{L}\d])`,
+        "gu",
+      ),
+      score: 0.8,
+      // A plain lower-case word ("un perfil de Facebook falso") is not a user name unless announced with ":".
+      validate: (v, c) => (/[\d_.@]/.test(v) || c.match[0].includes(":") ? 0.8 : undefined),
+    },
+  ],
+})

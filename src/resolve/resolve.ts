@@ -1,0 +1,28 @@
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import { byPosition, type Span } from "../domain/Span.ts"
+import type { Detector, ResolvedSpan } from "../detect/Detector.ts"
+import { detectAll, ruleDetectors } from "../detect/registry.ts"
+import { mergeSpans } from "./merge.ts"
+import { applyPolicy } from "./policy.ts"
+import { propagate } from "./propagate.ts"
+
+/** Rule spans below this score are dropped before merging. */
+export const MIN_SCORE = 0.5
+
+const threshold = (config: PipelineConfig, s: Span): number =>
+  s.detector.startsWith("ner/") ? (config.detectors.ner?.threshold ?? MIN_SCORE) : MIN_SCORE
+
+/**
+ * Spans in, decisions out: thresholds, overlaps, propagation of names, policy.
+ * Sorted, non-overlapping; PERSONA/FUNCIONARIO spans carry `entity`.
+ */
+export const resolveSpans = (text: string, spans: readonly Span[], config: PipelineConfig): ResolvedSpan[] => {
+  const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start && s.score >= threshold(config, s))
+  const merged = mergeSpans(text, valid)
+  const final = mergeSpans(text, propagate(text, merged))
+  return applyPolicy(config, final).sort(byPosition)
+}
+
+/** Runs the rule detectors (plus any extra, e.g. a NER model) and resolves. */
+export const analyse = async (text: string, config: PipelineConfig, extra: readonly Detector[] = []): Promise<ResolvedSpan[]> =>
+  resolveSpans(text, await detectAll(text, [...ruleDetectors(config), ...extra]), config)

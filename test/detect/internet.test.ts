@@ -1,0 +1,39 @@
+import { describe } from "vitest"
+import { email } from "../../src/detect/rules/email.ts"
+import { handle } from "../../src/detect/rules/handle.ts"
+import { ip } from "../../src/detect/rules/ip.ts"
+import { url } from "../../src/detect/rules/url.ts"
+import { negatives, positives } from "./_table.ts"
+
+describe("rules/email", () => {
+  positives(email, "EMAIL", [
+    ["al correo juan.perez89@gmail.com le llegó", "juan.perez89@gmail.com"],
+    ["(maria_gomez@hotmail.com.ar)", "maria_gomez@hotmail.com.ar"],
+  ])
+  negatives(email, "EMAIL", ["el usuario @juancho escribió", "arroba sin dominio juan@"])
+})
+
+describe("rules/ip", () => {
+  positives(ip, "IP", [
+    ["conectado desde la IP 190.210.33.4", "190.210.33.4"],
+    ["dirección IPv6 2800:810:4f2:1a::3", "2800:810:4f2:1a::3"],
+  ])
+  negatives(ip, "IP", ["DNI 30.123.456", "a las 10:30:00 hs", "versión 1.2.3", "el monto 1.234.567.890"])
+})
+
+describe("rules/url", () => {
+  positives(url, "URL", [
+    ["publicó en https://www.facebook.com/juan.perez.123 un mensaje", "https://www.facebook.com/juan.perez.123"],
+    ["ver instagram.com/juancho89.", "instagram.com/juancho89"],
+  ])
+  negatives(url, "URL", ["consultado en https://www.jusbaires.gob.ar/jurisprudencia", "el art. 149 bis, inc. 2"])
+})
+
+describe("rules/handle", () => {
+  positives(handle, "USUARIO_RED", [
+    ["desde el perfil @juancho.perez89 publicó", "@juancho.perez89"],
+    ["el usuario de Instagram «la_tana_22» lo amenazó", "la_tana_22"],
+    ["su perfil de Facebook: juancitoperez escribió", "juancitoperez"],
+  ])
+  negatives(handle, "USUARIO_RED", ["escribió a juan.perez89@gmail.com", "un perfil de Facebook falso"])
+})

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest"
+import { official } from "../../src/detect/rules/official.ts"
+import { person } from "../../src/detect/rules/person.ts"
+import { found, negatives, positives } from "./_table.ts"
+
+describe("rules/person", () => {
+  positives(person, "PERSONA", [
+    ["el imputado Juan Carlos PÉREZ (DNI 30.123.456)", "Juan Carlos PÉREZ"],
+    ["PEREZ, Juan Carlos s/ infr. art. 149 bis CP", "PEREZ, Juan Carlos"],
+    ["GOMEZ, ANA MARIA s/ amenazas", "GOMEZ, ANA MARIA"],
+    ["la Sra. M. L. G. declaró", "M. L. G."],
+    ["la víctima, Sra. María López, relató", "María López"],
+    ["la denunciante Rosa Benítez", "Rosa Benítez"],
+    ["CONDENAR a JUAN CARLOS PEREZ a la pena", "JUAN CARLOS PEREZ"],
+    ["conversó con Martín Rodríguez en la plaza", "Martín Rodríguez"],
+    ["hijo de Carlos Alberto Sosa y de Marta Ríos", "Carlos Alberto Sosa", "Marta Ríos"],
+    ["los imputados Pedro Gil y Lucas Paz", "Pedro Gil", "Lucas Paz"],
+    ["alias «El Tano» según", "El Tano"],
+    ["apodado \"Pocho\" por sus amigos", "Pocho"],
+    ["la menor F.E.A. de ocho años", "F.E.A."],
+    ["el testigo J. C. Fernández", "J. C. Fernández"],
+    ["su abogado defensor particular Dr. Esteban Ruiz", "Esteban Ruiz"],
+    ["el agente Carlos Medina labró el acta", "Carlos Medina"],
+    ["María José DEL VALLE declaró", "María José DEL VALLE"],
+    ["se presentó Nahuel Ibáñez, quien refirió", "Nahuel Ibáñez"],
+    ["se presentó Wenceslao Quiroga ante la prevención", "Wenceslao Quiroga"],
+  ])
+  negatives(person, "PERSONA", [
+    "RESUELVO: CONDENAR, SOBRESEER. FALLO. VISTOS Y CONSIDERANDO",
+    "JUZGADO PENAL CONTRAVENCIONAL Y DE FALTAS N° 10 - SECRETARIA N°19",
+    "MINISTERIO PÚBLICO FISCAL",
+    "REGISTRESE, NOTIFIQUESE",
+    "(cfr. Zaffaroni, Derecho Penal, p. 123)",
+    "CSJN \"Vega Giménez\", Fallos 328:3399; in re \"Casal\"",
+    "la Ley 26.485 y arts. 149 bis y 150 del Código Penal",
+    "Ciudad Autónoma de Buenos Aires, 15 de marzo de 2024",
+    "Hospital Juan A. Fernández",
+    "conforme D.N.I. y C.A.B.A.",
+    "el imputado en la audiencia",
+    "Código Procesal Penal de la Ciudad",
+    "la Cámara de Apelaciones en lo Penal, Contravencional y de Faltas, Sala I",
+    "el Tribunal Superior de Justicia y la Corte Suprema de Justicia de la Nación",
+    "Según Roxin, el dolo es conocimiento",
+  ])
+  it("the span is the name only, never the cue word", async () => {
+    const got = await found(person, "el Sr. Juan Pérez", "PERSONA")
+    expect(got.length).toBeGreaterThan(0)
+    expect(new Set(got)).toEqual(new Set(["Juan Pérez"]))
+  })
+})
+
+describe("rules/official", () => {
+  positives(official, "FUNCIONARIO", [
+    ["según el requerimiento del Fiscal Dr. Martín LÓPEZ", "Martín LÓPEZ"],
+    ["Fdo.: Dra. Ana Suárez – Jueza", "Ana Suárez"],
+    ["Ante mí: Dr. Pablo Fernández – Secretario", "Pablo Fernández"],
+    ["la Defensora Oficial, Dra. Laura Méndez, sostuvo", "Laura Méndez"],
+    ["Juzgado PCyF N° 10, a cargo de la Dra. Ana Suárez", "Ana Suárez"],
+    ["Ana Suárez\nJueza", "Ana Suárez"],
+    ["Dr. Juan Pérez, Secretario", "Juan Pérez"],
+    ["la Sala II, integrada por los Dres. Bosch, Sáez Capel y Franza, confirmó", "Bosch", "Sáez Capel", "Franza"],
+    ["Dra. Cristina Lara\nJueza\nJuzgado PCyF N° 13", "Cristina Lara"],
+  ])
+  negatives(official, "FUNCIONARIO", [
+    "su abogado defensor particular Dr. Esteban Ruiz",
+    "el imputado Juan Pérez declaró",
+    "la Fiscal solicitó la condena. El Dr. Ruiz, abogado del imputado, se opuso",
+    "MINISTERIO PÚBLICO FISCAL",
+  ])
+})

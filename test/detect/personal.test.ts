@@ -1,0 +1,40 @@
+import { describe } from "vitest"
+import { age } from "../../src/detect/rules/age.ts"
+import { personalDate } from "../../src/detect/rules/personalDate.ts"
+import { negatives, positives } from "./_table.ts"
+
+describe("rules/personal-date", () => {
+  positives(personalDate, "FECHA_PERSONAL", [
+    ["nacido el 3 de mayo de 1990", "3 de mayo de 1990"],
+    ["nacida el 03/05/1990 en Lanús", "03/05/1990"],
+    ["fecha de nacimiento: 12-11-1985", "12-11-1985"],
+    ["nacido en Lanús el 3/5/1989", "3/5/1989"],
+    ["F.N.: 01/02/2001", "01/02/2001"],
+  ])
+  negatives(personalDate, "FECHA_PERSONAL", [
+    "Ciudad Autónoma de Buenos Aires, 15 de marzo de 2024.",
+    "el hecho ocurrió el 10 de enero de 2023",
+    "la audiencia del 12/05/2023",
+  ])
+})
+
+describe("rules/age", () => {
+  positives(age, "EDAD", [
+    ["de 34 años de edad", "34 años de edad"],
+    ["argentino, soltero, de 34 años, domiciliado", "34 años"],
+    ["la víctima, de 29 años, vive", "29 años"],
+    ["la menor tenía 12 años cuando", "12 años"],
+    ["de treinta y cuatro años de edad", "treinta y cuatro años de edad"],
+    ["Juan PÉREZ (34) fue detenido", "34"],
+  ])
+  negatives(age, "EDAD", [
+    "la pena de 3 años de prisión en suspenso",
+    "condenado a 3 años de prisión",
+    "dentro de 10 días hábiles",
+    "hace 5 años que convivían",
+    "por el término de 2 años",
+    "de 3 años de prisión",
+    "la relación de 10 años de duración",
+    "el art. 149 (2) del Código",
+  ])
+})

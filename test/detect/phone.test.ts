@@ -1,0 +1,28 @@
+import { describe } from "vitest"
+import { phone } from "../../src/detect/rules/phone.ts"
+import { negatives, positives } from "./_table.ts"
+
+describe("rules/phone", () => {
+  positives(phone, "TELEFONO", [
+    ["llamó al +54 9 11 1234-5678 varias veces", "+54 9 11 1234-5678"],
+    ["su celular 011 15 1234-5678", "011 15 1234-5678"],
+    ["al 15-1234-5678 le escribió", "15-1234-5678"],
+    ["el teléfono fijo 4567-8901", "4567-8901"],
+    ["al número (011) 4567-8901", "(011) 4567-8901"],
+    ["desde el abonado 11 5432-1098", "11 5432-1098"],
+    ["teléfono celular 1154321098", "1154321098"],
+    ["+5491154321098", "+5491154321098"],
+  ])
+  negatives(phone, "TELEFONO", [
+    "conforme los arts. 149 bis y 150 del Código Penal",
+    "la Ley 26.485 y la Ley N° 1472",
+    "una multa de $ 4.500 y otra de $ 1.500,50",
+    "Causa N° 1234-2023 y Expte. 4567/2023",
+    "durante el período 2022-2023",
+    "el 12-05-2023 a las 14:30",
+    "CUIJ J-01-00012345-6/2023-0",
+    "Fallos 328:3399",
+    "la suma de 15000000 de pesos",
+    "registro 4567-2023 del sistema",
+  ])
+})

@@ -1,0 +1,41 @@
+import { describe } from "vitest"
+import { caseNumber } from "../../src/detect/rules/caseNumber.ts"
+import { file } from "../../src/detect/rules/file.ts"
+import { plate } from "../../src/detect/rules/plate.ts"
+import { negatives, positives } from "./_table.ts"
+
+describe("rules/plate", () => {
+  positives(plate, "PATENTE", [
+    ["el automóvil dominio AB 123 CD", "AB 123 CD"],
+    ["AB123CD estacionado", "AB123CD"],
+    ["la camioneta dominio ABC 123", "ABC 123"],
+    ["la motocicleta dominio 123 ABC", "123 ABC"],
+    ["moto patente A123BCD", "A123BCD"],
+  ])
+  negatives(plate, "PATENTE", [
+    "conforme el ART 149 BIS del CP",
+    "LEY 123 de la Ciudad",
+    "el CPP 123 y el art. 150",
+    "se leyó el punto 123 ABC del acta",
+  ])
+})
+
+describe("rules/file", () => {
+  positives(file, "ARCHIVO", [
+    ["se incorporaron foto1.jpg y captura.png", "foto1.jpg", "captura.png"],
+    ["el video VID-20230110-WA0003.mp4 muestra", "VID-20230110-WA0003.mp4"],
+    ["el audio.opus enviado", "audio.opus"],
+  ])
+  negatives(file, "ARCHIVO", ["el art. 149 bis", "se remitió a juan.perez@gmail.com", "la página www.ejemplo.com"])
+})
+
+describe("rules/case-number", () => {
+  positives(caseNumber, "EXPEDIENTE", [
+    ["CUIJ: J-01-00012345-6/2023-0", "J-01-00012345-6/2023-0"],
+    ["en la IPP 12345/2022 se investigó", "12345/2022"],
+    ["Expediente N° 1234/2023", "1234/2023"],
+    ["la causa N° 45.678/2021", "45.678/2021"],
+    ["Actuación N° 98765/2022", "98765/2022"],
+  ])
+  negatives(caseNumber, "EXPEDIENTE", ["arts. 149 bis y 150 del Código Penal", "Ley N° 1472", "la causa de la demora"])
+})

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import { analyse } from "../../src/resolve/resolve.ts"
+
+const config = PipelineConfigSchema.parse({ name: "test", version: "1" })
+
+const mentions = async (text: string) =>
+  (await analyse(text, config))
+    .filter((s) => s.label === "PERSONA" || s.label === "FUNCIONARIO")
+    .map((s) => ({ text: text.slice(s.start, s.end), label: s.label, entity: s.entity }))
+
+describe("propagation of names", () => {
+  it("finds the surname alone, other casing, no accents and inverted order, with one entity", async () => {
+    const text =
+      "El imputado Juan Carlos Pérez Gómez declaró. Luego PÉREZ GÓMEZ se retiró. " +
+      "Pérez dijo que no. PEREZ, Juan Carlos firmó. El señor Perez volvió."
+    const got = await mentions(text)
+    const texts = got.map((m) => m.text)
+    expect(texts).toEqual(expect.arrayContaining(["Juan Carlos Pérez Gómez", "PÉREZ GÓMEZ", "Pérez", "PEREZ, Juan Carlos", "Perez"]))
+    expect(new Set(got.map((m) => m.entity))).toEqual(new Set(["juan carlos perez gomez"]))
+  })
+
+  it("matches on word boundaries only: Paz never inside capaz", async () => {
+    const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
+    const got = await mentions(text)
+    expect(got.map((m) => m.text)).toEqual(["Lucía Paz", "Paz"])
+  })
+
+  it("escapes regex metacharacters in names", async () => {
+    const text = "la testigo Ana (Rosa) Benítez declaró; Benítez ratificó."
+    await expect(mentions(text)).resolves.toBeDefined()
+  })
+
+  it("a surname shared by an official and a party does not flip the official", async () => {
+    const text =
+      "Interviene el Fiscal Dr. Martín LÓPEZ. La víctima Carla López declaró. " +
+      "López dijo haber sido amenazada. El Fiscal Dr. López solicitó la condena.\nFdo.: Dra. Ana Suárez – Jueza"
+    const got = await mentions(text)
+    const fiscal = got.find((m) => m.text === "Martín LÓPEZ")
+    expect(fiscal?.label).toBe("FUNCIONARIO")
+    expect(got.find((m) => m.text === "Carla López")?.label).toBe("PERSONA")
+    const bare = got.filter((m) => m.text === "López")
+    expect(bare[0]?.label).toBe("PERSONA")
+    expect(bare[1]?.label).toBe("FUNCIONARIO")
+    expect(got.find((m) => m.text === "Ana Suárez")?.label).toBe("FUNCIONARIO")
+  })
+
+  it("a later bare mention of an official stays visible", async () => {
+    const text = "Fdo.: Dra. Ana Suárez – Jueza. Conforme lo dispuso la Dra. Suárez, se notificó a la imputada Laura Vera."
+    const got = await mentions(text)
+    expect(got.find((m) => m.text === "Suárez")?.label).toBe("FUNCIONARIO")
+    expect(got.find((m) => m.text === "Laura Vera")?.label).toBe("PERSONA")
+  })
+
+  it("a first name alone is propagated only where unambiguous", async () => {
+    const text = "La denunciante Micaela Torres y su hermana Micaela Ruiz declararon. Micaela lloró. Torres se fue."
+    const got = await mentions(text)
+    expect(got.map((m) => m.text)).not.toContain("Micaela")
+    expect(got.map((m) => m.text)).toContain("Torres")
+  })
+})
