@@ -81,13 +81,81 @@ const variantsOf = (e: Entity): Variant[] => {
   return out
 }
 
-/** A regex over the folded text for a folded variant: spaces match whitespace (and an inverted-order comma). */
-const variantRegex = (v: string): RegExp => {
-  const body = v
-    .split(" ")
-    .map((tok) => [...tok].map((c) => escapeRegex(c) + "\\p{M}*").join(""))
-    .join(String.raw`,?\s+`)
-  return new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}])${body}(?![\p{L}\p{M}\p{N}])`, "gu")
+/** Word tokens of a folded text: letters, digits and combining marks (dropped for comparison). */
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const NOT_WORD_CHAR = /[^\p{L}\p{N}\p{M}]/u
+
+interface Token {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+const tokensOf = (folded: string): Token[] =>
+  Array.from(folded.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].replace(/\p{M}+/gu, "") }))
+
+/** A variant as word tokens plus what must stand between, before and after them. */
+interface VariantPattern {
+  readonly variant: string
+  readonly words: readonly string[]
+  /** Separator matchers between consecutive words: a space allows any whitespace and an inverted-order comma. */
+  readonly gaps: readonly RegExp[]
+  readonly prefix: string
+  readonly suffix: string
+}
+
+const gapCache = new Map<string, RegExp>()
+const gapMatcher = (separator: string): RegExp => {
+  let matcher = gapCache.get(separator)
+  if (!matcher) {
+    matcher = new RegExp(`^${separator.split(" ").map(escapeRegex).join(String.raw`,?\s+`)}$`, "u")
+    gapCache.set(separator, matcher)
+  }
+  return matcher
+}
+
+const variantPattern = (variant: string): VariantPattern | null => {
+  const tokens = tokensOf(variant)
+  if (tokens.length === 0) return null
+  return {
+    variant,
+    words: tokens.map((token) => token.text),
+    gaps: tokens.slice(1).map((token, i) => gapMatcher(variant.slice(tokens[i]!.end, token.start))),
+    prefix: variant.slice(0, tokens[0]!.start),
+    suffix: variant.slice(tokens[tokens.length - 1]!.end),
+  }
+}
+
+/**
+ * Every occurrence of the variants in one pass over the text's word tokens:
+ * whole words only ("Paz" never inside "capaz"), so the cost grows with the
+ * text, not with text × variants.
+ */
+const findVariants = (folded: string, patterns: readonly VariantPattern[]): { start: number; end: number; variant: string }[] => {
+  const byFirstWord = new Map<string, VariantPattern[]>()
+  for (const pattern of patterns) {
+    const list = byFirstWord.get(pattern.words[0]!) ?? []
+    list.push(pattern)
+    byFirstWord.set(pattern.words[0]!, list)
+  }
+  const tokens = tokensOf(folded)
+  const found: { start: number; end: number; variant: string }[] = []
+  tokens.forEach((first, index) => {
+    for (const pattern of byFirstWord.get(first.text) ?? []) {
+      const last = tokens[index + pattern.words.length - 1]
+      if (!last) continue
+      const matches = pattern.words.every((word, k) =>
+        tokens[index + k]!.text === word && (k === 0 || pattern.gaps[k - 1]!.test(folded.slice(tokens[index + k - 1]!.end, tokens[index + k]!.start)))
+      )
+      if (!matches) continue
+      const start = first.start - pattern.prefix.length
+      const end = last.end + pattern.suffix.length
+      if (folded.slice(start, first.start) !== pattern.prefix || folded.slice(last.end, end) !== pattern.suffix) continue
+      if (pattern.suffix && end < folded.length && !NOT_WORD_CHAR.test(folded[end]!)) continue
+      found.push({ start, end, variant: pattern.variant })
+    }
+  })
+  return found
 }
 
 const OFFICIAL_BEFORE = /(?:juez(?:a)?|fiscal(?:a)?|secretari[oa]|prosecretari[oa]|defensor(?:a)?\s+oficial|magistrad[oa]|camarista|asesor(?:a)?\s+tutelar|s\.\s?s\.|v\.\s?s\.)[\s,:]*(?:(?:el|la)\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s*)?$/i
@@ -151,27 +219,26 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     return { ...s, entity }
   })
 
-  // 4. Find further mentions in the folded text.
+  // 4. Find further mentions in the folded text, all variants in one pass.
   const folded = foldKeepingOffsets(text)
   const added: Span[] = []
-  for (const [variant, o] of owners) {
-    if (o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1) continue
-    if (o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO")) continue
-    const re = variantRegex(variant)
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const start = m.index
-      const end = start + m[0].length
-      if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
-      if (out.some((s) => overlaps(s, { start, end }) && (s.label !== "PERSONA" && s.label !== "FUNCIONARIO"))) continue
-      let label: NameLabel
-      if (o.labels.size === 1) label = [...o.labels][0]!
-      else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
-      const candidates = all.filter((e) => e.label === label && o.entities.has(e.key))
-      const keys = new Set(candidates.map((e) => e.key))
-      const entity = keys.size === 1 ? [...keys][0]! : variant
-      if (out.some((s) => overlaps(s, { start, end }) && s.label !== label)) continue
-      added.push({ start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity })
-    }
+  const searchable = [...owners].filter(([, o]) =>
+    !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1) &&
+    !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO"))
+  )
+  const patterns = searchable.flatMap(([variant]) => variantPattern(variant) ?? [])
+  for (const { start, end, variant } of findVariants(folded, patterns)) {
+    const o = owners.get(variant)!
+    if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
+    if (out.some((s) => overlaps(s, { start, end }) && (s.label !== "PERSONA" && s.label !== "FUNCIONARIO"))) continue
+    let label: NameLabel
+    if (o.labels.size === 1) label = [...o.labels][0]!
+    else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
+    const candidates = all.filter((e) => e.label === label && o.entities.has(e.key))
+    const keys = new Set(candidates.map((e) => e.key))
+    const entity = keys.size === 1 ? [...keys][0]! : variant
+    if (out.some((s) => overlaps(s, { start, end }) && s.label !== label)) continue
+    added.push({ start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity })
   }
   return [...out, ...added]
 }
