@@ -68,6 +68,39 @@ export const PipelineConfigSchema = z.object({
     timeoutMs: z.number().int().positive().default(120_000),
   }).default({ maxFileBytes: 50 * 1024 * 1024, timeoutMs: 120_000 }),
   concurrency: z.number().int().min(1).max(32).default(2),
+  /**
+   * Publication rules: categories of ruling recognised by keywords or cited
+   * norms (accent-, case- and whitespace-insensitive, on word boundaries). A
+   * "block" category is never published; a "stricter" one is published only
+   * after also redacting the labels in `redact`. See src/publish/gate.ts.
+   */
+  publication: z.object({
+    categories: z.array(z.object({
+      /** Stable code, e.g. "menores"; appears in gate findings, never text. */
+      name: z.string().regex(/^[a-z0-9_]+$/),
+      description: z.string().optional(),
+      /** Words, phrases or norms ("menor de edad", "art. 119", "ley 26.061"). */
+      keywords: z.array(z.string().min(2)).min(1),
+      policy: z.enum(["block", "stricter"]),
+      /** Labels redacted in addition to the pipeline's actions (policy "stricter"). */
+      redact: z.array(LabelSchema).default([]),
+    })).default([
+      {
+        name: "delitos_sexuales",
+        description: "Delitos contra la integridad sexual (arts. 119 a 133 del Código Penal): no se publican.",
+        keywords: ["abuso sexual", "integridad sexual", "art. 119", "artículo 119", "arts. 119", "grooming", "art. 131", "artículo 131"],
+        policy: "block",
+        redact: [],
+      },
+      {
+        name: "menores",
+        description: "Intervienen niñas, niños o adolescentes (Ley 26.061): se publica con una política más estricta.",
+        keywords: ["menor de edad", "menores de edad", "niña", "niño", "niñas", "niños", "adolescente", "adolescentes", "ley 26.061"],
+        policy: "stricter",
+        redact: ["PERSONA", "DIRECCION", "LUGAR", "FECHA_PERSONAL", "EDAD", "PATENTE", "EXPEDIENTE"],
+      },
+    ]),
+  }).prefault({}),
 }).strict()
 
 export type PipelineConfig = z.infer<typeof PipelineConfigSchema>

@@ -1,0 +1,11 @@
+import { Command } from "effect/cli"
+import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
+import { evalCommand } from "./evalCommand.ts"
+import { runCommand } from "./runCommand.ts"
+
+export const tacha = Command.make("tacha").pipe(
+  Command.withDescription("tacha: anonimización de resoluciones judiciales para datos abiertos"),
+  Command.withSubcommands([runCommand, evalCommand]),
+)
+
+export const cli = Command.run(tacha, { version: TOOL_VERSION })

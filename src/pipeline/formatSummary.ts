@@ -1,0 +1,33 @@
+import { LABEL_INFO, LABELS } from "../domain/Label.ts"
+import type { BatchSummary } from "./runBatch.ts"
+
+const number = new Intl.NumberFormat("es-AR")
+
+/**
+ * The end-of-batch summary for the clerk, in Spanish. It names files and
+ * causes only: no document content, no detected text.
+ */
+export const formatSummary = (summary: BatchSummary): string => {
+  const lines: string[] = []
+  const seconds = summary.elapsedMs / 1000
+  lines.push("Resumen del lote")
+  lines.push(`  Documentos:  ${number.format(summary.total)} en total, ${number.format(summary.succeeded)} procesados, ${number.format(summary.failures.length)} con error`)
+  if (summary.reused > 0) lines.push(`  Reanudación: ${number.format(summary.reused)} documentos ya estaban procesados y no se rehicieron`)
+  lines.push(`  Tiempo:      ${seconds.toFixed(1)} s (${number.format(Math.round(summary.characters / Math.max(seconds, 0.001)))} caracteres/s)`)
+  const redacted = LABELS.filter((label) => (summary.redactedByLabel[label] ?? 0) > 0)
+  if (redacted.length > 0) {
+    lines.push("  Datos ocultados por categoría:")
+    for (const label of redacted) {
+      lines.push(`    ${LABEL_INFO[label].descripcion.padEnd(42)} ${number.format(summary.redactedByLabel[label] ?? 0).padStart(7)}`)
+    }
+  }
+  const kept = LABELS.filter((label) => (summary.keptByLabel[label] ?? 0) > 0)
+  for (const label of kept) {
+    lines.push(`  Visibles por política: ${LABEL_INFO[label].descripcion} (${number.format(summary.keptByLabel[label] ?? 0)})`)
+  }
+  if (summary.failures.length > 0) {
+    lines.push("  Documentos con error:")
+    for (const failure of summary.failures) lines.push(`    ${failure.file}: ${failure.cause}`)
+  }
+  return lines.join("\n")
+}

@@ -1,0 +1,153 @@
+import { mkdir, readdir, readFile, rm } from "node:fs/promises"
+import { join } from "node:path"
+import { Cause, Effect, Stream } from "effect"
+import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
+import { IngestFailure } from "../domain/IngestFailure.ts"
+import type { Label } from "../domain/Label.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import { listInputs } from "../ingest/inputs.ts"
+import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
+import { rulingRow, rulingsCsv } from "../publish/rulingsIndex.ts"
+import { openJournal, type JournalEntry } from "./Journal.ts"
+import { processDocument, type ProcessedDocument } from "./processDocument.ts"
+
+export interface BatchOptions {
+  readonly input: string
+  readonly outDir: string
+  readonly config: PipelineConfig
+  /** Called after each document, for the progress bar. */
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+export interface BatchSummary {
+  readonly total: number
+  readonly succeeded: number
+  /** Documents an earlier run had already finished with the same bytes and pipeline. */
+  readonly reused: number
+  readonly failures: readonly FailureRecord[]
+  /** Redacted mentions per label over the documents of this batch. */
+  readonly redactedByLabel: Partial<Record<Label, number>>
+  readonly keptByLabel: Partial<Record<Label, number>>
+  readonly characters: number
+  readonly elapsedMs: number
+}
+
+type Outcome =
+  | { readonly ok: true; readonly record: AuditRecord; readonly reused: boolean }
+  | { readonly ok: false; readonly failure: FailureRecord }
+
+const failureRecord = (file: string, failure: IngestFailure): FailureRecord => ({
+  file,
+  reason: failure.reason,
+  cause: failure.message,
+})
+
+/**
+ * Turn anything a document's processing raised into a named failure. Defects
+ * (bugs) keep only the error's class name: a message could quote the text.
+ */
+const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument, E, R>): Effect.Effect<Outcome, never, R> =>
+  effect.pipe(
+    Effect.map(({ record, reused }): Outcome => ({ ok: true, record, reused })),
+    Effect.catchCause((cause) => {
+      const failure = Cause.squash(cause)
+      const named = failure instanceof IngestFailure
+        ? failure
+        : new IngestFailure({ reason: "processing_error", detail: failure instanceof Error ? failure.name : "desconocido" })
+      return Effect.succeed<Outcome>({ ok: false, failure: failureRecord(file, named) })
+    }),
+  )
+
+const readAudits = async (auditDir: string): Promise<AuditRecord[]> => {
+  const names = (await readdir(auditDir)).filter((name) => name.endsWith(".json")).sort()
+  return Promise.all(
+    names.map(async (name) => AuditRecordSchema.parse(JSON.parse(await readFile(join(auditDir, name), "utf8")))),
+  )
+}
+
+/**
+ * The batch: list inputs, process documents as a stream with bounded
+ * concurrency, then write the index of every published ruling and the list
+ * of failures. A failed document never stops the batch and leaves nothing in
+ * `public/`.
+ */
+export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
+  const started = Date.now()
+  const { outDir, config } = options
+  const publicDir = join(outDir, "public")
+  const privateDir = join(outDir, "private")
+  yield* Effect.promise(async () => {
+    await mkdir(join(publicDir, "resoluciones"), { recursive: true })
+    await mkdir(join(privateDir, "audit"), { recursive: true })
+  })
+  const listing = yield* listInputs(options.input)
+  const total = listing.entries.length
+  let done = 0
+  const progress = () => options.onProgress?.(++done, total)
+  const runId = new Date(started).toISOString()
+  const journal = yield* Effect.acquireRelease(
+    Effect.promise(() => openJournal(join(privateDir, "journal.jsonl"))),
+    (opened) => Effect.promise(() => opened.close()),
+  )
+  const record = (entry: JournalEntry) => Effect.promise(() => journal.append(entry))
+  yield* record({ state: "started", run: runId, at: runId, total })
+
+  const outcomes = yield* Stream.fromIterable(listing.entries).pipe(
+    Stream.mapEffect((entry) => {
+      const outcome = entry.kind === "rejected"
+        ? Effect.succeed<Outcome>({ ok: false, failure: failureRecord(entry.relative, new IngestFailure({ reason: entry.reason, detail: entry.detail })) })
+        : processDocument(entry, outDir, config).pipe(settle(entry.relative))
+      return outcome.pipe(
+        Effect.tap((settled) =>
+          record(settled.ok
+            ? { state: "done", run: runId, file: settled.record.source, id: settled.record.id, sha256: settled.record.sha256, reused: settled.reused }
+            : { state: "failed", run: runId, file: settled.failure.file, reason: settled.failure.reason })
+        ),
+        Effect.tap(() => Effect.sync(progress)),
+      )
+    }, { concurrency: config.concurrency }),
+    Stream.runCollect,
+  )
+
+  const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.record] : []))
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]))
+    .sort((a, b) => a.file.localeCompare(b.file))
+
+  yield* Effect.promise(async () => {
+    // The index covers every ruling published in this output folder, so a new
+    // batch adds to what earlier batches published.
+    const records = await readAudits(join(privateDir, "audit"))
+    const rows = await Promise.all(records.map(async (record) => {
+      const publicText = await readFile(join(publicDir, "resoluciones", `${record.id}.txt`), "utf8").catch(() => null)
+      return publicText === null ? null : rulingRow(record, publicText)
+    }))
+    await writeFileAtomic(join(publicDir, "resoluciones.csv"), rulingsCsv(rows.filter((row) => row !== null)))
+    const failuresPath = join(privateDir, "failures.jsonl")
+    if (failures.length > 0) {
+      await writeFileAtomic(failuresPath, failures.map((failure) => JSON.stringify(failure)).join("\n") + "\n")
+    } else {
+      await rm(failuresPath, { force: true })
+    }
+  })
+
+  yield* record({ state: "finished", run: runId, at: new Date().toISOString(), done: succeeded.length, failed: failures.length })
+
+  const redactedByLabel: Partial<Record<Label, number>> = {}
+  const keptByLabel: Partial<Record<Label, number>> = {}
+  for (const record of succeeded) {
+    for (const entity of record.entities) {
+      const counts = entity.action === "redact" ? redactedByLabel : keptByLabel
+      counts[entity.label] = (counts[entity.label] ?? 0) + 1
+    }
+  }
+  return {
+    total,
+    succeeded: succeeded.length,
+    reused: outcomes.filter((outcome) => outcome.ok && outcome.reused).length,
+    failures,
+    redactedByLabel,
+    keptByLabel,
+    characters: succeeded.reduce((sum, record) => sum + record.text.length, 0),
+    elapsedMs: Date.now() - started,
+  } satisfies BatchSummary
+}, Effect.scoped)

@@ -1,0 +1,109 @@
+import { execFile } from "node:child_process"
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { promisify } from "node:util"
+import { beforeAll, describe, expect, it } from "vitest"
+import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
+import { makeDocx, makePdf } from "../fixtures/makeDocuments.ts"
+
+const run = promisify(execFile)
+const bin = join(PROJECT_ROOT, "src", "bin.ts")
+
+/** Personal data written into the inputs: none of it may reach public/ or the terminal. */
+const PERSONAL = ["Ramiro Ezequiel Quiroga", "Quiroga", "30.456.789", "Av. Corrientes 1234", "Valentina Soledad Ibarra", "Ibarra", "11 5555-1234", "Horacio Lemos"]
+const OFFICIAL = "Mariana Costas"
+
+const ruling = (n: number) => [
+  `Buenos Aires, 12 de marzo de 2024.`,
+  `VISTOS: la causa seguida contra Ramiro Ezequiel QUIROGA, DNI 30.456.789, con domicilio en Av. Corrientes 1234, piso 3° "B", de esta ciudad, por el delito previsto en el art. 149 bis del Código Penal (resolución ${n}).`,
+  `La denunciante, Sra. Valentina Soledad Ibarra, teléfono 11 5555-1234, relató que Quiroga la amenazó.`,
+  `RESUELVO: I. SUSPENDER el proceso a prueba respecto de Ramiro Ezequiel Quiroga por el plazo de un año.`,
+  `Fdo.: Dra. Mariana Costas, Jueza.`,
+]
+
+const runTacha = async (input: string, out: string) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, "run", input, "--out", out], { cwd: PROJECT_ROOT })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+const readTree = async (dir: string): Promise<Map<string, string>> => {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length + 1), await readFile(join(entry.parentPath, entry.name), "utf8"))
+  }
+  return files
+}
+
+describe("tacha run (end to end)", () => {
+  let input: string
+  let base: string
+  let first: Awaited<ReturnType<typeof runTacha>>
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), "tacha-cli-"))
+    input = join(base, "entrada")
+    await mkdir(join(input, "sub"), { recursive: true })
+    await writeFile(join(input, "r1.txt"), ruling(1).join("\n\n") + "\n")
+    await writeFile(join(input, "sub", "r2.docx"), await makeDocx(ruling(2), { header: "QUIROGA, Ramiro Ezequiel s/ amenazas", footer: "Testigo: Horacio Lemos" }))
+    await writeFile(join(input, "r3.pdf"), await makePdf(ruling(3).flatMap((paragraph) => paragraph.match(/.{1,80}(\s|$)/gu) ?? [])))
+    await writeFile(join(input, "roto.pdf"), "%PDF-1.7\nesto no es un PDF")
+    await writeFile(join(input, "vacio.txt"), "")
+    await writeFile(join(input, "notas.xyz"), "hola")
+    first = await runTacha(input, join(base, "out1"))
+  })
+
+  it("exits non-zero when a document failed, and names every failure with its cause", async () => {
+    expect(first.code).toBe(1)
+    const failures = (await readFile(join(base, "out1", "private", "failures.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line))
+    expect(failures.map((failure) => [failure.file, failure.reason])).toEqual([
+      ["notas.xyz", "unsupported_format"],
+      ["roto.pdf", "corrupt_pdf"],
+      ["vacio.txt", "empty_file"],
+    ])
+    expect(first.stdout).toContain("3 procesados, 3 con error")
+    expect(first.stdout).toContain("roto.pdf")
+  })
+
+  it("writes the public texts, the index and the private audits of the good documents", async () => {
+    const tree = await readTree(join(base, "out1"))
+    const texts = [...tree.keys()].filter((path) => path.startsWith("public/resoluciones/"))
+    expect(texts).toHaveLength(3)
+    const csv = tree.get("public/resoluciones.csv")!.trim().split("\r\n")
+    expect(csv[0]).toMatch(/^id,juzgado,fecha,/)
+    expect(csv).toHaveLength(4)
+    const audits = [...tree.keys()].filter((path) => path.startsWith("private/audit/"))
+    expect(audits).toHaveLength(3)
+    const sources = audits.map((path) => JSON.parse(tree.get(path)!).source).sort()
+    expect(sources).toEqual(["r1.txt", "r3.pdf", "sub/r2.docx"])
+    const txtAudit = audits.map((path) => JSON.parse(tree.get(path)!)).find((audit) => audit.source === "r1.txt")
+    expect(txtAudit.text).toBe(ruling(1).join("\n\n") + "\n")
+  })
+
+  it("leaks no personal data into public outputs or the terminal, and keeps the judge visible", async () => {
+    const tree = await readTree(join(base, "out1"))
+    const visible = [...tree.entries()].filter(([path]) => !path.startsWith("private/")).map(([, content]) => content)
+    visible.push(first.stdout, first.stderr)
+    for (const secret of PERSONAL) {
+      for (const content of visible) expect(content).not.toContain(secret)
+    }
+    const publicTexts = [...tree.entries()].filter(([path]) => path.startsWith("public/resoluciones/")).map(([, content]) => content)
+    for (const text of publicTexts) {
+      expect(text).toContain(OFFICIAL)
+      expect(text).toContain("art. 149 bis del Código Penal")
+      expect(text).toContain("12 de marzo de 2024")
+    }
+  })
+
+  it("produces byte-identical public outputs on a second run", async () => {
+    await runTacha(input, join(base, "out2"))
+    const a = await readTree(join(base, "out1", "public"))
+    const b = await readTree(join(base, "out2", "public"))
+    expect([...b.entries()]).toEqual([...a.entries()])
+  })
+})
