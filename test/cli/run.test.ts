@@ -5,7 +5,8 @@ import { join } from "node:path"
 import { promisify } from "node:util"
 import { beforeAll, describe, expect, it } from "vitest"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
-import { makeDocx, makePdf } from "../fixtures/makeDocuments.ts"
+import { makeDocx } from "../fixtures/makeDocuments.ts"
+import { makeEncryptedPdf, makePdf, makeScannedPdf } from "../ingest/fixtures.ts"
 
 const run = promisify(execFile)
 const bin = join(PROJECT_ROOT, "src", "bin.ts")
@@ -51,7 +52,7 @@ describe("tacha run (end to end)", () => {
     await mkdir(join(input, "sub"), { recursive: true })
     await writeFile(join(input, "r1.txt"), ruling(1).join("\n\n") + "\n")
     await writeFile(join(input, "sub", "r2.docx"), await makeDocx(ruling(2), { header: "QUIROGA, Ramiro Ezequiel s/ amenazas", footer: "Testigo: Horacio Lemos" }))
-    await writeFile(join(input, "r3.pdf"), await makePdf(ruling(3).flatMap((paragraph) => paragraph.match(/.{1,80}(\s|$)/gu) ?? [])))
+    await writeFile(join(input, "r3.pdf"), await makePdf([ruling(3).flatMap((paragraph) => [...(paragraph.match(/.{1,80}(\s|$)/gu) ?? []), null])]))
     await writeFile(join(input, "roto.pdf"), "%PDF-1.7\nesto no es un PDF")
     await writeFile(join(input, "vacio.txt"), "")
     await writeFile(join(input, "notas.xyz"), "hola")
@@ -105,5 +106,49 @@ describe("tacha run (end to end)", () => {
     const a = await readTree(join(base, "out1", "public"))
     const b = await readTree(join(base, "out2", "public"))
     expect([...b.entries()]).toEqual([...a.entries()])
+  })
+})
+
+describe("tacha run on bad input (manifest)", () => {
+  it("names a specific cause for every bad input, goes on with the batch and publishes only the good documents", async () => {
+    const base = await mkdtemp(join(tmpdir(), "tacha-bad-"))
+    const input = join(base, "lote")
+    await mkdir(input)
+    await writeFile(join(base, "fuera.txt"), ruling(9).join("\n"))
+    await writeFile(join(input, "buena.txt"), ruling(4).join("\n\n"))
+    await writeFile(join(input, "latin1.txt"), Buffer.from(ruling(5).join("\n\n").replace("Quiroga", "Nuñez"), "latin1"))
+    await writeFile(join(input, "cifrado.pdf"), makeEncryptedPdf())
+    await writeFile(join(input, "escaneado.pdf"), await makeScannedPdf())
+    await writeFile(join(input, "vacio.txt"), "")
+    await writeFile(join(input, "no-es-zip.docx"), "esto es texto, no un zip")
+    await writeFile(join(input, "planilla.xyz"), "a,b")
+    await writeFile(join(input, "enorme.txt"), Buffer.alloc(50 * 1024 * 1024 + 1, 0x61))
+    const rows = ["buena.txt", "latin1.txt", "cifrado.pdf", "escaneado.pdf", "vacio.txt", "no-es-zip.docx", "planilla.xyz", "enorme.txt", "falta.txt", "../fuera.txt"]
+    await writeFile(join(input, "manifiesto.csv"), ["archivo,juzgado,fecha,tipo", ...rows.map((row) => `${row},Juzgado PCyF N° 10,2024-03-12,sentencia`)].join("\n") + "\n")
+
+    const result = await runTacha(join(input, "manifiesto.csv"), join(base, "out"))
+    expect(result.code).toBe(1)
+    const failures = (await readFile(join(base, "out", "private", "failures.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line))
+    expect(Object.fromEntries(failures.map((failure) => [failure.file, failure.reason]))).toEqual({
+      "../fuera.txt": "outside_input",
+      "cifrado.pdf": "encrypted_pdf",
+      "enorme.txt": "too_large",
+      "escaneado.pdf": "needs_ocr",
+      "falta.txt": "missing_file",
+      "no-es-zip.docx": "not_a_zip",
+      "planilla.xyz": "unsupported_format",
+      "vacio.txt": "empty_file",
+    })
+    for (const failure of failures) expect(result.stdout).toContain(`${failure.file}: ${failure.cause}`)
+    expect(result.stdout).toContain("requiere OCR")
+    const published = await readdir(join(base, "out", "public", "resoluciones"))
+    expect(published).toHaveLength(2)
+    const audits = await Promise.all((await readdir(join(base, "out", "private", "audit"))).map(async (name) => JSON.parse(await readFile(join(base, "out", "private", "audit", name), "utf8"))))
+    const latin1 = audits.find((audit) => audit.source === "latin1.txt")
+    expect(latin1.text).toContain("Nuñez")
+    expect(latin1.metadata).toMatchObject({ court: "Juzgado PCyF N° 10", date: "2024-03-12", type: "sentencia" })
+    const csv = await readFile(join(base, "out", "public", "resoluciones.csv"), "utf8")
+    expect(csv).not.toContain("Nuñez")
+    expect(csv.trim().split("\r\n")).toHaveLength(3)
   })
 })
