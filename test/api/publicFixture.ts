@@ -1,0 +1,67 @@
+import { execFile } from "node:child_process"
+import { access, mkdir, mkdtemp, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { promisify } from "node:util"
+import { Effect } from "effect"
+import { DEFAULT_PIPELINE, loadPipelineConfig, PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
+import { publishOpenData } from "../../src/publish/publishOpenData.ts"
+
+/**
+ * A real output folder for the API tests: three small rulings with personal
+ * data (and one broken file, so the run has a failure) go through the real
+ * pipeline (`tacha run`). When the batch does not yet publish the datasets
+ * itself, the publication stage runs over its outputs here, as the batch
+ * would. A `secreto.txt` is planted in `private/` to check it is never served.
+ */
+export const PERSONAL = [
+  "Ramiro Ezequiel Quiroga", "Quiroga", "30.456.789", "Av. Corrientes 1234",
+  "Valentina Soledad Ibarra", "Ibarra", "11 5555-1234", "Horacio Lemos", "Lemos",
+]
+export const PRIVATE_MARKER = "SECRETO-PRIVADO-NO-SERVIR"
+
+const ruling = (n: number, court: number, date: string, kind: string, offence: string) => [
+  `PODER JUDICIAL DE LA CIUDAD AUTÓNOMA DE BUENOS AIRES`,
+  `JUZGADO DE PRIMERA INSTANCIA EN LO PENAL, CONTRAVENCIONAL Y DE FALTAS N° ${court}`,
+  `${kind}`,
+  `Ciudad Autónoma de Buenos Aires, ${date}.`,
+  `VISTOS: la causa seguida contra Ramiro Ezequiel QUIROGA, DNI 30.456.789, con domicilio en Av. Corrientes 1234, piso 3° "B", de esta ciudad, por el delito de ${offence} (resolución ${n}).`,
+  `La denunciante, Sra. Valentina Soledad Ibarra, teléfono 11 5555-1234, relató que Quiroga la amenazó. Declaró como testigo Horacio Lemos.`,
+  `RESUELVO: I. ${n === 2 ? "ABSOLVER" : "CONDENAR"} a Ramiro Ezequiel Quiroga.`,
+  `Fdo.: Dra. Mariana Costas, Jueza.`,
+].join("\n\n") + "\n"
+
+const exists = (path: string) => access(path).then(() => true, () => false)
+
+export interface PublicFixture {
+  readonly outDir: string
+  readonly publicDir: string
+}
+
+export const makePublicFixture = async (): Promise<PublicFixture> => {
+  const base = await mkdtemp(join(tmpdir(), "tacha-api-"))
+  const input = join(base, "entrada")
+  const outDir = join(base, "salida")
+  await mkdir(input, { recursive: true })
+  await writeFile(join(input, "r1.txt"), ruling(1, 5, "12 de marzo de 2024", "SENTENCIA", "amenazas (art. 149 bis del Código Penal)"))
+  await writeFile(join(input, "r2.txt"), ruling(2, 7, "3 de junio de 2023", "SENTENCIA", "lesiones leves (art. 89 del Código Penal)"))
+  await writeFile(join(input, "r3.txt"), ruling(3, 5, "20 de agosto de 2024", "AUTO", "daño (art. 183 del Código Penal)"))
+  await writeFile(join(input, "roto.pdf"), "%PDF-1.7\nesto no es un PDF")
+  const startedAt = new Date()
+  await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "run", input, "--out", outDir], { cwd: PROJECT_ROOT })
+    .catch((error: { code?: number }) => {
+      // Exit code 1: some documents failed (roto.pdf), the others are published.
+      if (error.code !== 1) throw error
+    })
+  const publicDir = join(outDir, "public")
+  if (!(await exists(join(publicDir, "resoluciones.parquet")))) {
+    const config = await Effect.runPromise(loadPipelineConfig(DEFAULT_PIPELINE))
+    await publishOpenData({
+      outDir,
+      config,
+      run: { startedAt, finishedAt: new Date(), total: 4, failures: [{ file: "roto.pdf", reason: "corrupt_pdf", cause: "PDF dañado" }] },
+    })
+  }
+  await writeFile(join(outDir, "private", "secreto.txt"), `${PRIVATE_MARKER} ${PERSONAL.join(" ")}\n`)
+  return { outDir, publicDir }
+}

@@ -1,0 +1,271 @@
+import { request } from "node:http"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startServer } from "../../src/api/server.ts"
+import { chartLibraryPath } from "../../src/api/staticFiles.ts"
+import { makePublicFixture, PERSONAL, PRIVATE_MARKER } from "./publicFixture.ts"
+
+let server: Awaited<ReturnType<typeof startServer>>
+
+beforeAll(async () => {
+  const fixture = await makePublicFixture()
+  server = await startServer({ publicDir: fixture.publicDir, port: 0, host: "127.0.0.1" })
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+const get = async (path: string, init?: RequestInit) => {
+  const response = await fetch(server.url + path, init)
+  const text = await response.text()
+  return { status: response.status, type: response.headers.get("content-type") ?? "", headers: response.headers, text, body: () => JSON.parse(text) }
+}
+
+/** A raw request, so that "..", "%2e%2e" and "%2f" reach the server exactly as written (fetch would normalise them). */
+const raw = (path: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const { hostname, port } = new URL(server.url)
+    const req = request({ host: hostname, port, path, method: "GET" }, (response) => {
+      let text = ""
+      response.setEncoding("utf8")
+      response.on("data", (chunk: string) => (text += chunk))
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text }))
+    })
+    req.on("error", reject)
+    req.end()
+  })
+
+const expectError = (result: Awaited<ReturnType<typeof get>>, status: number, codigo: string, parametro?: string) => {
+  expect(result.status).toBe(status)
+  expect(result.type).toContain("application/json")
+  const body = result.body()
+  expect(Object.keys(body)).toEqual(["error"])
+  expect(body.error.codigo).toBe(codigo)
+  expect(typeof body.error.mensaje).toBe("string")
+  if (parametro) expect(body.error.parametro).toBe(parametro)
+}
+
+const noPersonalData = (text: string) => {
+  for (const value of PERSONAL) expect(text).not.toContain(value)
+  expect(text).not.toContain(PRIVATE_MARKER)
+}
+
+describe("GET /api/v1/resoluciones", () => {
+  it("lists every published ruling, newest first, with the pagination envelope", async () => {
+    const result = await get("/api/v1/resoluciones")
+    expect(result.status).toBe(200)
+    const body = result.body()
+    expect(Object.keys(body)).toEqual(["resultados", "cantidad", "total", "limite", "desde"])
+    expect(body).toMatchObject({ cantidad: 3, total: 3, limite: 50, desde: 0 })
+    expect(body.resultados.map((row: { fecha: string }) => row.fecha)).toEqual(["2024-08-20", "2024-03-12", "2023-06-03"])
+    expect(body.resultados[0]).toMatchObject({ tipo: "auto", anio: 2024, mes: 8, archivo_texto: expect.stringMatching(/^resoluciones\/.+\.txt$/) })
+    noPersonalData(result.text)
+  })
+
+  it("filters by court (case- and accent-insensitive), type, dates and year", async () => {
+    const court = "juzgado de primera instancia en lo penal, contravencional y de faltas n° 5"
+    expect((await get(`/api/v1/resoluciones?juzgado=${encodeURIComponent(court)}`)).body().total).toBe(2)
+    expect((await get("/api/v1/resoluciones?tipo=SENTENCIA")).body().total).toBe(2)
+    expect((await get("/api/v1/resoluciones?fecha_desde=2024-01-01&fecha_hasta=2024-06-30")).body().resultados.map((r: { fecha: string }) => r.fecha)).toEqual(["2024-03-12"])
+    expect((await get("/api/v1/resoluciones?anio=2023")).body().total).toBe(1)
+    expect((await get("/api/v1/resoluciones?materia=lesiones")).body().total).toBe(1)
+  })
+
+  it("searches the anonymised texts, ranked, with a fragment", async () => {
+    const body = (await get("/api/v1/resoluciones?q=lesiones%20leves")).body()
+    expect(body.total).toBe(1)
+    expect(body.resultados[0].puntaje).toBeGreaterThan(0)
+    expect(body.resultados[0].fragmento).toMatch(/lesiones leves/u)
+    // Personal data are not in the public texts: searching them finds nothing.
+    expect((await get("/api/v1/resoluciones?q=Quiroga")).body().total).toBe(0)
+  })
+
+  it("sorts and paginates within the maximum", async () => {
+    const first = (await get("/api/v1/resoluciones?orden=fecha&limite=2")).body()
+    expect(first).toMatchObject({ cantidad: 2, total: 3, limite: 2, desde: 0 })
+    expect(first.resultados.map((r: { fecha: string }) => r.fecha)).toEqual(["2023-06-03", "2024-03-12"])
+    const second = (await get("/api/v1/resoluciones?orden=fecha&limite=2&desde=2")).body()
+    expect(second.resultados.map((r: { fecha: string }) => r.fecha)).toEqual(["2024-08-20"])
+    expect((await get("/api/v1/resoluciones?desde=10")).body()).toMatchObject({ cantidad: 0, total: 3, resultados: [] })
+    expect((await get("/api/v1/resoluciones?limite=1000")).status).toBe(200)
+    expectError(await get("/api/v1/resoluciones?limite=1001"), 400, "parametro_invalido", "limite")
+    expectError(await get("/api/v1/resoluciones?limite=0"), 400, "parametro_invalido", "limite")
+    expectError(await get("/api/v1/resoluciones?desde=-1"), 400, "parametro_invalido", "desde")
+  })
+
+  it("answers CSV with the index's columns", async () => {
+    const result = await get("/api/v1/resoluciones?formato=csv&orden=fecha")
+    expect(result.status).toBe(200)
+    expect(result.type).toContain("text/csv")
+    const lines = result.text.trim().split("\r\n")
+    expect(lines[0]).toMatch(/^id,juzgado,fecha,anio,mes,tipo,materia,resultado,/u)
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toContain("2023-06-03")
+    noPersonalData(result.text)
+  })
+
+  it("rejects unknown, repeated and malformed parameters by name", async () => {
+    expectError(await get("/api/v1/resoluciones?pagina=2"), 400, "parametro_desconocido", "pagina")
+    expectError(await get("/api/v1/resoluciones?limite=2&limite=3"), 400, "parametro_invalido", "limite")
+    expectError(await get("/api/v1/resoluciones?fecha_desde=2024-02-30"), 400, "parametro_invalido", "fecha_desde")
+    expectError(await get("/api/v1/resoluciones?fecha_desde=2024-05-01&fecha_hasta=2024-01-01"), 400, "parametro_invalido", "fecha_hasta")
+    expectError(await get("/api/v1/resoluciones?orden=caracteristicas"), 400, "parametro_invalido", "orden")
+    expectError(await get("/api/v1/resoluciones?orden=-puntaje"), 400, "parametro_invalido", "orden")
+    expectError(await get("/api/v1/resoluciones?formato=xml"), 400, "parametro_invalido", "formato")
+  })
+
+  it("treats values as data, never as SQL", async () => {
+    const result = await get(`/api/v1/resoluciones?juzgado=${encodeURIComponent("x' OR '1'='1")}`)
+    expect(result.status).toBe(200)
+    expect(result.body().total).toBe(0)
+  })
+})
+
+describe("GET /api/v1/resoluciones/{id}", () => {
+  it("returns metadata and the anonymised text, or the text alone", async () => {
+    const [first] = (await get("/api/v1/resoluciones?orden=fecha&limite=1")).body().resultados
+    const result = await get(`/api/v1/resoluciones/${first.id}`)
+    expect(result.status).toBe(200)
+    const body = result.body()
+    expect(body.resolucion).toMatchObject({ id: first.id, fecha: "2023-06-03" })
+    expect(body.texto).toContain("[PERSONA 1]")
+    expect(body.texto).toContain("Mariana Costas")
+    noPersonalData(result.text)
+    const text = await get(`/api/v1/resoluciones/${first.id}?formato=txt`)
+    expect(text.type).toContain("text/plain")
+    expect(text.text).toBe(body.texto)
+  })
+
+  it("answers 404 for an unknown id and for ids that try to leave the folder", async () => {
+    expectError(await get("/api/v1/resoluciones/res-000000000000"), 404, "no_encontrado")
+    expectError(await get("/api/v1/resoluciones/..%2F..%2Fprivate%2Fsecreto"), 404, "no_encontrado")
+    expectError(await get("/api/v1/resoluciones/res-x?extra=1"), 400, "parametro_desconocido", "extra")
+  })
+})
+
+describe("GET /api/v1/estadisticas", () => {
+  it("counts rulings by court and month", async () => {
+    const body = (await get("/api/v1/estadisticas?agrupar=juzgado,mes")).body()
+    expect(body.agrupar).toEqual(["juzgado", "mes"])
+    expect(body.resultados).toHaveLength(3)
+    expect(body.resultados.every((row: { cantidad_resoluciones: number }) => row.cantidad_resoluciones === 1)).toBe(true)
+    expect(Object.keys(body.resultados[0])).toEqual(["juzgado", "mes", "cantidad_resoluciones"])
+  })
+
+  it("counts by type, year and period, and applies the filters", async () => {
+    expect((await get("/api/v1/estadisticas?agrupar=tipo")).body().resultados).toEqual([
+      { tipo: "auto", cantidad_resoluciones: 1 },
+      { tipo: "sentencia", cantidad_resoluciones: 2 },
+    ])
+    expect((await get("/api/v1/estadisticas?agrupar=anio&tipo=sentencia")).body().resultados).toEqual([
+      { anio: 2023, cantidad_resoluciones: 1 },
+      { anio: 2024, cantidad_resoluciones: 1 },
+    ])
+    expect((await get("/api/v1/estadisticas?agrupar=periodo&anio=2024")).body().resultados.map((r: { periodo: string }) => r.periodo)).toEqual(["2024-03", "2024-08"])
+  })
+
+  it("counts hidden mentions by category", async () => {
+    const rows = (await get("/api/v1/estadisticas?agrupar=categoria")).body().resultados
+    const persona = rows.find((row: { categoria: string }) => row.categoria === "PERSONA")
+    expect(persona).toMatchObject({ descripcion_categoria: "Nombre de persona", cantidad_resoluciones: 3 })
+    expect(persona.cantidad_datos_ocultados).toBeGreaterThanOrEqual(9)
+    expect(rows.find((row: { categoria: string }) => row.categoria === "DNI")).toMatchObject({ cantidad_datos_ocultados: 3 })
+    const csv = await get("/api/v1/estadisticas?agrupar=categoria,anio&formato=csv")
+    expect(csv.text.split("\r\n")[0]).toBe("categoria,descripcion_categoria,anio,cantidad_datos_ocultados,cantidad_resoluciones")
+  })
+
+  it("rejects a missing or unknown grouping key", async () => {
+    expectError(await get("/api/v1/estadisticas"), 400, "parametro_invalido", "agrupar")
+    expectError(await get("/api/v1/estadisticas?agrupar=juzgado,dni"), 400, "parametro_invalido", "agrupar")
+    expectError(await get("/api/v1/estadisticas?agrupar=mes,mes"), 400, "parametro_invalido", "agrupar")
+    expectError(await get("/api/v1/estadisticas?agrupar=mes&q=x"), 400, "parametro_desconocido", "q")
+  })
+
+  it("reports processing health per run and failure cause", async () => {
+    const body = (await get("/api/v1/estadisticas/procesamiento")).body()
+    expect(body.disponible).toBe(true)
+    expect(body.ejecuciones).toHaveLength(1)
+    expect(body.ejecuciones[0]).toMatchObject({ documentos_recibidos: 4, documentos_procesados: 3, documentos_fallidos: 1 })
+    expect(body.fallos).toEqual([expect.objectContaining({ causa: "corrupt_pdf", documentos: 1 })])
+  })
+})
+
+describe("catalogue, OpenAPI and downloads", () => {
+  it("serves data.json and an OpenAPI 3.1 document naming every endpoint", async () => {
+    const catalogue = (await get("/api/v1/catalogo")).body()
+    expect(catalogue.dataset.length).toBeGreaterThan(0)
+    const openapi = (await get("/api/v1/openapi.json")).body()
+    expect(openapi.openapi).toBe("3.1.0")
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining([
+      "/api/v1/resoluciones", "/api/v1/resoluciones/{id}", "/api/v1/estadisticas", "/api/v1/estadisticas/procesamiento",
+      "/api/v1/catalogo", "/api/v1/openapi.json", "/datos/{archivo}",
+    ]))
+    const listed = openapi.paths["/api/v1/resoluciones"].get.parameters.map((p: { name: string }) => p.name)
+    expect(listed).toEqual(expect.arrayContaining(["juzgado", "fecha_desde", "fecha_hasta", "q", "orden", "limite", "desde", "formato"]))
+  })
+
+  it("serves published files with their types", async () => {
+    const index = await get("/datos/resoluciones.csv")
+    expect(index.status).toBe(200)
+    expect(index.type).toContain("text/csv")
+    expect((await get("/datos/estadisticas/procesamiento-por-ejecucion.parquet")).type).toBe("application/vnd.apache.parquet")
+    expect((await get("/datos/SHA256SUMS")).status).toBe(200)
+    expect((await get("/datos/data.json")).type).toContain("application/json")
+    expectError(await get("/datos/no-existe.csv"), 404, "no_encontrado")
+    expectError(await get("/datos/resoluciones"), 404, "no_encontrado")
+  })
+
+  it("never serves private files, whatever the path", async () => {
+    const attempts = [
+      "/private/secreto.txt",
+      "/datos/../private/secreto.txt",
+      "/datos/..%2Fprivate%2Fsecreto.txt",
+      "/datos/%2e%2e/private/secreto.txt",
+      "/datos/%2E%2E%2Fprivate%2Fsecreto.txt",
+      "/datos/resoluciones/../../private/secreto.txt",
+      "/datos/%252e%252e/private/secreto.txt",
+      "/datos/..%5Cprivate%5Csecreto.txt",
+      "/datos//etc/passwd",
+      "/datos/%00secreto.txt",
+      "/datos/.%2e/private/tacha.duckdb",
+      "/../private/secreto.txt",
+      "/api/v1/resoluciones/..%2F..%2Fprivate%2Fsecreto.txt",
+    ]
+    for (const path of attempts) {
+      const result = await raw(path)
+      expect(result.status, path).toBe(404)
+      expect(result.text, path).not.toContain(PRIVATE_MARKER)
+      expect(JSON.parse(result.text).error.codigo, path).toBe("no_encontrado")
+    }
+  })
+})
+
+describe("methods and unknown routes", () => {
+  it("answers 405 with Allow for writes and 404 for unknown routes", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      const result = await get("/api/v1/resoluciones", { method })
+      expectError(result, 405, "metodo_no_permitido")
+      expect(result.headers.get("allow")).toBe("GET, HEAD")
+    }
+    expectError(await get("/api/v2/resoluciones"), 404, "no_encontrado")
+    const head = await fetch(`${server.url}/api/v1/resoluciones`, { method: "HEAD" })
+    expect(head.status).toBe(200)
+  })
+
+  it("serves the dashboard and its local chart library", async () => {
+    const page = await get("/")
+    expect(page.status).toBe(200)
+    expect(page.type).toContain("text/html")
+    expect(page.text).toContain('lang="es-AR"')
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'")
+    expect((await get("/assets/app.js")).status).toBe(200)
+    const chart = await get("/assets/chart.umd.min.js")
+    if (chartLibraryPath() === undefined && process.env["TACHA_REQUIRE_BROWSER"] !== "1") {
+      // chart.js not installed yet: the page says so instead of failing silently.
+      expectError(chart, 404, "no_encontrado")
+    } else {
+      expect(chart.status).toBe(200)
+      expect(chart.type).toContain("text/javascript")
+      expect(chart.text.length).toBeGreaterThan(50_000)
+    }
+  })
+})
