@@ -205,7 +205,7 @@ export const processing = (data: PublicData): Effect.Effect<{ disponible: boolea
   Effect.gen(function*() {
     const tables = yield* Effect.tryPromise({ try: () => data.tables(), catch: dataFailure })
     const ejecuciones = tables.has("procesamiento_por_ejecucion")
-      ? yield* runQuery(data, "SELECT * FROM procesamiento_por_ejecucion ORDER BY id_ejecucion")
+      ? yield* runQuery(data, "SELECT * FROM procesamiento_por_ejecucion ORDER BY orden")
       : []
     const fallos = tables.has("fallos_por_ejecucion_y_causa")
       ? yield* runQuery(data, "SELECT * FROM fallos_por_ejecucion_y_causa ORDER BY id_ejecucion, causa")

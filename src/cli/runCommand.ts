@@ -37,9 +37,12 @@ export const runCommand = Command.make(
     }).pipe(Effect.provide(Analyser.layer(config)))
     bar.finish()
     yield* Console.log(formatSummary(summary))
-    if (summary.failures.length > 0) {
-      yield* Console.error(`Atención: ${summary.failures.length} documento(s) no se procesaron; ver private/failures.jsonl.`)
-      return yield* new BatchIncomplete({ failed: summary.failures.length })
+    // Rulings the publication policy excludes on purpose are listed, but they
+    // are the policy working, not a failed batch.
+    const failed = summary.failures.filter((failure) => failure.reason !== "excluded_category").length
+    if (failed > 0) {
+      yield* Console.error(`Atención: ${failed} documento(s) no se procesaron o quedaron retenidos; ver private/failures.jsonl.`)
+      return yield* new BatchIncomplete({ failed })
     }
   }),
 ).pipe(Command.withDescription("Anonimiza un lote de resoluciones y escribe las salidas públicas y privadas"))

@@ -21,6 +21,8 @@ export const FAILURE_REASONS = {
   timeout: "se superó el tiempo máximo de procesamiento",
   manifest_invalid: "fila de manifiesto inválida",
   processing_error: "error interno al procesar el documento",
+  excluded_category: "no se publica: la política de publicación excluye esta categoría de resoluciones",
+  gate_blocked: "retenida para revisión: el control final encontró datos identificatorios en el texto a publicar",
 } as const
 
 export type FailureReason = keyof typeof FAILURE_REASONS

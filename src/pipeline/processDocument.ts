@@ -10,6 +10,8 @@ import { extractDocument } from "../ingest/extract.ts"
 import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
 import { redactText } from "../redact/redactText.ts"
+import { ruleDetectors } from "../detect/registry.ts"
+import { gatePublication, hardenSpans, publicationPolicy } from "../publish/gate.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
@@ -93,7 +95,17 @@ export const processDocument = Effect.fn("processDocument")(function*(
   const text = composeText(document)
   const metadata = mergeMetadata(input.metadata, document.metadata, headMetadata(text))
   const spans = yield* analyser.analyse(text)
-  const redaction = redactText(text, spans, config)
+  // Fail closed: categories the policy excludes never reach public/, and a
+  // residual scan of the text about to be published blocks it on any hit.
+  const policy = publicationPolicy(text, config)
+  if (!policy.publishable) {
+    return yield* new IngestFailure({ reason: "excluded_category", detail: policy.categories.join(", ") })
+  }
+  const redaction = redactText(text, hardenSpans(spans, policy), policy.config)
+  const gate = gatePublication(redaction.text, redaction, policy.config, ruleDetectors(policy.config))
+  if (!gate.publish) {
+    return yield* new IngestFailure({ reason: "gate_blocked", detail: [...new Set(gate.findings.map((finding) => `${finding.cause}:${finding.label}`))].join(", ") })
+  }
   const record: AuditRecord = {
     id,
     source: input.relative,

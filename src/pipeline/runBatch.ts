@@ -1,13 +1,14 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises"
+import { mkdir, rm } from "node:fs/promises"
 import { join } from "node:path"
 import { Cause, Effect, Stream } from "effect"
-import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
+import type { AuditRecord, FailureRecord } from "../domain/AuditRecord.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { Label } from "../domain/Label.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { listInputs } from "../ingest/inputs.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
-import { rulingRow, rulingsCsv } from "../publish/rulingsIndex.ts"
+import { publishOpenData } from "../publish/publishOpenData.ts"
+import { ruleDetectors } from "../detect/registry.ts"
 import { openJournal, type JournalEntry } from "./Journal.ts"
 import { processDocument, type ProcessedDocument } from "./processDocument.ts"
 
@@ -58,13 +59,6 @@ const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument,
     }),
   )
 
-const readAudits = async (auditDir: string): Promise<AuditRecord[]> => {
-  const names = (await readdir(auditDir)).filter((name) => name.endsWith(".json")).sort()
-  return Promise.all(
-    names.map(async (name) => AuditRecordSchema.parse(JSON.parse(await readFile(join(auditDir, name), "utf8")))),
-  )
-}
-
 /**
  * The batch: list inputs, process documents as a stream with bounded
  * concurrency, then write the index of every published ruling and the list
@@ -114,14 +108,14 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
     .sort((a, b) => a.file.localeCompare(b.file))
 
   yield* Effect.promise(async () => {
-    // The index covers every ruling published in this output folder, so a new
-    // batch adds to what earlier batches published.
-    const records = await readAudits(join(privateDir, "audit"))
-    const rows = await Promise.all(records.map(async (record) => {
-      const publicText = await readFile(join(publicDir, "resoluciones", `${record.id}.txt`), "utf8").catch(() => null)
-      return publicText === null ? null : rulingRow(record, publicText)
-    }))
-    await writeFileAtomic(join(publicDir, "resoluciones.csv"), rulingsCsv(rows.filter((row) => row !== null)))
+    // Datasets, catalogue and checksums cover every ruling published in this
+    // output folder, so a new batch adds to what earlier batches published.
+    await publishOpenData({
+      outDir,
+      config,
+      detectors: ruleDetectors(config),
+      run: { startedAt: new Date(started), finishedAt: new Date(), failures, total },
+    })
     const failuresPath = join(privateDir, "failures.jsonl")
     if (failures.length > 0) {
       await writeFileAtomic(failuresPath, failures.map((failure) => JSON.stringify(failure)).join("\n") + "\n")

@@ -101,6 +101,19 @@ describe("tacha run (end to end)", () => {
     }
   })
 
+  it("answers researchers' SQL and full-text queries over the public datasets only", async () => {
+    const sql = await run(process.execPath, [bin, "query", "SELECT count(*) AS n, sum(cantidad_dni) AS dni FROM resoluciones", "--out", join(base, "out1"), "--formato", "json"], { cwd: PROJECT_ROOT })
+    expect(JSON.parse(sql.stdout)).toEqual([{ n: "3", dni: "3" }])
+    const hits = await run(process.execPath, [bin, "search", "suspender proceso prueba", "--out", join(base, "out1"), "--formato", "csv"], { cwd: PROJECT_ROOT })
+    const lines = hits.stdout.trim().split("\r\n")
+    expect(lines[0]).toBe("id,puntaje,fragmento")
+    expect(lines).toHaveLength(4)
+    for (const secret of PERSONAL) expect(hits.stdout).not.toContain(secret)
+    const refused = await run(process.execPath, [bin, "query", "COPY resoluciones TO '/tmp/x.csv'", "--out", join(base, "out1")], { cwd: PROJECT_ROOT }).catch((error) => error)
+    expect(refused.code).toBe(2)
+    expect(refused.stderr + refused.stdout).toContain("La consulta no se pudo ejecutar")
+  })
+
   it("produces byte-identical public outputs on a second run", async () => {
     await runTacha(input, join(base, "out2"))
     const a = await readTree(join(base, "out1", "public"))

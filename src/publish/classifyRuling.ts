@@ -1,0 +1,108 @@
+import { foldForSearch } from "./foldedMatcher.ts"
+
+/**
+ * A small keyword classifier over the anonymised text of a ruling: its
+ * subject matter (`materia`) from the offences and articles it cites, and
+ * its outcome (`resultado`) from the operative part. Values are published
+ * data (Spanish, lower case); "" means not determined (an empty field).
+ * Patterns run over folded text (no accents, lower case, single spaces).
+ */
+export interface ClassRule {
+  readonly value: string
+  readonly patterns: readonly RegExp[]
+}
+
+/** In order of precedence on ties. */
+export const MATERIAS: readonly ClassRule[] = [
+  {
+    value: "violencia de género",
+    patterns: [/\bviolencia de genero\b/g, /\bley (?:n[°º.o]* ?)?26\.?485\b/g, /\bviolencia domestica\b/g, /\bcontexto de violencia\b/g],
+  },
+  {
+    value: "amenazas",
+    patterns: [/\bamenaza(?:s|do|da|r|ron|ndo)?\b/g, /\b149 bis\b/g],
+  },
+  {
+    value: "lesiones",
+    patterns: [/\blesion(?:es)?\b/g, /\barts?\.? ?89\b/g, /\barticulo 89\b/g],
+  },
+  {
+    value: "daños",
+    patterns: [/\bdanos?\b/g, /\barts?\.? ?183\b/g, /\barticulo 183\b/g],
+  },
+  {
+    value: "portación de armas",
+    patterns: [/\bportacion (?:ilegal |ilegitima )?de (?:un )?armas?\b/g, /\btenencia (?:ilegal |ilegitima )?de (?:un )?armas?\b/g, /\b189 bis\b/g],
+  },
+  {
+    value: "incumplimiento de deberes de asistencia familiar",
+    patterns: [/\bincumplimiento de (?:los )?deberes de asistencia familiar\b/g, /\bley (?:n[°º.o]* ?)?13\.?944\b/g],
+  },
+  {
+    value: "usurpación",
+    patterns: [/\busurpacion\b/g, /\barts?\.? ?181\b/g],
+  },
+  {
+    value: "resistencia o desobediencia a la autoridad",
+    patterns: [/\bresistencia a la autoridad\b/g, /\bdesobediencia\b/g, /\barts?\.? ?(?:237|239)\b/g],
+  },
+  {
+    value: "contravenciones",
+    patterns: [/\bcontravencion(?:es|al)?\b/g, /\bcodigo contravencional\b/g, /\bley (?:n[°º.o]* ?)?1\.?472\b/g, /\bhostigamiento\b/g],
+  },
+]
+
+/** Outcomes; the earliest match in the operative part wins. */
+export const RESULTADOS: readonly ClassRule[] = [
+  { value: "condena", patterns: [/\bcondena(?:r|ndo|ndolo|ndola)? a\b/g, /\bcondeno\b/g, /\bcondenar\b/g, /\bcondenando\b/g] },
+  { value: "absolución", patterns: [/\babsolver\b/g, /\babsuelvo\b/g, /\babsolviendo\b/g, /\babsolucion\b/g] },
+  { value: "sobreseimiento", patterns: [/\bsobrese(?:er|o|yendo|imiento)\b/g] },
+  {
+    value: "suspensión del juicio a prueba",
+    patterns: [/\bsuspen(?:der|sion|diendo)(?: del?)? (?:el )?(?:juicio|proceso) a prueba\b/g, /\bprobation\b/g],
+  },
+  { value: "archivo", patterns: [/\barchiv(?:ar|ese|o) (?:de )?(?:las|la|el|los|estas|presentes) (?:actuaciones|causa|legajo|presentes)\b/g, /\bdisponer el archivo\b/g] },
+  {
+    value: "medida de protección",
+    patterns: [/\bmedidas? (?:cautelares? )?de proteccion\b/g, /\bprohibicion de acercamiento\b/g, /\bprohibicion de contacto\b/g, /\bexclusion del hogar\b/g],
+  },
+  { value: "embargo", patterns: [/\bembarg(?:o|ar|ando)\b/g] },
+]
+
+/** Where the operative part begins: the last of these cues in the text. */
+const OPERATIVE = /\b(?:resuelvo|resuelve|se resuelve|el tribunal resuelve|fallo:?|por ello|por todo lo expuesto)\b/g
+
+/** Replacement tags (`[PERSONA 1]`) are not evidence of anything. */
+const prepare = (text: string): string => foldForSearch(text.replace(/\[[^[\]\n]{1,80}\]/gu, " "))
+
+const countMatches = (text: string, rule: ClassRule): number =>
+  rule.patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0)
+
+/** The subject matter with most keyword hits (ties: order of `MATERIAS`); "" when none. */
+export const materiaOf = (publicText: string): string => {
+  const text = prepare(publicText)
+  let best = ""
+  let bestCount = 0
+  for (const rule of MATERIAS) {
+    const count = countMatches(text, rule)
+    if (count > bestCount) [best, bestCount] = [rule.value, count]
+  }
+  return best
+}
+
+/** The outcome first stated in the operative part (or the whole text when there is none); "" when none. */
+export const resultadoOf = (publicText: string): string => {
+  const text = prepare(publicText)
+  const cues = [...text.matchAll(OPERATIVE)]
+  const last = cues[cues.length - 1]
+  const operative = last === undefined ? text : text.slice(last.index)
+  let best = ""
+  let bestAt = Number.POSITIVE_INFINITY
+  for (const rule of RESULTADOS) {
+    for (const pattern of rule.patterns) {
+      const at = operative.search(new RegExp(pattern.source, "u"))
+      if (at >= 0 && at < bestAt) [best, bestAt] = [rule.value, at]
+    }
+  }
+  return best
+}

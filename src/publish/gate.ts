@@ -1,0 +1,204 @@
+import type { Label } from "../domain/Label.ts"
+import { actionFor, type PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { Detector } from "../detect/Detector.ts"
+import type { Span } from "../domain/Span.ts"
+import { foldedMatcher, foldForSearch } from "./foldedMatcher.ts"
+
+/**
+ * The publication gate, the last step before a ruling's text reaches
+ * `public/`. It fails closed: any finding blocks publication. Findings name a
+ * label, a cause and a detector or category — never the text found.
+ */
+export type PublicationCategory = PipelineConfig["publication"]["categories"][number]
+
+export type GateCause =
+  /** A rule detector found an identifier (of a label the policy redacts) in the public text. */
+  | "identificador_residual"
+  /** A form redacted elsewhere in the same ruling still appears in the public text. */
+  | "forma_redactada"
+  /** The ruling belongs to a category the configuration does not publish. */
+  | "categoria_bloqueada"
+  /** A detector answered asynchronously: the gate cannot vouch for the text. */
+  | "detector_asincrono"
+
+export interface GateFinding {
+  readonly cause: GateCause
+  readonly label: Label | null
+  /** Detector name (identificador_residual, detector_asincrono). */
+  readonly detector?: string
+  /** Category code (categoria_bloqueada). */
+  readonly category?: string
+  /** How many occurrences share this label, cause and detector. */
+  readonly count: number
+}
+
+export interface GateDecision {
+  readonly publish: boolean
+  readonly findings: readonly GateFinding[]
+  /** Codes of the publication categories the ruling falls in. */
+  readonly categories: readonly string[]
+}
+
+/** Replacement tags such as `[PERSONA 1]`, `[DNI]`, `[DNI 3fa9c1e2b0]`. */
+const TAG = /\[[^[\]\n]{1,80}\]/gu
+
+const tagRanges = (text: string): Array<readonly [number, number]> =>
+  [...text.matchAll(TAG)].map((match) => [match.index, match.index + match[0].length] as const)
+
+/** Surface forms shorter than this (letters and digits) are not searched: too many false alarms. */
+const MIN_FORM_CHARS = 3
+
+/**
+ * Categories of `config.publication` whose keywords occur in `text`
+ * (accent-, case- and whitespace-insensitive, on word boundaries).
+ */
+export const matchCategories = (text: string, config: PipelineConfig): readonly PublicationCategory[] => {
+  const folded = foldForSearch(text)
+  return config.publication.categories.filter((category) =>
+    category.keywords.some((keyword) => foldedMatcher(keyword)?.test(folded) ?? false)
+  )
+}
+
+export interface PublicationPolicy {
+  /** False when the ruling falls in a "block" category. */
+  readonly publishable: boolean
+  readonly categories: readonly string[]
+  /** Labels the matched "stricter" categories redact in addition to the pipeline's policy. */
+  readonly redact: readonly Label[]
+  /** The configuration to redact with: the pipeline's, plus the stricter categories' labels. */
+  readonly config: PipelineConfig
+}
+
+/**
+ * Decide, from the analysed (original) text, whether a ruling may be
+ * published and under which configuration. Call before redaction.
+ */
+export const publicationPolicy = (text: string, config: PipelineConfig): PublicationPolicy => {
+  const categories = matchCategories(text, config)
+  const extra = categories.filter((category) => category.policy === "stricter").flatMap((category) => category.redact)
+  const actions = { ...config.actions }
+  for (const label of extra) actions[label] = "redact"
+  return {
+    publishable: !categories.some((category) => category.policy === "block"),
+    categories: categories.map((category) => category.name),
+    redact: [...new Set(extra)],
+    config: extra.length > 0 ? { ...config, actions } : config,
+  }
+}
+
+/**
+ * Apply a policy's stricter categories to resolved spans: a span whose label
+ * a matched "stricter" category lists is redacted even if the pipeline kept
+ * it. Never turns a redaction into a keep.
+ */
+export const hardenSpans = <S extends { readonly label: Label; readonly action: "redact" | "keep" }>(
+  spans: readonly S[],
+  policy: PublicationPolicy,
+): S[] => spans.map((span) =>
+  span.action === "keep" && policy.redact.includes(span.label) ? { ...span, action: "redact" as const } : span
+)
+
+/** What the residual scan reads from a ruling: its mentions (an AuditRecord or a RedactionResult). */
+export interface ScannedMentions {
+  readonly entities: ReadonlyArray<{ readonly label: Label; readonly text: string; readonly action: "redact" | "keep" }>
+}
+
+const addFinding = (findings: Map<string, GateFinding>, finding: Omit<GateFinding, "count">): void => {
+  const key = `${finding.cause}|${finding.label ?? ""}|${finding.detector ?? ""}|${finding.category ?? ""}`
+  const earlier = findings.get(key)
+  findings.set(key, { ...finding, count: (earlier?.count ?? 0) + 1 })
+}
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === "function"
+
+/**
+ * Residual scan of the text about to be published: the rule detectors run
+ * again (spans of labels the policy keeps, spans overlapping them or a
+ * replacement tag, and mentions the ruling's record kept are ignored) and
+ * every surface form redacted in the ruling is searched for.
+ * An empty result means nothing was found. Pass `ruleDetectors(config)`.
+ */
+export const residualScan = (
+  publicText: string,
+  record: ScannedMentions,
+  config: PipelineConfig,
+  detectors: readonly Detector[] = [],
+): readonly GateFinding[] => {
+  const findings = new Map<string, GateFinding>()
+  const tags = tagRanges(publicText)
+  const overlapsAny = (span: Span, ranges: ReadonlyArray<readonly [number, number]>) =>
+    ranges.some(([start, end]) => span.start < end && start < span.end)
+  // Mentions the pipeline deliberately kept (e.g. the judge's name) stay visible.
+  const keptForms = new Set(record.entities.filter((entity) => entity.action === "keep").map((entity) => foldForSearch(entity.text)))
+
+  const detected: Array<{ readonly span: Span; readonly detector: string }> = []
+  for (const detector of detectors) {
+    let spans: ReturnType<Detector["detect"]>
+    try {
+      spans = detector.detect(publicText)
+    } catch {
+      addFinding(findings, { cause: "identificador_residual", label: null, detector: detector.name })
+      continue
+    }
+    if (isThenable(spans)) {
+      // Rule detectors are synchronous; an asynchronous one cannot be vouched for here.
+      void Promise.resolve(spans).catch(() => undefined)
+      addFinding(findings, { cause: "detector_asincrono", label: null, detector: detector.name })
+      continue
+    }
+    for (const span of spans) detected.push({ span, detector: detector.name })
+  }
+  // As the resolver does, a span of a kept label (an official in their role)
+  // wins over a redactable span on the same words.
+  const keptRanges = detected.filter(({ span }) => actionFor(config, span.label) === "keep")
+    .map(({ span }) => [span.start, span.end] as const)
+  for (const { span, detector } of detected) {
+    if (actionFor(config, span.label) === "keep" || overlapsAny(span, tags) || overlapsAny(span, keptRanges)) continue
+    if (keptForms.has(foldForSearch(publicText.slice(span.start, span.end)))) continue
+    addFinding(findings, { cause: "identificador_residual", label: span.label, detector })
+  }
+
+  // A redacted form inside a kept mention ("Bautista" redacted for a party,
+  // "Dr. Bautista Vilela" kept as the secretary) is the policy, not a leak.
+  let searchable = foldForSearch(publicText.replace(TAG, " "))
+  for (const form of [...keptForms].sort((a, b) => b.length - a.length)) {
+    const matcher = foldedMatcher(form)
+    if (matcher) searchable = searchable.replace(new RegExp(matcher.source, "gu"), (match) => " ".repeat(match.length))
+  }
+  const seen = new Set<string>()
+  for (const entity of record.entities) {
+    if (entity.action !== "redact") continue
+    const form = foldForSearch(entity.text)
+    if (seen.has(`${entity.label}|${form}`)) continue
+    seen.add(`${entity.label}|${form}`)
+    if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS) continue
+    const matcher = foldedMatcher(entity.text)
+    if (matcher === null) continue
+    const hits = searchable.match(new RegExp(matcher.source, "gu"))?.length ?? 0
+    for (let i = 0; i < hits; i++) addFinding(findings, { cause: "forma_redactada", label: entity.label })
+  }
+  return [...findings.values()].sort((a, b) =>
+    a.cause.localeCompare(b.cause) || (a.label ?? "").localeCompare(b.label ?? "") ||
+    (a.detector ?? "").localeCompare(b.detector ?? "")
+  )
+}
+
+/**
+ * The whole gate for one ruling: block categories (looked for in the public
+ * text) and the residual scan. `publish` is true only when nothing was found.
+ */
+export const gatePublication = (
+  publicText: string,
+  record: ScannedMentions,
+  config: PipelineConfig,
+  detectors: readonly Detector[] = [],
+): GateDecision => {
+  const categories = matchCategories(publicText, config)
+  // A stricter category's extra labels count as redacted for the scan too.
+  const effective = publicationPolicy(publicText, config).config
+  const blocked: GateFinding[] = categories.filter((category) => category.policy === "block")
+    .map((category) => ({ cause: "categoria_bloqueada", label: null, category: category.name, count: 1 }))
+  const findings = [...blocked, ...residualScan(publicText, record, effective, detectors)]
+  return { publish: findings.length === 0, findings, categories: categories.map((category) => category.name) }
+}

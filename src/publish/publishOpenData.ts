@@ -1,0 +1,128 @@
+import { rm } from "node:fs/promises"
+import { join } from "node:path"
+import type { DuckDBConnection } from "@duckdb/node-api"
+import type { FailureRecord } from "../domain/AuditRecord.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { Detector } from "../detect/Detector.ts"
+import { ingestBatch, type IngestSummary } from "../store/ingestBatch.ts"
+import { storePath, withStore } from "../store/openStore.ts"
+import {
+  DATAPACKAGE_DIRS,
+  DATASET_IDS,
+  dataPackage,
+  dcatCatalogue,
+  DEFAULT_CATALOGUE,
+  fileFacts,
+  type CatalogueInfo,
+  type DatasetDates,
+  type DatasetId,
+  type FileFacts,
+} from "./catalogue.ts"
+import { checksums, CHECKSUMS_FILE } from "./checksums.ts"
+import { PUBLISHED_TABLES } from "./datasets.ts"
+import { gatePublication } from "./gate.ts"
+import { readme } from "./readme.ts"
+import { writeTable } from "./writeTables.ts"
+import { writeFileAtomic } from "./writeFileAtomic.ts"
+
+export interface PublishOpenDataOptions {
+  readonly outDir: string
+  readonly config: PipelineConfig
+  readonly run: {
+    readonly startedAt: Date
+    readonly finishedAt: Date
+    readonly failures: readonly FailureRecord[]
+    /** Inputs listed, including failed ones. */
+    readonly total: number
+    /** Defaults to a fingerprint of the run's input (see `runIdOf`). */
+    readonly id?: string
+  }
+  /** Identifier rule detectors for the gate's residual scan: pass `ruleDetectors(config)`. */
+  readonly detectors?: readonly Detector[]
+  /** Catalogue title, publisher, base URL... (defaults: DEFAULT_CATALOGUE). */
+  readonly catalogue?: Partial<CatalogueInfo>
+}
+
+const day = (value: unknown): string | undefined => (value instanceof Date ? value.toISOString().slice(0, 10) : undefined)
+
+interface StoreDates {
+  /** Day the first run finished: the fallback when no published ruling has a date. */
+  readonly firstRunDay?: string
+  readonly minDate?: string
+  readonly maxDate?: string
+  readonly rulings: number
+  readonly withheld: number
+}
+
+const storeDates = async (connection: DuckDBConnection): Promise<StoreDates> => {
+  const row = (await connection.runAndReadAll(`
+    SELECT (SELECT min(finished_at) FROM runs) AS first_run,
+      (SELECT min(date) FROM rulings WHERE published) AS min_date, (SELECT max(date) FROM rulings WHERE published) AS max_date,
+      (SELECT count(*)::INTEGER FROM rulings WHERE published) AS rulings,
+      (SELECT count(*)::INTEGER FROM rulings WHERE NOT published) AS withheld`)).getRowObjectsJS()[0]!
+  return {
+    firstRunDay: day(row["first_run"]),
+    minDate: day(row["min_date"]),
+    maxDate: day(row["max_date"]),
+    rulings: Number(row["rulings"]),
+    withheld: Number(row["withheld"]),
+  }
+}
+
+/**
+ * Metadata dates come from the data, so the same rulings give the same files
+ * whenever they are processed: `issued` is the date of the oldest published
+ * ruling, `modified` that of the newest, `temporal` the range between them.
+ * Only when no published ruling has a date do they fall back to the day of
+ * the first run.
+ */
+const datasetDates = (dates: StoreDates): Record<DatasetId | "catalogue", DatasetDates> => {
+  const fallback = dates.firstRunDay ?? "1970-01-01"
+  const temporal = dates.minDate && dates.maxDate ? { temporal: `${dates.minDate}/${dates.maxDate}` } : {}
+  const all: DatasetDates = { issued: dates.minDate ?? fallback, modified: dates.maxDate ?? fallback, ...temporal }
+  return { catalogue: all, resoluciones: all, estadisticas: all }
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
+
+/**
+ * The end of a batch: load the batch into the private store (the gate runs
+ * again over every public text; a blocked ruling's text is removed from
+ * `public/`), then write every dataset as CSV and Parquet with its
+ * dictionary, the data packages, `data.json`, `LEEME.md` and `SHA256SUMS`.
+ * The same input gives byte-identical public files, in a fresh output folder
+ * or after re-running: no public value comes from the clock.
+ */
+export const publishOpenData = async (options: PublishOpenDataOptions): Promise<IngestSummary> => {
+  const { outDir, config } = options
+  const publicDir = join(outDir, "public")
+  const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...options.catalogue }
+  const detectors = options.detectors ?? []
+  const summary = await ingestBatch(outDir, options.run, {
+    gate: (publicText, record) => gatePublication(publicText, record, config, detectors),
+  })
+  // Fail closed: a text the gate blocks does not stay in public/.
+  for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })
+
+  const facts = new Map<string, FileFacts>()
+  const dates = await withStore(storePath(outDir), async ({ connection }) => {
+    for (const table of PUBLISHED_TABLES) {
+      for (const path of await writeTable(connection, publicDir, table)) facts.set(path, await fileFacts(publicDir, path))
+    }
+    return storeDates(connection)
+  })
+  const byDataset = datasetDates(dates)
+
+  for (const id of DATASET_IDS) {
+    const dir = DATAPACKAGE_DIRS[id]
+    const descriptor = dataPackage(id, PUBLISHED_TABLES, facts, byDataset[id])
+    await writeFileAtomic(join(publicDir, dir, "datapackage.json"), json(descriptor))
+  }
+  await writeFileAtomic(join(publicDir, "data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset)))
+  await writeFileAtomic(
+    join(publicDir, "LEEME.md"),
+    readme(config, info, PUBLISHED_TABLES, { rulings: dates.rulings, withheld: dates.withheld, dates: byDataset.resoluciones }),
+  )
+  await writeFileAtomic(join(publicDir, CHECKSUMS_FILE), await checksums(publicDir))
+  return summary
+}
