@@ -37,6 +37,7 @@ const fullRun = Effect.gen(function*() {
 })
 
 const started = performance.now()
-const result = await Effect.runPromise(phase === "extract" ? extractOnly : fullRun)
+const program: Effect.Effect<{ characters: number; documents: number }, unknown> = phase === "extract" ? extractOnly : fullRun
+const result = await Effect.runPromise(program)
 const seconds = (performance.now() - started) / 1000
 console.log(JSON.stringify({ phase, ...result, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }))

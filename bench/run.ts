@@ -24,8 +24,9 @@ const measure = (...args: string[]): Phase => {
   return JSON.parse(lines[lines.length - 1]!) as Phase
 }
 
-const baseline = measure("extract", corpus)
-const full = measure("run", corpus, join(work, "out"), ...(process.env.BENCH_PIPELINE ? [process.env.BENCH_PIPELINE] : []))
+const rulings = join(corpus, "rulings")
+const baseline = measure("extract", rulings)
+const full = measure("run", rulings, join(work, "out"), ...(process.env.BENCH_PIPELINE ? [process.env.BENCH_PIPELINE] : []))
 
 const row = (p: Phase) => ({
   fase: p.phase === "extract" ? "extracción (línea de base)" : "tacha run",

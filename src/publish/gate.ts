@@ -3,6 +3,7 @@ import { actionFor, type PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import type { Span } from "../domain/Span.ts"
 import { foldedMatcher, foldForSearch } from "./foldedMatcher.ts"
+import { findForms, searchTokens } from "./formSearch.ts"
 
 /**
  * The publication gate, the last step before a ruling's text reaches
@@ -161,22 +162,20 @@ export const residualScan = (
 
   // A redacted form inside a kept mention ("Bautista" redacted for a party,
   // "Dr. Bautista Vilela" kept as the secretary) is the policy, not a leak.
-  let searchable = foldForSearch(publicText.replace(TAG, " "))
-  for (const form of [...keptForms].sort((a, b) => b.length - a.length)) {
-    const matcher = foldedMatcher(form)
-    if (matcher) searchable = searchable.replace(new RegExp(matcher.source, "gu"), (match) => " ".repeat(match.length))
-  }
-  const seen = new Set<string>()
+  const textTokens = searchTokens(publicText.replace(TAG, " "))
+  const masked = new Uint8Array(textTokens.length)
+  for (const hit of findForms(textTokens, [...keptForms].map(searchTokens))) masked.fill(1, hit.start, hit.end)
+  const redacted = new Map<string, Label>()
   for (const entity of record.entities) {
     if (entity.action !== "redact") continue
     const form = foldForSearch(entity.text)
-    if (seen.has(`${entity.label}|${form}`)) continue
-    seen.add(`${entity.label}|${form}`)
-    if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS) continue
-    const matcher = foldedMatcher(entity.text)
-    if (matcher === null) continue
-    const hits = searchable.match(new RegExp(matcher.source, "gu"))?.length ?? 0
-    for (let i = 0; i < hits; i++) addFinding(findings, { cause: "forma_redactada", label: entity.label })
+    if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || redacted.has(form)) continue
+    redacted.set(form, entity.label)
+  }
+  const forms = [...redacted.keys()]
+  for (const hit of findForms(textTokens, forms.map(searchTokens))) {
+    if (masked.subarray(hit.start, hit.end).some((flag) => flag === 1)) continue
+    addFinding(findings, { cause: "forma_redactada", label: redacted.get(forms[hit.form]!)! })
   }
   return [...findings.values()].sort((a, b) =>
     a.cause.localeCompare(b.cause) || (a.label ?? "").localeCompare(b.label ?? "") ||
