@@ -11,7 +11,8 @@ import { SURNAMES } from "./lexicon/surnames.ts"
 const TITLE = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?`
 const CAPS = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]+)?`
 const INITIAL = String.raw`\p{Lu}\.`
-export const NAME_TOKEN = String.raw`(?:${CAPS}|${TITLE}|${INITIAL})`
+/** A whole word only: "OFAV" in "OFAVyT" is not a name token. */
+export const NAME_TOKEN = String.raw`(?:${CAPS}|${TITLE}|${INITIAL})(?![\p{L}\p{M}])`
 export const CAPS_TOKEN = CAPS
 export const TITLE_TOKEN = TITLE
 export const PARTICLE = String.raw`(?:de\s+la|de\s+las|de\s+los|del|de|van\s+der|van|von|di|da|dos|DE\s+LA|DE\s+LOS|DEL|DE)`
@@ -43,7 +44,7 @@ export const STOP: ReadonlySet<string> = new Set(
 
 /** Words before a name that mean it is not a person (institutions, places, streets named after people). */
 export const NOT_PERSON_BEFORE =
-  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|caso|fallo|fallos|in\s+re|autos|caratulad[oa]s?|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel)\s*$)/i
+  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo)\s*$)/i
 
 export const isStop = (token: string): boolean => STOP.has(fold(token).replace(/\.$/, ""))
 export const isFirstName = (token: string): boolean => FIRST_NAMES.has(fold(token))
@@ -72,6 +73,36 @@ export const tokens = (text: string, start: number, end: number): Token[] => {
  * Cuts a run of capitalised tokens into name segments at stop words, trimming
  * particles at the edges. Each segment is [start, end) with its tokens.
  */
+/**
+ * Stop words that are also given names ("Abril", "Argentina", "Argentino",
+ * "Domingo"): part of a name when capitalised and next to a lexicon name
+ * ("Abril Flores", "Argentina Lorena Garcia", "Fabián Domingo Sansone").
+ */
+const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo"])
+export const isGivenStop = (token: string): boolean => GIVEN_STOPS.has(fold(token))
+/** Stop words that are also surnames ("Villa"): part of a name right after a lexicon first name ("Aureliana VILLA"). */
+const SURNAME_STOPS = new Set(["villa"])
+const isNameWord = (t: Token | undefined): boolean =>
+  t !== undefined && /^\p{Lu}/u.test(t.text) && !isStop(t.text) && (isFirstName(t.text) || isSurname(t.text))
+const caseMatches = (a: string, b: string): boolean => isCaps(a) === isCaps(b)
+
+/** Whether the stop word at toks[i] is a name in this run (see GIVEN_STOPS, SURNAME_STOPS). */
+export const stopIsName = (toks: readonly Token[], i: number): boolean => {
+  const t = toks[i]!
+  const f = fold(t.text).replace(/[.,;:]$/, "")
+  if (!/^\p{Lu}/u.test(t.text) || /[.,;:]$/.test(t.text)) return false
+  const prev = toks[i - 1]
+  const next = toks[i + 1]
+  const afterName = isNameWord(prev) && !/[.,;:]$/.test(prev!.text) && caseMatches(t.text, prev!.text)
+  if (GIVEN_STOPS.has(f)) {
+    // "Abril Flores", "Fabián Domingo Sansone", "Carolina Pascualina Domingo" (a surname too).
+    return (isNameWord(next) && caseMatches(t.text, next!.text)) || (afterName && isFirstName(prev!.text) && (isNameWord(next) || next === undefined))
+  }
+  // "Aureliana VILLA", "Fabián Matías Salerno Villa": last in the run, after a name.
+  if (SURNAME_STOPS.has(f)) return afterName && (next === undefined || !/^\p{Lu}/u.test(next.text))
+  return false
+}
+
 export const nameSegments = (text: string, start: number, end: number): Token[][] => {
   const segs: Token[][] = []
   let cur: Token[] = []
@@ -81,12 +112,13 @@ export const nameSegments = (text: string, start: number, end: number): Token[][
     if (cur.length) segs.push(cur)
     cur = []
   }
-  for (const t of tokens(text, start, end)) {
+  const toks = tokens(text, start, end)
+  toks.forEach((t, i) => {
     const f = fold(t.text)
     if (PARTICLES.has(f) && cur.length) cur.push(t)
-    else if (isStop(t.text) || !/^\p{Lu}/u.test(t.text)) flush()
+    else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text)) flush()
     else cur.push(t)
-  }
+  })
   flush()
   return segs
 }
@@ -101,8 +133,29 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
   return first && first[0]!.start === pos ? first : undefined
 }
 
+/**
+ * Inside a cited precedent's caption: CSJN, “Leiva, María Cecilia s/ homicidio
+ * simple”, Fallos 334:1204; CIDH, “Maria da Penha Maia Fernandes vs. Brasil”.
+ * The open quote must follow a court or reporter, or the quoted caption must
+ * be followed by a reporter ("Fallos 334:1204", "Informe N° 54/01").
+ */
+const COURT_BEFORE_QUOTE =
+  /(?:\b(?:CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|CNCCC|CNCP|CNCas\w*|CFCP|C[áa]mara[^;“"]{0,60}|Sala\s+[IVX\d]+|Tribunal[^;“"]{0,60}|Fallos|in\s+re|caso|precedente|doctrina\s+de)\s*[,:]?\s*)[“"«]$/iu
+const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
+export const inCaseCitation = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 160), start)
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf("«"))
+  if (open < 0 || /[”»\n]/.test(before.slice(open))) return false
+  const lead = before.slice(Math.max(0, open - 80), open + 1)
+  // The ruling's own caption ("en autos “GOMEZ s/ lesiones”") is never a citation.
+  if (/\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu.test(lead)) return false
+  if (COURT_BEFORE_QUOTE.test(lead)) return true
+  return REPORTER_AFTER.test(text.slice(end, end + 160)) && /\b(?:s\/|vs\.?|c\/)/.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
+}
+
 /** Citation context: cited authors and cases stay visible. */
 export const inCitation = (text: string, start: number, end: number): boolean => {
+  if (inCaseCitation(text, start, end)) return true
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
@@ -111,3 +164,14 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   return /^\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|Derecho\s+Penal|Tratado|Manual|Lecciones|Teor[íi]a|Strafrecht|ed\.|p\.\s*\d|pp\.|pág|t\.\s*[IVX\d])/iu.test(after) ||
     /^\s*\(\s*(?:19|20)\d\d\s*\)/.test(after)
 }
+
+const WORK_AFTER =
+  /^(?:\s*,\s*\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})?\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|(?:Manual\s+de\s+)?Derecho\s+(?:Penal|Procesal|Constitucional|Civil)|Tratado|Manual|Lecciones|Teor[íi]a|C[óo]digo\s+Penal\s+(?:de\s+la\s+Naci[óo]n\s+)?(?:comentado|y\s+normas)|Strafrecht|ed\.|p\.\s*\d|pp\.|p[áa]g\.)/iu
+
+/**
+ * A cited work or precedent (narrower than `inCitation`): inside a cited case
+ * caption, or an author entry followed by the work ("Creus, Carlos, Derecho
+ * Penal. Parte Especial", "Donna, op. cit.").
+ */
+export const inCitedWork = (text: string, start: number, end: number): boolean =>
+  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 80))

@@ -1,7 +1,7 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
-import { isCaps, isFirstName, isInitial, isStop } from "../detect/names.ts"
+import { inCitedWork, isCaps, isFirstName, isInitial, isStop } from "../detect/names.ts"
 
 /**
  * Once a person (or official) is found, find every other mention in the
@@ -222,6 +222,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   // 4. Find further mentions in the folded text, all variants in one pass.
   const folded = foldKeepingOffsets(text)
   const added: Span[] = []
+  const cited: Span[] = []
   const searchable = [...owners].filter(([, o]) =>
     !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1) &&
     !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO"))
@@ -238,7 +239,16 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const keys = new Set(candidates.map((e) => e.key))
     const entity = keys.size === 1 ? [...keys][0]! : variant
     if (out.some((s) => overlaps(s, { start, end }) && s.label !== label)) continue
-    added.push({ start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity })
+    const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
+    if (inCitedWork(text, start, end)) cited.push(span)
+    else added.push(span)
   }
+  // A name inside a cited precedent or work ("CSJN, “Quiroga, Edgardo Oscar”")
+  // stays visible unless that very form is masked elsewhere in the ruling: a
+  // masked form left readable would defeat the pseudonym (and the publication
+  // gate blocks it).
+  const ownMentions = [...out, ...added.filter((a) => !out.some((s) => overlaps(s, a)))]
+  const maskedForms = new Set(ownMentions.filter((s) => s.label === "PERSONA").map((s) => fold(text.slice(s.start, s.end))))
+  for (const span of cited) if (maskedForms.has(fold(text.slice(span.start, span.end)))) added.push(span)
   return [...out, ...added]
 }

@@ -61,7 +61,8 @@ const roleBefore = (text: string, roleEnd: number): Span[] => {
   return out
 }
 
-const SEPARATOR_BEFORE_ROLE = /[ \t]*(?:[,–—\-]|\n)[ \t\-–—]*\(?[ \t]*$/u
+/** Before the role: a dash or comma, or a line break — in signature blocks often a blank line ("NAME\n\nJUEZ"). */
+const SEPARATOR_BEFORE_ROLE = /[ \t]*(?:[,–—\-]|\n(?:[ \t]*\n)?)[ \t\-–—]*\(?[ \t]*$/u
 const RUN = new RegExp(NAME_SEQ, "gu")
 
 /** "Dra. Ana Suárez – Jueza", signature lines "Ana Suárez\nJueza". */
@@ -81,7 +82,8 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   const lead = text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start)
   const honorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(lead)
   const lineStart = /(?:^|\n)[ \t]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
-  if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start))) return []
+  // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
+  if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
   if (!honorific && !(lineStart && seg.length >= 2)) return []
   return [mk(seg, honorific ? 0.9 : 0.8, "role-after")]
 }

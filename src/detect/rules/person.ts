@@ -7,8 +7,10 @@ import {
   PARTICLE,
   TITLE_TOKEN,
   inCitation,
+  inCitedWork,
   isCaps,
   isFirstName,
+  isGivenStop,
   isInitial,
   isStop,
   isSurname,
@@ -46,7 +48,7 @@ const g = (name: string, src: string, score: number): Cue => ({ name, re: new Re
 const CUES: readonly Cue[] = [
   g(
     "role",
-    String.raw`(?<![\p{L}])(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido|(?:a|bajo)\s+nombre\s+de|(?:de\s+)?titularidad\s+de|declaraci[óo]n\s+testimonial(?:\s+de)?|(?:denuncia|querella|presentaci[óo]n|declaraci[óo]n)\s+(?:formulada|efectuada|realizada|interpuesta|prestada)\s+por)(?![\p{L}])`,
     0.85,
   ),
   g(
@@ -69,13 +71,23 @@ const CUES: readonly Cue[] = [
     String.raw`(?<![\p{L}])(?:abogad[oa]|letrad[oa]|defensor(?:a)?\s+particular|defensa\s+particular|defensor(?:a)?\s+de\s+confianza|perit[oa](?:\s+de\s+parte)?|patrocinante|apoderad[oa])(?![\p{L}])`,
     0.8,
   ),
+  // Experts: "el informe del Lic. en Psicología X", "la médica forense Dra. X",
+  // "la perito psicóloga X". Experts of the court's own bodies (Cuerpo de
+  // Investigaciones Judiciales, Cuerpo Médico Forense) report, they do not
+  // decide: their names are personal data (PERSONA), not FUNCIONARIO.
+  g(
+    "expert",
+    String.raw`(?<![\p{L}])(?:(?:Lic|Licenciad[oa]|Dr|Dra|Prof|Ing)\.?\s+en\s+\p{Lu}[\p{L}\p{M}]+(?:\s+(?:Social|Forense|Legal|Cl[íi]nica))?|m[ée]dic[oa]s?\s+(?:forenses?|legistas?|psiquiatras?|de\s+guardia)|psic[óo]log[oa]s?(?:\s+forenses?)?|psiquiatras?|trabajador(?:a)?\s+social|asistente\s+social|perit[oa]s?\s+(?:m[ée]dic[oa]|psic[óo]log[oa]|calígraf[oa]|contador(?:a)?|inform[áa]tic[oa]|oficial)|profesional\s+interviniente)(?![\p{L}])`,
+    0.8,
+  ),
   // Bare "Dr./Dra." could be an official, counsel or an expert: weak PERSONA;
   // the official rules and propagation relabel officials.
   g("doctor", String.raw`(?<![\p{L}])(?:Dr|Dra|Dres|Dras)\.|(?<![\p{L}])(?:doctor|doctora)(?![\p{L}])`, 0.6),
 ]
 
 const FILLER = /[\s,:;(\-–—«"“'‘]*(?:(?:(?:el|la)\s+)?(?:Sr|Sra|Srta|Dr|Dra|Lic|Dn|Dña|señor|señora|señorita|don|doña)\.?\s+)?(?:(?:de\s+nombre|llamad[oa]|identificad[oa]\s+como)\s+)?[«"“'‘]?/uy
-const LIST_SEP = /\s*(?:,|\by\b|\be\b)\s*(?:(?:Sr|Sra|Dr|Dra)\.?\s*)?/uy
+/** Between names of a list: ", ", " y ", " e ", and "hijo de A y de B". */
+const LIST_SEP = /\s*(?:,|\by\b(?:\s+de\b)?|\be\b)\s*(?:(?:Sr|Sra|Dr|Dra)\.?\s*)?/uy
 
 const segSpan = (seg: readonly Token[]): { start: number; end: number } => ({ start: seg[0]!.start, end: seg[seg.length - 1]!.end })
 
@@ -91,6 +103,22 @@ const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
 const plausible = (seg: readonly Token[]): boolean =>
   seg.length > 1 || isInitial(seg[0]!.text) || isCaps(seg[0]!.text) || isFirstName(seg[0]!.text) || isSurname(seg[0]!.text) || seg[0]!.text.length >= 4
 
+/**
+ * "testigo Tabarez, Ana, argentina": a one- or two-word surname right after a
+ * cue, a comma, then given names only (lexicon first names) — one person in
+ * inverted order, not a list of two.
+ */
+const INV_COMMA = /,[ \t]*/y
+const invertedAfter = (text: string, seg: readonly Token[]): Token[] | undefined => {
+  if (seg.length > 2 || seg.some((t) => (isFirstName(t.text) && !isSurname(t.text)) || isInitial(t.text))) return undefined
+  INV_COMMA.lastIndex = seg[seg.length - 1]!.end
+  const c = INV_COMMA.exec(text)
+  if (!c) return undefined
+  const given = nameAt(text, INV_COMMA.lastIndex)
+  if (!given || given.length > 3 || !isFirstName(given[0]!.text)) return undefined
+  return given
+}
+
 const byCue = (text: string): Span[] => {
   const out: Span[] = []
   for (const cue of CUES) {
@@ -103,8 +131,16 @@ const byCue = (text: string): Span[] => {
         const at = f ? pos + f[0].length : pos
         const seg = nameAt(text, at)
         if (!seg || !plausible(seg)) break
-        out.push(mk(seg, cue.score, `cue:${cue.name}`))
-        pos = seg[seg.length - 1]!.end
+        // Later items of a list need a name's shape: "Oficial X, LP 7096" is a badge, not a second person.
+        if (n > 0 && seg.length === 1 && !isFirstName(seg[0]!.text) && !isSurname(seg[0]!.text) && !isInitial(seg[0]!.text)) break
+        const inv = invertedAfter(text, seg)
+        if (inv) {
+          out.push({ ...mk(seg, cue.score, `cue:${cue.name}`), end: inv[inv.length - 1]!.end })
+          pos = inv[inv.length - 1]!.end
+        } else {
+          out.push(mk(seg, cue.score, `cue:${cue.name}`))
+          pos = seg[seg.length - 1]!.end
+        }
         LIST_SEP.lastIndex = pos
         const sep = LIST_SEP.exec(text)
         if (!sep) break
@@ -142,7 +178,7 @@ const byShape = (text: string): Span[] => {
       }
       // Mixed: Title-case given name(s) then CAPS surname(s).
       const firstCaps = words.findIndex((t) => isCaps(t.text))
-      if (firstCaps > 0 && words.slice(firstCaps).every((t) => isCaps(t.text))) {
+      if (firstCaps > 0 && words.slice(firstCaps).every((t) => isCaps(t.text) && t.text.length >= 3)) {
         out.push(mk(seg, 0.8, "mixed"))
         continue
       }
@@ -185,11 +221,16 @@ const byInverted = (text: string): Span[] => {
     if (surToks.some(isStop)) continue
     const start = m.index
     const gStart = start + m[0].indexOf(given, sur.length)
-    const gSeg = nameSegments(text, gStart, gStart + given.length)[0]
+    let gSeg = nameSegments(text, gStart, gStart + given.length)[0]
+    const firstGiven = given.split(/\s+/)[0]!
+    if ((!gSeg || gSeg[0]!.start !== gStart) && isGivenStop(firstGiven) && !/[.,;:]$/.test(firstGiven) && surToks.some(isSurname)) {
+      gSeg = [{ text: firstGiven, start: gStart, end: gStart + firstGiven.length }]
+    }
     if (!gSeg || gSeg[0]!.start !== gStart) continue
     if (inCitation(text, start, gSeg[gSeg.length - 1]!.end) || !notInstitution(text, start)) continue
     const caption = m.groups!["tail"] !== undefined
     const givenLex = gSeg.some((t) => isFirstName(t.text))
+    // A nationality after a surname is lower case ("PÉREZ, argentino"); Title case there is a given name.
     const surLex = surToks.some(isSurname)
     if (!caption && !givenLex && !(surLex && gSeg.length <= 3)) continue
     const score = caption || givenLex ? 0.9 : 0.7
@@ -198,22 +239,49 @@ const byInverted = (text: string): Span[] => {
   return out
 }
 
-/** Standalone initials "F.E.A." / "M. L. G." (3+ letters), not common abbreviations. */
-const INITIALS = /(?<![\p{L}\d.])((?:\p{Lu}\.\s?){3,5})(?![\p{L}])/gu
+/**
+ * Standalone initials "F.E.A." / "M. L. G." (3+ letters), not common
+ * abbreviations. Two-letter initials: tight ("E.M.", "J.R.") unless
+ * stop-listed (S.S., V.E., C.P., D.E., S.A. ...) or followed by a number
+ * ("D.E. 6"); spaced ("B. A.") only after a party cue or once the ruling uses
+ * initials for people (a 3+-letter set).
+ */
+const INITIALS = /(?<![\p{L}\d.])((?:\p{Lu}\.\s?){2,5})(?![\p{L}])/gu
 const NOT_INITIALS = new Set(
-  "DNI CABA CSJN CPP CPPN CPPCABA CCABA CCAF EEUU PFA SRL SAIC SACI UFI UFIJ IPP MPF CUIJ ONU OEA CIDH CEDAW CTA AFIP ANSES RENAPER INADI SENAF CDN DCP PBA OVD JPCYF".split(" "),
+  `DNI CABA CSJN CPP CPPN CPPCABA CCABA CCAF EEUU PFA SRL SAIC SACI UFI UFIJ IPP MPF CUIJ ONU OEA CIDH CEDAW CTA AFIP ANSES RENAPER INADI SENAF CDN DCP PBA OVD JPCYF
+  CUIL CUIT CUD CPA CPN CPCCN CCYC CCC CNCCC TSJ RNR RNPI PNA PSA GNA UBA ART DGN DGT EE UU SS VS VE CP CC DE UF PB SA SH SE PE PJ MP FN RN NN IN CN AN LL OC DT CA PD CF CS
+  TO AC SC RA BO LC LE CI PP PS OK HS EU UE SAU SAS SCA SGR UTE`.split(/\s+/),
 )
+const PARTY_BEFORE_INITIALS =
+  /(?:imputad[oa]|acusad[oa]|v[íi]ctima|damnificad[oa]|denunciante|testigo|ni[ñn][oa]|menor|joven|adolescente|hij[oa]|progenitor(?:a)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?)\s*,?\s*$/iu
 
 const byInitials = (text: string): Span[] => {
   const out: Span[] = []
+  const short: Span[] = []
+  let usesInitials = false
   INITIALS.lastIndex = 0
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
     const letters = m[1]!.replace(/[^\p{Lu}]/gu, "")
     if (NOT_INITIALS.has(letters)) continue
     const end = m.index + m[1]!.trimEnd().length
-    out.push({ start: m.index, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "initials" })
+    const span: Span = { start: m.index, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "initials" }
+    // Part of a name or a citation: "Maier, Julio B. J., Derecho Procesal Penal", "Zaffaroni, E. R.".
+    const prevWord = /(\p{Lu}[\p{L}\p{M}]+)[ \t]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]
+    if (prevWord && isFirstName(prevWord) && !isStop(prevWord)) continue
+    if (inCitedWork(text, m.index, end)) continue
+    const cued = PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 30), m.index))
+    if (letters.length >= 3 || cued) usesInitials = true
+    if (letters.length >= 3) {
+      out.push(span)
+      continue
+    }
+    // Two letters: never a unit or section ("D.E. 6", "U.F. 3") nor a cited norm.
+    if (/^\s*(?:N\s?[°º]|nro|\d)/iu.test(text.slice(end, end + 8)) || /(?:\bley|\bart[íi]?c?\.?|\binc\.?|\d)\s*$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
+    if (cued) out.push(span)
+    else if (/^(?:\p{Lu}\.){2}$/u.test(m[1]!.trimEnd())) out.push(span) // tight "E.M.": a person's initials, legal abbreviations are stop-listed
+    else short.push(span) // spaced "B. A.": only once the ruling uses initials for people
   }
-  return out
+  return usesInitials ? [...out, ...short] : out
 }
 
 const NICK =

@@ -7,7 +7,7 @@ import { patternDetector } from "../patternDetector.ts"
  * Never after "art.", "ley", "$", "causa", "expte.", "N°", and never a year
  * range ("2022-2023") or a case number ("1234/2023").
  */
-const CUE = /(?:tel[ée]fono|\btel\.|\btel[ée]f\.|celular|\bcel\.|m[óo]vil|l[íi]nea|abonado|whats\s?app|\bwsp|\bwpp|n[úu]mero\s+de\s+contacto|llamad[oa]s?\s+(?:al|desde|del)|comunic[óo]\s+al|contacto)/i
+const CUE = /(?:tel[ée]fono|\btel\.|\btel[ée]f\.|celular|\bcel\.|m[óo]vil|l[íi]nea|abonado|whats\s?app|\bwsp|\bwpp|n[úu]mero\s+de\s+contacto|llamad[oa]s?\s+(?:al|desde|del)|comunic[óo]\s+al|contactad[oa]s?\s+al|contacto)/i
 
 const NOT_BEFORE = {
   words: /(?:\$|\bU\$S|\bpesos|\bsuma|\bley|\barts?\.?|\bart[íi]culos?|\binc\.?|\bexpte?\.?|\bexpediente|\bcausa|\bIPP|\bCUIJ|\bfallos|\bN[°º]|\bnro\.?|\bdecreto|\bresoluci[óo]n|\bDNI|D\.N\.I\.|documento|\bCUI[TL]|\bCBU|\bcuenta|\bfs\.|\bfojas?|\bp[áa]gs?\.|\bpunto)[\s:.N°º]*$/i,
@@ -38,9 +38,9 @@ export const phone = patternDetector({
       excludeAfter: NOT_AFTER,
     },
     {
-      // CABA/GBA mobile or landline with the area code but no trunk zero: "11 5432-1098", "221 456-7890".
+      // CABA/GBA mobile or landline with the area code but no trunk zero: "11 5432-1098", "(11) 5432-1098", "221 456-7890".
       name: "phone:area-no-zero",
-      regex: /(?<![\d\p{L}/.,])(?<v>(?:11|2\d{2}|3\d{2})[\s-](?:15[\s-]?)?\d{3,4}[\s-]\d{4})(?![\d/]|[.,]\d)/gu,
+      regex: /(?<![\d\p{L}/.,(])(?<v>(?:\((?:11|2\d{2}|3\d{2})\)\s?|(?:11|2\d{2}|3\d{2})[\s-])(?:15[\s-]?)?\d{3,4}[\s-]\d{4})(?![\d/]|[.,]\d)/gu,
       score: 0.75,
       validate: (v, c) => (v.replace(/\D/g, "").length === 10 || v.replace(/\D/g, "").length === 12 ? (c.hasContext ? 0.9 : 0.75) : undefined),
       excludeBefore: NOT_BEFORE,

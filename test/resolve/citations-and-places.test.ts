@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import { analyse } from "../../src/resolve/resolve.ts"
+
+const config = PipelineConfigSchema.parse({ name: "test", version: "1" })
+
+const redacted = async (text: string) =>
+  (await analyse(text, config)).filter((s) => s.action === "redact").map((s) => ({ label: s.label, text: text.slice(s.start, s.end) }))
+
+describe("names inside cited precedents and doctrine", () => {
+  it("keeps a cited given name visible when that form is not masked elsewhere", async () => {
+    const text =
+      "Que el imputado Edgardo Oscar Pérez reconoció el hecho. " +
+      "El imputado debe ser oído (CSJN, “Quiroga, Edgardo Oscar”, Fallos 327:5863)."
+    const got = (await redacted(text)).map((s) => s.text)
+    expect(got).toContain("Edgardo Oscar Pérez")
+    expect(got).not.toContain("Edgardo Oscar")
+    expect(got).not.toContain("Quiroga")
+  })
+
+  it("masks a cited surname when the same form is masked elsewhere (a masked form never stays readable)", async () => {
+    const text =
+      "La damnificada Soledad Romina González declaró. HACER ENTREGA a González del botón antipánico. " +
+      "(Corte IDH, caso “González y otras (‘Campo Algodonero’) vs. México”, sentencia del 16/11/2009)."
+    const got = (await redacted(text)).map((s) => s.text)
+    expect(got.filter((t) => t === "González").length).toBe(2)
+  })
+
+  it("does not redact doctrine authors", async () => {
+    const text = "Conforme la doctrina (Creus, Carlos, Derecho Penal. Parte Especial, T. I, Astrea, Buenos Aires, 1997, p. 225)."
+    expect(await redacted(text)).toEqual([])
+  })
+})
+
+describe("signature blocks and places in a ruling", () => {
+  it("keeps officials in capitals before their role, after a blank line", async () => {
+    const text = "II. Notifíquese a la víctima Ana Pérez.\n\nJOSÉ JUAN GASPARINI\n\nJUEZ\n\nMARÍA JUNCO\n\nSECRETARIA"
+    const spans = await analyse(text, config)
+    const byText = new Map(spans.map((s) => [text.slice(s.start, s.end), s.action]))
+    expect(byText.get("JOSÉ JUAN GASPARINI")).toBe("keep")
+    expect(byText.get("MARÍA JUNCO")).toBe("keep")
+    expect(byText.get("Ana Pérez")).toBe("redact")
+  })
+
+  it("masks the barrio after an address but not the court's seat", async () => {
+    const text =
+      "Ciudad Autónoma de Buenos Aires, 7 de abril de 2021.\n" +
+      "La imputada, con domicilio en calle Lavoisier 371 (Villa Luro), CABA (CP C1239BXT), teléfono (11) 5146-1932, " +
+      "nacida en Chaján, Córdoba el día 10.3.04."
+    const got = await redacted(text)
+    expect(got).toEqual(
+      expect.arrayContaining([
+        { label: "DIRECCION", text: "calle Lavoisier 371" },
+        { label: "LUGAR", text: "Villa Luro" },
+        { label: "TELEFONO", text: "(11) 5146-1932" },
+        { label: "LUGAR", text: "Chaján" },
+        { label: "LUGAR", text: "Córdoba" },
+        { label: "FECHA_PERSONAL", text: "10.3.04" },
+      ]),
+    )
+    expect(got.map((s) => s.text)).not.toContain("Buenos Aires")
+  })
+
+  it("propagates a surname whose given name is also a word (Argentino MILANESI)", async () => {
+    const text = "respecto de MILANESI, Argentino, apodado “Peti”. Conforme surge del informe, Milanesi tenía en su poder 47 envoltorios."
+    const got = (await redacted(text)).map((s) => s.text)
+    expect(got).toEqual(expect.arrayContaining(["MILANESI, Argentino", "Milanesi"]))
+  })
+})
