@@ -16,6 +16,8 @@ const NOT_AGE_BEFORE = {
 /** Person description nearby: "argentino, soltero, DNI ..., de 34 años". */
 const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
 
+const AFTER_NAME = /\p{Lu}[\p{L}.]*\s?$/u
+
 export const age = patternDetector({
   name: "rules/age",
   labels: ["EDAD"],
@@ -41,8 +43,11 @@ export const age = patternDetector({
     },
     {
       name: "age:parenthesis",
-      regex: /(?<=\p{Lu}[\p{L}.]*\s?)\((?<v>\d{1,2})(?:\s+años)?\)/gu,
+      // "PÉREZ (34)": the word before the bracket is checked in the validator,
+      // not by a lookbehind, which would rescan words at every position.
+      regex: /\((?<v>\d{1,2})(?:\s+años)?\)/gu,
       score: 0.75,
+      validate: (_v, c) => (AFTER_NAME.test(c.text.slice(Math.max(0, c.match.index - 40), c.match.index)) ? 0.75 : undefined),
     },
   ],
   context: { words: PERSON_CONTEXT, window: 60, boost: 0 },
