@@ -19,7 +19,7 @@ export interface NerModelOptions {
   readonly quantized: boolean
   /** Windows per ONNX run. */
   readonly batchSize?: number
-  /** Window step in tokens; default 3/4 of the window. */
+  /** Window step in tokens; default window - 62 (192 for this model, as STRIDE in models/recipe/common.py). */
   readonly stride?: number
 }
 
@@ -54,7 +54,7 @@ export class NerModel {
     this.types = init.scheme.types
     this.#numLabels = init.numLabels
     this.#window = init.maxLen - 2
-    this.#stride = Math.max(1, Math.min(this.#window, init.stride ?? Math.floor((this.#window * 3) / 4)))
+    this.#stride = Math.max(1, Math.min(this.#window, init.stride ?? this.#window - 62))
     this.#batch = init.batch
     this.#cls = init.cls
     this.#sep = init.sep
