@@ -16,7 +16,7 @@ const corpus = join(work, "corpus")
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
 
 console.log(`Generando corpus de ${count} resoluciones en ${corpus} ...`)
-node([join(PROJECT_ROOT, "samples", "generate.ts"), "--count", String(count), "--out", corpus, "--seed", "20261127"])
+node([join(PROJECT_ROOT, "samples", "generate.ts"), "--count", String(count), "--out", corpus, "--seed", "20261127", "--formats", "txt,pdf,docx,odt,html"])
 
 interface Phase { phase: string; characters: number; documents: number; seconds: number; peakRssMb: number }
 const measure = (...args: string[]): Phase => {
