@@ -1,6 +1,6 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
-import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
+import { fold, foldKeepingOffsets } from "../detect/fold.ts"
 import { inCitedWork, isCaps, isFirstName, isInitial, isStop } from "../detect/names.ts"
 
 /**
@@ -104,11 +104,15 @@ interface VariantPattern {
   readonly suffix: string
 }
 
+/** Escapes regular-expression syntax characters, valid in unicode mode. */
+export const escapeUnicodeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+
 const gapCache = new Map<string, RegExp>()
 const gapMatcher = (separator: string): RegExp => {
   let matcher = gapCache.get(separator)
   if (!matcher) {
-    matcher = new RegExp(`^${separator.split(" ").map(escapeRegex).join(String.raw`,?\s+`)}$`, "u")
+    // Unicode mode rejects escapes of non-syntax characters ("\-"): escape syntax characters only.
+    matcher = new RegExp(`^${separator.split(" ").map(escapeUnicodeRegex).join(String.raw`,?\s+`)}$`, "u")
     gapCache.set(separator, matcher)
   }
   return matcher
@@ -158,7 +162,8 @@ const findVariants = (folded: string, patterns: readonly VariantPattern[]): { st
   return found
 }
 
-const OFFICIAL_BEFORE = /(?:juez(?:a)?|fiscal(?:a)?|secretari[oa]|prosecretari[oa]|defensor(?:a)?\s+oficial|magistrad[oa]|camarista|asesor(?:a)?\s+tutelar|s\.\s?s\.|v\.\s?s\.)[\s,:]*(?:(?:el|la)\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s*)?$/i
+/** An official's role word right before a name ("el Defensor Oficial Dr."). */
+export const OFFICIAL_BEFORE = /(?:juez(?:a)?|fiscal(?:a)?|secretari[oa]|prosecretari[oa]|defensor(?:a)?\s+oficial|magistrad[oa]|camarista|asesor(?:a)?\s+tutelar|s\.\s?s\.|v\.\s?s\.)[\s,:]*(?:(?:el|la)\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s*)?$/i
 const PARTY_EVIDENCE = /^cue:(?:role|private-counsel|kin|police|honorific)|^inverted:caption/
 
 export const propagate = (text: string, spans: readonly Span[]): Span[] => {

@@ -3,7 +3,8 @@ import { byPosition, type Span } from "../domain/Span.ts"
 import type { Detector, ResolvedSpan } from "../detect/Detector.ts"
 import { detectAll, ruleDetectors } from "../detect/registry.ts"
 import { mergeSpans } from "./merge.ts"
-import { applyPolicy } from "./policy.ts"
+import { consistentModelForms, isModelSpan, vetModelSpans } from "./modelSpans.ts"
+import { actionFor, applyPolicy } from "./policy.ts"
 import { propagate } from "./propagate.ts"
 
 /** Rule spans below this score are dropped before merging. */
@@ -13,14 +14,20 @@ const threshold = (config: PipelineConfig, s: Span): number =>
   s.detector.startsWith("ner/") ? (config.detectors.ner?.threshold ?? MIN_SCORE) : MIN_SCORE
 
 /**
- * Spans in, decisions out: thresholds, overlaps, propagation of names, policy.
- * Sorted, non-overlapping; PERSONA/FUNCIONARIO spans carry `entity`.
+ * Spans in, decisions out: thresholds, the visibility policy for model spans
+ * (see modelSpans.ts), overlaps, propagation of names, consistency of what
+ * the model alone redacts, policy. Sorted, non-overlapping; PERSONA/FUNCIONARIO
+ * spans carry `entity`.
  */
 export const resolveSpans = (text: string, spans: readonly Span[], config: PipelineConfig): ResolvedSpan[] => {
   const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start && s.score >= threshold(config, s))
-  const merged = mergeSpans(text, valid)
+  const vetted = vetModelSpans(text, valid)
+  const merged = mergeSpans(text, vetted)
   const final = mergeSpans(text, propagate(text, merged))
-  return applyPolicy(config, final).sort(byPosition)
+  const consistent = vetted.some(isModelSpan)
+    ? consistentModelForms(text, final, vetted.filter((s) => !isModelSpan(s)), (label) => actionFor(config, label) === "keep")
+    : final
+  return applyPolicy(config, consistent).sort(byPosition)
 }
 
 /** Runs the rule detectors (plus any extra, e.g. a NER model) and resolves. */

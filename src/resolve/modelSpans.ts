@@ -1,0 +1,244 @@
+import type { Label } from "../domain/Label.ts"
+import { overlaps, type Span } from "../domain/Span.ts"
+import { fold, foldKeepingOffsets } from "../detect/fold.ts"
+import { inCitation, inCitedWork, isFirstName, isStop, isSurname } from "../detect/names.ts"
+import { escapeUnicodeRegex as escapeRegex, OFFICIAL_BEFORE } from "./propagate.ts"
+
+/**
+ * Model spans (detector "ner/…") go through the same visibility policy as the
+ * rules before they are merged, and what the model redacts stays consistent
+ * across the ruling afterwards. A statistical tagger knows words, not the
+ * policy: it tags "Asesoría Tutelar N° 2" as an address, "Buenos Aires" in
+ * "Ciudad Autónoma de Buenos Aires" as a place, "Obra" at the start of a
+ * sentence as a person. Each check below is one named, general rule.
+ *
+ * Before merging (`vetModelSpans`), a model span is dropped when it
+ * - overlaps a rule span of another label (rules are precise; the rule's
+ *   label and extent win; same-label overlaps are merged as usual);
+ * - sits in the name of an institution or a law ("Asesoría Tutelar N° 1",
+ *   "Fiscalía PCyF N° 22", "Comisaría 4ª", "Constitución Nacional",
+ *   "Código Contravencional de la Ciudad");
+ * - is a coarse place (the court's seat, the city, the country, a country);
+ * - is inside a citation (an author, a cited case, a publisher's city);
+ * - is an address with neither a number nor a street word;
+ * - is a one-word person that the ruling also writes in lower case (a
+ *   common word: "Obra", "Agregó").
+ *
+ * After merging (`consistentModelForms`), every form the model alone
+ * redacts as a place or address is looked for elsewhere in the ruling (the
+ * way the publication gate does: folded, whole words). An occurrence that
+ * stands alone and capitalised is redacted too; if one cannot be (it is part
+ * of a longer name, "Constitución" in "Constitución Nacional", or lower case),
+ * the span is widened to its type word when there is one ("provincia de
+ * Buenos Aires", "barrio de Constitución"), so that the redacted form is not
+ * readable elsewhere; otherwise the model's spans of that form are dropped:
+ * leaving a place visible that rules alone would leave visible too beats
+ * withholding the whole ruling.
+ */
+
+export const isModelSpan = (s: Pick<Span, "detector">): boolean => s.detector.startsWith("ner/")
+
+/** Heads of institution names: a place/address tag inside one is the institution, not a person's whereabouts. */
+const INSTITUTION =
+  /^(?:asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados)$/
+/** Heads of law names. */
+const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
+
+/** Too coarse to locate anyone (mirrors the COARSE set of rules/place, plus countries). */
+const COARSE = new Set([
+  "ciudad autonoma de buenos aires", "caba", "c.a.b.a.", "c.a.b.a", "capital federal", "buenos aires", "esta ciudad",
+  "ciudad de buenos aires", "argentina", "republica argentina", "la republica argentina", "ciudad autonoma", "ciudad",
+  "nacion", "la nacion", "pais", "provincia", "provincia de buenos aires", "america", "america latina", "latinoamerica",
+  "europa", "mercosur", "espana", "paraguay", "bolivia", "peru", "chile", "uruguay", "brasil", "venezuela", "colombia",
+  "ecuador", "mexico", "cuba", "republica dominicana", "haiti", "china", "italia", "francia", "alemania", "estados unidos",
+  "senegal", "rusia", "ucrania", "turquia", "portugal", "reino unido",
+])
+
+/** A capitalised word, an abbreviation, a number sign, a number or ordinal, or a connector inside a proper name. */
+const NAME_PART = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|[\p{L}]{1,3}\.|N\s?[°º]|Nro\.?|\d+[°ºªa-zA-Z\-/]*|de|del|la|las|los|en|lo|y|e|para|sobre)$/u
+const CONNECTOR = /^(?:de|del|la|las|los|en|lo|y|e|para|sobre)$/
+
+interface Word {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+const WORD_RE = /[^\s,;:()“”"«»[\]]+/gu
+
+const wordsIn = (text: string, from: number, to: number): Word[] =>
+  Array.from(text.slice(from, to).matchAll(WORD_RE), (m) => ({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] }))
+
+/**
+ * The proper name the span belongs to: the span widened over adjacent
+ * capitalised words, numbers and connectors on the same line, without
+ * crossing punctuation that ends a name (comma, semicolon, parenthesis).
+ */
+export const enclosingName = (text: string, start: number, end: number): { start: number; end: number } => {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1
+  const nl = text.indexOf("\n", end)
+  const lineEnd = nl < 0 ? text.length : nl
+  const left = wordsIn(text, Math.max(lineStart, start - 100), start)
+  let s = start
+  for (let i = left.length - 1; i >= 0; i--) {
+    const w = left[i]!
+    if (/[,;:()“”"«»]/.test(text.slice(w.end, s)) || !NAME_PART.test(w.text)) break
+    s = w.start
+  }
+  const right = wordsIn(text, end, Math.min(lineEnd, end + 60))
+  let e = end
+  for (const w of right) {
+    if (/[,;:()“”"«»]/.test(text.slice(e, w.start)) || !NAME_PART.test(w.text.replace(/[.]$/, "")) ) break
+    e = w.end
+  }
+  // A name does not start or end on a connector.
+  const trimmed = wordsIn(text, s, e)
+  while (trimmed.length && CONNECTOR.test(trimmed[0]!.text) && trimmed[0]!.start < start) trimmed.shift()
+  while (trimmed.length && CONNECTOR.test(trimmed[trimmed.length - 1]!.text) && trimmed[trimmed.length - 1]!.end > end) trimmed.pop()
+  return { start: Math.min(start, trimmed[0]?.start ?? start), end: Math.max(end, trimmed[trimmed.length - 1]?.end ?? end) }
+}
+
+const heads = (text: string): string[] => wordsIn(text, 0, text.length).map((w) => fold(w.text).replace(/[.]$/, ""))
+
+/** The span is, or is part of, an institution's or a law's name. */
+export const inInstitutionOrLawName = (text: string, span: Pick<Span, "start" | "end">): boolean => {
+  const name = enclosingName(text, span.start, span.end)
+  const own = heads(text.slice(span.start, span.end))
+  const all = heads(text.slice(name.start, name.end))
+  const widened = name.start < span.start || name.end > span.end
+  if (all.some((w) => INSTITUTION.test(w)) && (widened || own.length > 1)) return true
+  // "Constitución Nacional", "Código Contravencional…": a law's head word followed by the rest of its name.
+  return all.some((w, i) => LAW.test(w) && i < all.length - 1) && (widened || own.length > 1)
+}
+
+/** Separator between a locality and its province: "Ramos Otero, Buenos Aires", "General Pinto (Buenos Aires)". */
+const PROVINCE_GAP = /^[ \t]*(?:,|\(|-|–)[ \t]*$/u
+
+/**
+ * "Buenos Aires" names the province (not the court's seat) after "provincia
+ * de" or right after a place it qualifies; it is then redacted with that
+ * place (see `consistentModelForms`).
+ */
+const qualifiesPlace = (text: string, span: Pick<Span, "start" | "end">, spans: readonly Pick<Span, "start" | "end" | "label">[]): boolean =>
+  /provincia\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start)) ||
+  spans.some((p) => p.label === "LUGAR" && p.end <= span.start && PROVINCE_GAP.test(text.slice(p.end, span.start)))
+
+const STREET = /\b(?:calle|av|avda|avenida|pasaje|pje|manzana|mza|mz|casa|piso|dpto|depto|departamento|torre|block|monoblock|lote|ruta|km|barrio|edificio|unidad funcional|uf)\b/
+
+/** Why a model span must not be used, or undefined when it may. Pure; exported for tests. */
+export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined => {
+  const surface = text.slice(span.start, span.end)
+  const f = fold(surface).replace(/[,.;:]+$/, "")
+  if (rules.some((r) => r.label !== span.label && overlaps(r, span))) return "rule-label-wins"
+  if ((span.label === "DIRECCION" || span.label === "LUGAR" || span.label === "PERSONA") && inInstitutionOrLawName(text, span)) return "institution-or-law"
+  // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
+  if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, spans))) return "coarse-place"
+  if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"
+  if ((span.label === "PERSONA" || span.label === "LUGAR") && (inCitation(text, span.start, span.end) || inCitedWork(text, span.start, span.end))) return "citation"
+  // "Editorial, Buenos Aires, 2002": a publisher's city.
+  if (span.label === "LUGAR" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12))) return "citation"
+  if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
+  if (span.label === "PERSONA" && !/\s/.test(surface.trim())) {
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(surface.trim())}(?![\\p{L}\\p{N}])`, "giu")
+    for (const m of text.matchAll(word)) if (/^\p{Ll}/u.test(m[0])) return "common-word"
+    // A lone capitalised word opening a sentence ("Obra en autos", "Agregó que") is a person only
+    // if it is a known name or the ruling names someone with it in full elsewhere.
+    const lone = surface.trim()
+    if (/(?:^|[.!?:]\s+|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start)) && (isStop(lone) || !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone)))) return "sentence-start-word"
+  }
+  return undefined
+}
+
+/** The word also appears in the ruling inside a capitalised sequence of two or more words (a full name). */
+const inLongerName = (text: string, word: string): boolean => {
+  const w = escapeRegex(word)
+  return new RegExp(`(?:\\p{Lu}[\\p{L}\\p{M}]+\\s+(?:(?:de|del|de la)\\s+)?${w}|${w},?\\s+\\p{Lu}[\\p{L}\\p{M}]+)(?![\\p{L}])`, "u").test(text)
+}
+
+/** Drops the model spans the visibility policy would not accept from a rule (see the module comment). */
+export const vetModelSpans = (text: string, spans: readonly Span[]): Span[] => {
+  const rules = spans.filter((s) => !isModelSpan(s))
+  return spans.filter((s) => !isModelSpan(s) || modelSpanVeto(text, s, rules, spans) === undefined)
+}
+
+const CONSISTENT: readonly Label[] = ["LUGAR", "DIRECCION"]
+/** Type words that may precede a place and be redacted with it. */
+const TYPE_BEFORE = /(?<![\p{L}])(?:provincia|barrio|localidad|partido|ciudad|departamento|municipio)\s+(?:de\s+)?$/iu
+
+/** Occurrences of a form in the ruling, folded, on word boundaries (as the publication gate searches). */
+const occurrences = (folded: string, form: string): Array<{ start: number; end: number }> => {
+  const words = fold(form).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  if (words.join("").length < 3) return []
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegex).join(String.raw`[^\p{L}\p{N}]+`)}(?![\\p{L}\\p{N}])`, "gu")
+  return Array.from(folded.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length }))
+}
+
+/**
+ * Keeps what the model alone redacts as a place or address consistent
+ * across the ruling (see the module comment). `spans` are merged,
+ * non-overlapping; `ruleSpans` the rule detections (a span a rule also found
+ * is the rules' business). `keep` tells which labels stay visible.
+ */
+export const consistentModelForms = (
+  text: string,
+  spans: readonly Span[],
+  ruleSpans: readonly Span[],
+  keep: (label: Label) => boolean,
+): Span[] => {
+  const modelOnly = (s: Span): boolean =>
+    isModelSpan(s) && CONSISTENT.includes(s.label) && !ruleSpans.some((r) => r.label === s.label && overlaps(r, s))
+  const byForm = new Map<string, Span[]>()
+  for (const s of spans) {
+    if (!modelOnly(s)) continue
+    const form = fold(text.slice(s.start, s.end))
+    byForm.set(form, [...(byForm.get(form) ?? []), s])
+  }
+  if (byForm.size === 0) return [...spans]
+  const folded = foldKeepingOffsets(text)
+  let out = [...spans]
+  const added: Span[] = []
+  const covered = (r: { start: number; end: number }): boolean => [...out, ...added].some((s) => overlaps(s, r))
+  for (const [form, own] of byForm) {
+    const loose = occurrences(folded, form).filter((o) => !covered(o))
+    const standalone = (o: { start: number; end: number }): boolean => {
+      if (!/^\p{Lu}/u.test(text.slice(o.start, o.start + 1))) return false
+      const name = enclosingName(text, o.start, o.end)
+      return name.start === o.start && name.end === o.end && !inCitation(text, o.start, o.end)
+    }
+    if (loose.every(standalone)) {
+      for (const o of loose) {
+        added.push({ start: o.start, end: o.end, label: own[0]!.label, score: own[0]!.score, detector: "resolve/model-consistency", evidence: `consistent:${own[0]!.detector}` })
+      }
+      continue
+    }
+    // Widen each span to its type word ("provincia de Buenos Aires") or join it to the place it
+    // qualifies ("Ramos Otero, Buenos Aires") when that form is not readable elsewhere.
+    const widened = own.map((s): (Span & { joined?: Span }) | undefined => {
+      const m = TYPE_BEFORE.exec(text.slice(Math.max(0, s.start - 30), s.start))
+      if (m) return { ...s, start: s.start - m[0].length }
+      const before = out.find((p) => p.label === "LUGAR" && p.end <= s.start && PROVINCE_GAP.test(text.slice(p.end, s.start)))
+      if (!before) return undefined
+      const close = text.slice(before.end, s.start).includes("(") && /^[ \t]*\)/.test(text.slice(s.end)) ? text.slice(s.end).indexOf(")") + 1 : 0
+      return { ...s, start: before.start, end: s.end + close, joined: before }
+    })
+    const widenedOk = widened.every((w, i) =>
+      w !== undefined &&
+      !out.some((s) => s !== own[i] && s !== w.joined && overlaps(s, w)) &&
+      occurrences(folded, text.slice(w.start, w.end)).every((o) => o.start === w.start || covered(o) || widened.some((x) => x && x.start === o.start))
+    )
+    if (widenedOk) {
+      const joined = new Set(widened.map((w) => w?.joined))
+      out = out.filter((s) => !joined.has(s)).map((s) => {
+        const i = own.indexOf(s)
+        if (i < 0) return s
+        const { joined: _, ...w } = widened[i]!
+        return w
+      })
+      continue
+    }
+    out = out.filter((s) => !own.includes(s))
+  }
+  // A kept span (an official) never loses to a consistency span.
+  const final = [...out, ...added.filter((a) => !out.some((s) => overlaps(s, a) || (keep(s.label) && overlaps(s, a))))]
+  return final
+}

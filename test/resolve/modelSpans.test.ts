@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import type { Detector, ResolvedSpan } from "../../src/detect/Detector.ts"
+import type { Label } from "../../src/domain/Label.ts"
+import type { Span } from "../../src/domain/Span.ts"
+import { analyse } from "../../src/resolve/resolve.ts"
+import { enclosingName, inInstitutionOrLawName } from "../../src/resolve/modelSpans.ts"
+
+const config = PipelineConfigSchema.parse({ name: "test", version: "1", actions: { FUNCIONARIO: "keep" } })
+
+/** A stand-in for the NER model: tags the n-th occurrence (default: every one) of each surface form. */
+const model = (text: string, tags: ReadonlyArray<readonly [string, Label, number?]>): Detector => ({
+  name: "ner/test",
+  labels: ["PERSONA", "LUGAR", "DIRECCION"],
+  detect: () => {
+    const out: Span[] = []
+    for (const [form, label, nth] of tags) {
+      let at = -1
+      let k = 0
+      while ((at = text.indexOf(form, at + 1)) >= 0) {
+        if (nth === undefined || nth === k) out.push({ start: at, end: at + form.length, label, score: 0.99, detector: "ner/test", evidence: "ner" })
+        k++
+      }
+    }
+    return out
+  },
+})
+
+const redacted = (text: string, spans: readonly ResolvedSpan[]): string[] =>
+  spans.filter((s) => s.action === "redact").map((s) => `${s.label}:${text.slice(s.start, s.end)}`)
+
+/** Published text: redacted spans replaced by a tag. */
+const publish = (text: string, spans: readonly ResolvedSpan[]): string => {
+  let out = ""
+  let at = 0
+  for (const s of spans) {
+    if (s.action !== "redact") continue
+    out += text.slice(at, s.start) + `[${s.label}]`
+    at = s.end
+  }
+  return out + text.slice(at)
+}
+
+describe("model spans go through the visibility policy", () => {
+  it("drops an address tag inside a numbered institution", async () => {
+    const text = "Tomó intervención la Asesoría Tutelar N° 2, a cargo de la Dra. Pérez. También la Fiscalía PCyF N° 22 y la Comisaría 4ª."
+    const spans = await analyse(text, config, [model(text, [["Tutelar N° 2", "DIRECCION"], ["PCyF N° 22", "DIRECCION"], ["Comisaría 4ª", "DIRECCION"]])])
+    expect(redacted(text, spans).filter((r) => r.startsWith("DIRECCION"))).toEqual([])
+  })
+
+  it("keeps a real address the model finds", async () => {
+    const text = "La imputada vive en Lavalleja 1234, según informó."
+    const spans = await analyse(text, config, [model(text, [["Lavalleja 1234", "DIRECCION"]])])
+    expect(redacted(text, spans)).toContain("DIRECCION:Lavalleja 1234")
+  })
+
+  it("drops coarse places and places inside a law's name", async () => {
+    const text = "Conforme la Constitución Nacional y el Código Contravencional de la Ciudad, en Buenos Aires, República Argentina."
+    const spans = await analyse(text, config, [model(text, [["Constitución", "LUGAR"], ["Ciudad", "LUGAR"], ["Buenos Aires", "LUGAR"], ["República Argentina", "LUGAR"]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
+  it("drops a publisher's city in a cited work", async () => {
+    const text = "Ver Donna, Edgardo A., Derecho Penal. Parte Especial, Rubinzal-Culzoni, Santa Fe, 2001, p. 225."
+    const spans = await analyse(text, config, [model(text, [["Santa Fe", "LUGAR"]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
+  it("drops a person tag on an official in their role and on a sentence-opening word", async () => {
+    const text = "Comparecen: el Defensor Oficial Dr. Segundo Sittner; el imputado.\n\nObra en autos el informe. Agregó que vive sola."
+    const spans = await analyse(text, config, [model(text, [["Segundo Sittner", "PERSONA"], ["Obra", "PERSONA"], ["Agregó", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
+  it("keeps a one-word person opening a sentence when the ruling names them in full", async () => {
+    const text = "La damnificada, Abril Flores, declaró.\n\nFlores refirió episodios reiterados."
+    const spans = await analyse(text, config, [model(text, [["Abril Flores", "PERSONA"], ["Flores", "PERSONA", 1]])])
+    expect(publish(text, spans)).not.toMatch(/Flores/)
+  })
+
+  it("lets a rule's label win over a model span of another label on the same words", async () => {
+    const text = "Agregó el informe del Lic. en Psicología Eugenio Barzola Figueras, del Cuerpo de Investigaciones."
+    const spans = await analyse(text, config, [model(text, [["Eugenio Barzola", "DIRECCION"]])])
+    expect(redacted(text, spans).some((r) => r.startsWith("DIRECCION"))).toBe(false)
+  })
+})
+
+describe("what the model alone redacts stays consistent across the ruling", () => {
+  it("redacts every standalone mention of a place the model found once", async () => {
+    const text = "Lo vieron en Flores con su madre.\n\nLuego volvió a Flores, donde fue detenido."
+    const spans = await analyse(text, config, [model(text, [["Flores", "LUGAR", 0]])])
+    expect(publish(text, spans)).not.toMatch(/Flores/)
+  })
+
+  it("widens to the type word when the bare form is part of a law's name elsewhere", async () => {
+    const text = "Lo vieron en la localidad de Constitución con su madre.\n\nEl art. 18 de la Constitución Nacional ampara la defensa."
+    const spans = await analyse(text, config, [model(text, [["Constitución", "LUGAR", 0]])])
+    expect(redacted(text, spans)).toEqual(["LUGAR:localidad de Constitución"])
+    expect(publish(text, spans)).toContain("Constitución Nacional")
+  })
+
+  it("drops the place when it can be neither propagated nor widened", async () => {
+    const text = "Se presentó en Constitución donde reside su madre.\n\nEl art. 18 de la Constitución Nacional ampara la defensa."
+    const spans = await analyse(text, config, [model(text, [["Constitución", "LUGAR", 0]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
+  it("redacts the province of birth with its type word or its locality, never the court's seat", async () => {
+    const text = "CIUDAD AUTÓNOMA DE BUENOS AIRES\n\nJ. P., nacido en Ramos Otero, Buenos Aires el 22/10/1980; M. R., nacida en El Paraíso, provincia de Buenos Aires; L. G., nacido en General Pinto (Buenos Aires), de 66 años."
+    const spans = await analyse(text, config, [
+      model(text, [["Ramos Otero", "LUGAR"], ["El Paraíso", "LUGAR"], ["General Pinto", "LUGAR"], ["Buenos Aires", "LUGAR"], ["BUENOS AIRES", "LUGAR"]]),
+    ])
+    const r = redacted(text, spans)
+    expect(r).toContain("LUGAR:Ramos Otero, Buenos Aires")
+    expect(r).toContain("LUGAR:provincia de Buenos Aires")
+    expect(r).toContain("LUGAR:General Pinto (Buenos Aires)")
+    expect(publish(text, spans)).toMatch(/^CIUDAD AUTÓNOMA DE BUENOS AIRES/)
+  })
+})
+
+describe("helpers", () => {
+  it("finds the proper name a span belongs to", () => {
+    const text = "la Asesoría Tutelar N° 1, a cargo"
+    const at = text.indexOf("Tutelar")
+    const n = enclosingName(text, at, at + "Tutelar N°".length)
+    expect(text.slice(n.start, n.end)).toBe("Asesoría Tutelar N° 1")
+    expect(inInstitutionOrLawName(text, { start: at, end: at + 7 })).toBe(true)
+    const barrio = "en el barrio de Constitución donde"
+    const b = barrio.indexOf("Constitución")
+    expect(inInstitutionOrLawName(barrio, { start: b, end: b + "Constitución".length })).toBe(false)
+  })
+})
+
+describe("names with a hyphen", () => {
+  it("propagates a hyphenated surname without a regular-expression error", async () => {
+    const text = "La paciente, María Pérez-Gómez, declaró.\n\nPérez-Gómez refirió dolor."
+    const spans = await analyse(text, config, [model(text, [["María Pérez-Gómez", "PERSONA"]])])
+    expect(publish(text, spans)).not.toMatch(/Gómez/)
+  })
+})
