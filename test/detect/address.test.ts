@@ -15,6 +15,8 @@ describe("rules/address", () => {
     ["en la esquina de Lavalle y Esmeralda", "Lavalle y Esmeralda"],
     ["reside en el Barrio 31, Manzana 99, Casa 16", "Barrio 31, Manzana 99, Casa 16"],
     ["pasaje Bollini 2250", "pasaje Bollini 2250"],
+    ["frente a Florentino Ameghino 850", "Florentino Ameghino 850"],
+    ["lo vieron en San Martín 1200", "San Martín 1200"],
   ])
   negatives(address, "DIRECCION", [
     "arts. 149 bis y 150 del Código Penal",
@@ -22,6 +24,9 @@ describe("rules/address", () => {
     "el Juzgado N° 10 dictó sentencia",
     "Ciudad Autónoma de Buenos Aires, 15 de marzo de 2024",
     "la Ley Sarmiento 1420 fue citada",
+    "El 1 de noviembre de 2004, el demandante fue detenido.",
+    "La 2ª audiencia se celebró sin público.",
+    "De 3 testigos, dos declararon.",
   ])
 })
 
