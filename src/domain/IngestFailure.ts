@@ -19,6 +19,8 @@ export const FAILURE_REASONS = {
   binary_content: "el archivo de texto contiene datos binarios",
   no_text: "el documento no contiene texto",
   timeout: "se superó el tiempo máximo de procesamiento",
+  out_of_memory: "se superó la memoria máxima por documento",
+  worker_failed: "el proceso de análisis del documento terminó de forma inesperada",
   manifest_invalid: "fila de manifiesto inválida",
   processing_error: "error interno al procesar el documento",
   excluded_category: "no se publica: la política de publicación excluye esta categoría de resoluciones",

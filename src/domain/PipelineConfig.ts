@@ -65,8 +65,12 @@ export const PipelineConfigSchema = z.object({
   }).default({ disabled: [] }),
   limits: z.object({
     maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
+    /** Hard limit per document: its worker thread is terminated past it (failure "timeout"). */
     timeoutMs: z.number().int().positive().default(120_000),
-  }).default({ maxFileBytes: 50 * 1024 * 1024, timeoutMs: 120_000 }),
+    /** V8 heap (old generation) of each document worker, in MB; exceeding it fails the document with "out_of_memory". */
+    workerMemoryMb: z.number().int().min(64).max(16_384).default(2048),
+  }).default({ maxFileBytes: 50 * 1024 * 1024, timeoutMs: 120_000, workerMemoryMb: 2048 }),
+  /** Documents analysed at once, each in its own worker thread. */
   concurrency: z.number().int().min(1).max(32).default(2),
   /**
    * Publication rules: categories of ruling recognised by keywords or cited

@@ -20,7 +20,15 @@ export interface Journal {
 
 export const openJournal = async (path: string): Promise<Journal> => {
   await mkdir(dirname(path), { recursive: true })
-  const handle: FileHandle = await open(path, "a")
+  // A run killed in the middle of an append leaves a partial last line: end
+  // it, so that the next entry starts on a line of its own.
+  const handle: FileHandle = await open(path, "a+")
+  const { size } = await handle.stat()
+  if (size > 0) {
+    const last = Buffer.alloc(1)
+    await handle.read(last, 0, 1, size - 1)
+    if (last[0] !== 0x0a) await handle.write("\n")
+  }
   // Appends are serialised so concurrent documents never interleave lines.
   let tail: Promise<void> = Promise.resolve()
   return {

@@ -6,16 +6,13 @@ import { AuditRecordSchema, type AuditRecord } from "../domain/AuditRecord.ts"
 import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
-import { extractDocument } from "../ingest/extract.ts"
-import { headMetadata } from "../ingest/headMetadata.ts"
-import { composeText } from "../normalise/composeText.ts"
-import { redactText } from "../redact/redactText.ts"
-import { ruleDetectors } from "../detect/registry.ts"
-import { gatePublication, hardenSpans, publicationPolicy } from "../publish/gate.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
+import { configFingerprint } from "./analyseDocument.ts"
 import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
+
+export { configFingerprint } from "./analyseDocument.ts"
 
 export interface DocumentInput {
   readonly absolute: string
@@ -29,10 +26,6 @@ export interface ProcessedDocument {
   /** True when an earlier run already produced this exact output (resume). */
   readonly reused: boolean
 }
-
-/** Fingerprint of a whole pipeline configuration: a change invalidates earlier outputs. */
-export const configFingerprint = (config: PipelineConfig): string =>
-  createHash("sha256").update(JSON.stringify(config)).digest("hex")
 
 /**
  * The record an earlier run left for the same bytes under the same pipeline
@@ -68,17 +61,13 @@ const readBytes = (input: DocumentInput, limits: PipelineConfig["limits"]) =>
     ),
   )
 
-/** Manifest metadata wins over what the head of the document suggests. */
-const mergeMetadata = (fromManifest: RulingMetadata, fromFormat: RulingMetadata, fromHead: RulingMetadata): RulingMetadata => ({
-  ...fromHead,
-  ...fromFormat,
-  ...Object.fromEntries(Object.entries(fromManifest).filter(([, value]) => value !== undefined && value !== "")),
-})
-
 /**
- * One document from source file to private audit and public text. Nothing is
- * written until the whole analysis succeeded; the audit is written before the
- * public text so a published text always has its audit.
+ * One document from source file to private audit and public text. The bytes
+ * are read and the resume check made here; the CPU-bound work runs in a
+ * document worker under the pipeline's time and memory limits (see
+ * DocumentPool.ts). Nothing is written until the whole analysis succeeded;
+ * the audit is written before the public text so a published text always has
+ * its audit.
  */
 export const processDocument = Effect.fn("processDocument")(function*(
   input: DocumentInput,
@@ -91,52 +80,12 @@ export const processDocument = Effect.fn("processDocument")(function*(
   const sha256 = createHash("sha256").update(bytes).digest("hex")
   const earlier = yield* Effect.promise(() => earlierRecord(outDir, id, sha256, config))
   if (earlier) return { record: earlier, reused: true } satisfies ProcessedDocument
-  const document = yield* extractDocument(bytes, input.relative, config.limits)
-  const text = composeText(document)
-  const metadata = mergeMetadata(input.metadata, document.metadata, headMetadata(text))
-  const spans = yield* analyser.analyse(text)
-  // Fail closed: categories the policy excludes never reach public/, and a
-  // residual scan of the text about to be published blocks it on any hit.
-  const policy = publicationPolicy(text, config)
-  if (!policy.publishable) {
-    return yield* new IngestFailure({ reason: "excluded_category", detail: policy.categories.join(", ") })
-  }
-  const redaction = redactText(text, hardenSpans(spans, policy), policy.config)
-  const gate = gatePublication(redaction.text, redaction, policy.config, ruleDetectors(policy.config))
-  if (!gate.publish) {
-    return yield* new IngestFailure({ reason: "gate_blocked", detail: [...new Set(gate.findings.map((finding) => `${finding.cause}:${finding.label}`))].join(", ") })
-  }
-  const record: AuditRecord = {
-    id,
-    source: input.relative,
-    format: document.format,
-    sha256,
-    text,
-    metadata: { ...metadata, id },
-    entities: redaction.entities.map((entity) => ({
-      start: entity.start,
-      end: entity.end,
-      label: entity.label,
-      text: entity.text,
-      score: entity.score,
-      detector: entity.detector,
-      ...(entity.evidence ? { evidence: entity.evidence } : {}),
-      ...(entity.entity ? { entity: entity.entity } : {}),
-      action: entity.action,
-      replacement: entity.replacement,
-    })),
-    pipeline: { name: config.name, version: config.version, sha256: configFingerprint(config) },
-    tool: { name: "tacha", version: TOOL_VERSION },
-  }
+  const outcome = yield* analyser.process({ id, relative: input.relative, sha256, metadata: input.metadata, bytes })
+  if (!outcome.ok) return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) })
+  const { record, publicText } = outcome
   yield* Effect.promise(async () => {
     await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), JSON.stringify(record, null, 2) + "\n")
-    await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), redaction.text)
+    await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), publicText)
   })
   return { record, reused: false } satisfies ProcessedDocument
-}, (effect, _input, _outDir, config) =>
-  effect.pipe(
-    Effect.timeoutOrElse({
-      duration: config.limits.timeoutMs,
-      orElse: () => Effect.fail(new IngestFailure({ reason: "timeout" })),
-    }),
-  ))
+})

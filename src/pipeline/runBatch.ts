@@ -1,4 +1,4 @@
-import { mkdir, rm } from "node:fs/promises"
+import { mkdir, readdir, rm } from "node:fs/promises"
 import { join } from "node:path"
 import { Cause, Effect, Stream } from "effect"
 import type { AuditRecord, FailureRecord } from "../domain/AuditRecord.ts"
@@ -33,9 +33,46 @@ export interface BatchSummary {
   readonly elapsedMs: number
 }
 
+/**
+ * What the batch keeps of each document until the end: counts, not the
+ * record (whose text and entities would make memory grow with the batch).
+ */
+interface Published {
+  readonly id: string
+  readonly source: string
+  readonly sha256: string
+  readonly characters: number
+  readonly redacted: Partial<Record<Label, number>>
+  readonly kept: Partial<Record<Label, number>>
+}
+
 type Outcome =
-  | { readonly ok: true; readonly record: AuditRecord; readonly reused: boolean }
+  | { readonly ok: true; readonly published: Published; readonly reused: boolean }
   | { readonly ok: false; readonly failure: FailureRecord }
+
+const summarise = (record: AuditRecord): Published => {
+  const redacted: Partial<Record<Label, number>> = {}
+  const kept: Partial<Record<Label, number>> = {}
+  for (const entity of record.entities) {
+    const counts = entity.action === "redact" ? redacted : kept
+    counts[entity.label] = (counts[entity.label] ?? 0) + 1
+  }
+  return { id: record.id, source: record.source, sha256: record.sha256, characters: record.text.length, redacted, kept }
+}
+
+/**
+ * Temporary files (`.<name>.<random>.tmp`, `.<name>.tmp`) that a killed run
+ * left half-written before its rename; a new run removes them first so that
+ * nothing partial stays in the output.
+ */
+const removeStaleTemporaries = async (dir: string): Promise<void> => {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.startsWith(".") && entry.name.endsWith(".tmp")) {
+      await rm(join(entry.parentPath, entry.name), { force: true })
+    }
+  }
+}
 
 const failureRecord = (file: string, failure: IngestFailure): FailureRecord => ({
   file,
@@ -44,12 +81,20 @@ const failureRecord = (file: string, failure: IngestFailure): FailureRecord => (
 })
 
 /**
+ * Documents in flight: twice the workers, so that while one document's file is
+ * read or its outputs written on the main thread, the next one is already
+ * queued for a worker. Memory stays bounded: at most this many files (each
+ * under `limits.maxFileBytes`) are held at once.
+ */
+const inFlight = (config: PipelineConfig): number => config.concurrency * 2
+
+/**
  * Turn anything a document's processing raised into a named failure. Defects
  * (bugs) keep only the error's class name: a message could quote the text.
  */
 const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument, E, R>): Effect.Effect<Outcome, never, R> =>
   effect.pipe(
-    Effect.map(({ record, reused }): Outcome => ({ ok: true, record, reused })),
+    Effect.map(({ record, reused }): Outcome => ({ ok: true, published: summarise(record), reused })),
     Effect.catchCause((cause) => {
       const failure = Cause.squash(cause)
       const named = failure instanceof IngestFailure
@@ -73,6 +118,8 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   yield* Effect.promise(async () => {
     await mkdir(join(publicDir, "resoluciones"), { recursive: true })
     await mkdir(join(privateDir, "audit"), { recursive: true })
+    await removeStaleTemporaries(publicDir)
+    await removeStaleTemporaries(privateDir)
   })
   const listing = yield* listInputs(options.input)
   const total = listing.entries.length
@@ -94,16 +141,16 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
       return outcome.pipe(
         Effect.tap((settled) =>
           record(settled.ok
-            ? { state: "done", run: runId, file: settled.record.source, id: settled.record.id, sha256: settled.record.sha256, reused: settled.reused }
+            ? { state: "done", run: runId, file: settled.published.source, id: settled.published.id, sha256: settled.published.sha256, reused: settled.reused }
             : { state: "failed", run: runId, file: settled.failure.file, reason: settled.failure.reason })
         ),
         Effect.tap(() => Effect.sync(progress)),
       )
-    }, { concurrency: config.concurrency }),
+    }, { concurrency: inFlight(config) }),
     Stream.runCollect,
   )
 
-  const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.record] : []))
+  const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.published] : []))
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]))
     .sort((a, b) => a.file.localeCompare(b.file))
 
@@ -128,10 +175,9 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
 
   const redactedByLabel: Partial<Record<Label, number>> = {}
   const keptByLabel: Partial<Record<Label, number>> = {}
-  for (const record of succeeded) {
-    for (const entity of record.entities) {
-      const counts = entity.action === "redact" ? redactedByLabel : keptByLabel
-      counts[entity.label] = (counts[entity.label] ?? 0) + 1
+  for (const published of succeeded) {
+    for (const [counts, add] of [[redactedByLabel, published.redacted], [keptByLabel, published.kept]] as const) {
+      for (const [label, n] of Object.entries(add) as [Label, number][]) counts[label] = (counts[label] ?? 0) + n
     }
   }
   return {
@@ -141,7 +187,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
     failures,
     redactedByLabel,
     keptByLabel,
-    characters: succeeded.reduce((sum, record) => sum + record.text.length, 0),
+    characters: succeeded.reduce((sum, published) => sum + published.characters, 0),
     elapsedMs: Date.now() - started,
   } satisfies BatchSummary
 }, Effect.scoped)

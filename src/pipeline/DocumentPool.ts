@@ -1,0 +1,209 @@
+import { Worker } from "node:worker_threads"
+import type { Detector } from "../detect/Detector.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { Span } from "../domain/Span.ts"
+import type { DocumentJob, DocumentOutcome } from "./analyseDocument.ts"
+
+/**
+ * A fixed pool of `node:worker_threads` workers that run the CPU-bound part
+ * of each document (analyseDocument.ts). A promise timeout cannot stop a
+ * synchronous loop (pdf.js spinning, a regex over a 10-million-character
+ * line), but terminating the thread can:
+ *
+ * - time: each document has `limits.timeoutMs` from the moment it is handed
+ *   to a ready worker; past it the worker is terminated and the document
+ *   fails with `timeout`;
+ * - memory: each worker runs with `resourceLimits` (`limits.workerMemoryMb`
+ *   of V8 old generation); a document that exceeds it kills only its worker
+ *   and fails with `out_of_memory`;
+ * - a worker that dies for any other reason fails its document with
+ *   `worker_failed`.
+ *
+ * A dead or terminated worker is replaced by a fresh one when the next
+ * document needs its slot. Workers start lazily (a batch of one document
+ * starts one). Files, journal and summary stay on the main thread; the
+ * workers only compute.
+ *
+ * Statistical detectors passed in `extra` (the NER model, which already runs
+ * in its own worker thread) are not copied into each document worker: the
+ * document worker asks the main thread, which forwards to the one model.
+ */
+
+export type ToWorker =
+  | { readonly type: "job"; readonly job: DocumentJob }
+  | { readonly type: "detected"; readonly request: number; readonly spans?: readonly Span[]; readonly error?: string }
+
+export type ToPool =
+  | { readonly type: "ready" }
+  | { readonly type: "result"; readonly outcome: DocumentOutcome }
+  | { readonly type: "detect"; readonly request: number; readonly detector: number; readonly text: string }
+
+export interface DocumentPoolOptions {
+  readonly size: number
+  readonly config: PipelineConfig
+  /** Detectors that run on the main thread's side (NER), called from the workers by message. */
+  readonly extra?: readonly Detector[]
+  /** Worker entry; tests may substitute one. */
+  readonly entry?: URL
+}
+
+export interface DocumentPool {
+  /** Never rejects: every failure is a named outcome. */
+  readonly run: (job: DocumentJob) => Promise<DocumentOutcome>
+  /** Terminate every worker; pending documents fail with `worker_failed`. */
+  readonly close: () => Promise<void>
+  /** Workers started so far, replacements included (for tests and benchmarks). */
+  readonly started: () => number
+}
+
+interface Task {
+  readonly job: DocumentJob
+  readonly resolve: (outcome: DocumentOutcome) => void
+}
+
+interface Slot {
+  worker: Worker | null
+  ready: Promise<Worker> | null
+  task: Task | null
+  timer: ReturnType<typeof setTimeout> | null
+  /** The error event of the current worker, read when it exits. */
+  error: (Error & { code?: string }) | null
+}
+
+const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY"
+
+export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool => {
+  const { config } = options
+  const extra = options.extra ?? []
+  const entry = options.entry ?? new URL("./documentWorker.ts", import.meta.url)
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: null, task: null, timer: null, error: null }))
+  const queue: Task[] = []
+  let started = 0
+  let closed = false
+
+  const finish = (slot: Slot, outcome: DocumentOutcome): void => {
+    const task = slot.task
+    if (task === null) return
+    if (slot.timer !== null) clearTimeout(slot.timer)
+    slot.task = null
+    slot.timer = null
+    task.resolve(outcome)
+    pump()
+  }
+
+  /** Forget the slot's worker and stop it; the next task starts a fresh one. */
+  const discard = (slot: Slot): void => {
+    const worker = slot.worker
+    slot.worker = null
+    slot.ready = null
+    slot.error = null
+    if (worker !== null) void worker.terminate()
+  }
+
+  const spawn = (slot: Slot): Promise<Worker> =>
+    new Promise<Worker>((resolve, reject) => {
+      started++
+      const worker = new Worker(entry, {
+        workerData: { config, detectors: extra.map((detector) => ({ name: detector.name, labels: detector.labels })) },
+        resourceLimits: { maxOldGenerationSizeMb: config.limits.workerMemoryMb },
+      })
+      slot.worker = worker
+      slot.error = null
+      let ready = false
+      worker.on("message", (message: ToPool) => {
+        if (slot.worker !== worker) return
+        switch (message.type) {
+          case "ready":
+            ready = true
+            resolve(worker)
+            return
+          case "result":
+            finish(slot, message.outcome)
+            return
+          case "detect": {
+            const detector = extra[message.detector]
+            const reply = (answer: ToWorker) => {
+              if (slot.worker === worker) worker.postMessage(answer)
+            }
+            Promise.resolve()
+              .then(() => detector!.detect(message.text))
+              .then(
+                (spans) => reply({ type: "detected", request: message.request, spans }),
+                (error: unknown) => reply({ type: "detected", request: message.request, error: error instanceof Error ? error.name : "error" }),
+              )
+            return
+          }
+        }
+      })
+      worker.on("error", (error: Error & { code?: string }) => {
+        if (slot.worker === worker) slot.error = error
+      })
+      worker.on("exit", () => {
+        if (slot.worker !== worker) return
+        const error = slot.error
+        slot.worker = null
+        slot.ready = null
+        slot.error = null
+        if (!ready) {
+          reject(error ?? new Error("worker exited before it was ready"))
+          return
+        }
+        finish(slot, error?.code === OUT_OF_MEMORY
+          ? { ok: false, reason: "out_of_memory", detail: `más de ${config.limits.workerMemoryMb} MB` }
+          : { ok: false, reason: "worker_failed", detail: error?.code ?? error?.name ?? "exit" })
+      })
+    })
+
+  const start = (slot: Slot, task: Task): void => {
+    slot.task = task
+    slot.ready ??= spawn(slot)
+    slot.ready.then(
+      (worker) => {
+        if (slot.task !== task) return
+        slot.timer = setTimeout(() => {
+          // Discard first: finishing starts the next document on this slot.
+          discard(slot)
+          finish(slot, { ok: false, reason: "timeout", detail: `más de ${config.limits.timeoutMs} ms` })
+        }, config.limits.timeoutMs)
+        worker.postMessage({ type: "job", job: task.job } satisfies ToWorker)
+      },
+      (error: Error & { code?: string }) => {
+        slot.ready = null
+        finish(slot, error.code === OUT_OF_MEMORY
+          ? { ok: false, reason: "out_of_memory", detail: `más de ${config.limits.workerMemoryMb} MB` }
+          : { ok: false, reason: "worker_failed", detail: error.code ?? error.name })
+      },
+    )
+  }
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (queue.length === 0) return
+      if (slot.task === null) start(slot, queue.shift()!)
+    }
+  }
+
+  return {
+    run: (job) =>
+      new Promise<DocumentOutcome>((resolve) => {
+        if (closed) return resolve({ ok: false, reason: "worker_failed", detail: "closed" })
+        queue.push({ job, resolve })
+        pump()
+      }),
+    close: async () => {
+      closed = true
+      for (const task of queue.splice(0)) task.resolve({ ok: false, reason: "worker_failed", detail: "closed" })
+      const workers = slots.flatMap((slot) => (slot.worker === null ? [] : [slot.worker]))
+      for (const slot of slots) {
+        const task = slot.task
+        slot.worker = null
+        slot.ready = null
+        if (slot.timer !== null) clearTimeout(slot.timer)
+        slot.task = null
+        task?.resolve({ ok: false, reason: "worker_failed", detail: "closed" })
+      }
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+    started: () => started,
+  }
+}

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto"
+import { Cause, Effect, Exit } from "effect"
+import type { AuditRecord } from "../domain/AuditRecord.ts"
+import type { RulingMetadata } from "../domain/Document.ts"
+import { IngestFailure, type FailureReason } from "../domain/IngestFailure.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { Detector } from "../detect/Detector.ts"
+import { ruleDetectors } from "../detect/registry.ts"
+import { extractDocument } from "../ingest/extract.ts"
+import { headMetadata } from "../ingest/headMetadata.ts"
+import { composeText } from "../normalise/composeText.ts"
+import { gatePublication, hardenSpans, publicationPolicy } from "../publish/gate.ts"
+import { redactText } from "../redact/redactText.ts"
+import { analyse } from "../resolve/resolve.ts"
+import { TOOL_VERSION } from "./toolVersion.ts"
+
+/**
+ * The CPU-bound part of one document, from its bytes to the audit record and
+ * the public text: extract, compose, analyse, redact, gate. It runs inside a
+ * document worker (see DocumentPool.ts) so that a document that spins or
+ * allocates without bound can be stopped; it touches no file.
+ */
+
+export interface DocumentJob {
+  readonly id: string
+  /** Relative to the input folder, "/" separated. */
+  readonly relative: string
+  readonly sha256: string
+  readonly metadata: RulingMetadata
+  readonly bytes: Uint8Array
+}
+
+export type DocumentOutcome =
+  | { readonly ok: true; readonly record: AuditRecord; readonly publicText: string }
+  /** `detail` names causes, never document text. */
+  | { readonly ok: false; readonly reason: FailureReason; readonly detail?: string }
+
+/** Fingerprint of a whole pipeline configuration: a change invalidates earlier outputs. */
+export const configFingerprint = (config: PipelineConfig): string =>
+  createHash("sha256").update(JSON.stringify(config)).digest("hex")
+
+/** Manifest metadata wins over what the head of the document suggests. */
+const mergeMetadata = (fromManifest: RulingMetadata, fromFormat: RulingMetadata, fromHead: RulingMetadata): RulingMetadata => ({
+  ...fromHead,
+  ...fromFormat,
+  ...Object.fromEntries(Object.entries(fromManifest).filter(([, value]) => value !== undefined && value !== "")),
+})
+
+const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly Detector[]) =>
+  Effect.gen(function*() {
+    const document = yield* extractDocument(job.bytes, job.relative, config.limits)
+    const text = composeText(document)
+    const metadata = mergeMetadata(job.metadata, document.metadata, headMetadata(text))
+    const spans = yield* Effect.promise(() => analyse(text, config, extra))
+    // Fail closed: categories the policy excludes never reach public/, and a
+    // residual scan of the text about to be published blocks it on any hit.
+    const policy = publicationPolicy(text, config)
+    if (!policy.publishable) {
+      return yield* new IngestFailure({ reason: "excluded_category", detail: policy.categories.join(", ") })
+    }
+    const redaction = redactText(text, hardenSpans(spans, policy), policy.config)
+    const gate = gatePublication(redaction.text, redaction, policy.config, ruleDetectors(policy.config))
+    if (!gate.publish) {
+      return yield* new IngestFailure({ reason: "gate_blocked", detail: [...new Set(gate.findings.map((finding) => `${finding.cause}:${finding.label}`))].join(", ") })
+    }
+    const record: AuditRecord = {
+      id: job.id,
+      source: job.relative,
+      format: document.format,
+      sha256: job.sha256,
+      text,
+      metadata: { ...metadata, id: job.id },
+      entities: redaction.entities.map((entity) => ({
+        start: entity.start,
+        end: entity.end,
+        label: entity.label,
+        text: entity.text,
+        score: entity.score,
+        detector: entity.detector,
+        ...(entity.evidence ? { evidence: entity.evidence } : {}),
+        ...(entity.entity ? { entity: entity.entity } : {}),
+        action: entity.action,
+        replacement: entity.replacement,
+      })),
+      pipeline: { name: config.name, version: config.version, sha256: configFingerprint(config) },
+      tool: { name: "tacha", version: TOOL_VERSION },
+    }
+    return { record, publicText: redaction.text }
+  })
+
+/**
+ * Never rejects: an IngestFailure keeps its reason; anything else (a bug, a
+ * parser blowing its stack) becomes `processing_error` with only the error's
+ * class name, since a message could quote the document.
+ */
+export const analyseDocument = async (job: DocumentJob, config: PipelineConfig, extra: readonly Detector[]): Promise<DocumentOutcome> => {
+  const exit = await Effect.runPromiseExit(analyseEffect(job, config, extra))
+  if (Exit.isSuccess(exit)) return { ok: true, ...exit.value }
+  const failure = Cause.squash(exit.cause)
+  if (failure instanceof IngestFailure) return { ok: false, reason: failure.reason, ...(failure.detail ? { detail: failure.detail } : {}) }
+  return { ok: false, reason: "processing_error", detail: failure instanceof Error ? failure.name : "desconocido" }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import type { DocumentJob } from "../../src/pipeline/analyseDocument.ts"
+import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
+
+/**
+ * The worker pool's limits, with a stand-in worker (misbehavingWorker.ts)
+ * whose behaviour the job's file name picks: spin, allocate, exit, or answer.
+ */
+const config = PipelineConfigSchema.parse({ name: "t", version: "1", limits: { timeoutMs: 1500, workerMemoryMb: 64 }, concurrency: 2 })
+const job = (relative: string): DocumentJob => ({ id: relative, relative, sha256: "0", metadata: {}, bytes: new Uint8Array([1]) })
+
+describe("document worker pool", () => {
+  it("stops a spinning document (timeout), a greedy one (out_of_memory) and a crashing one (worker_failed), and goes on with fresh workers", async () => {
+    const pool = createDocumentPool({ size: 2, config, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
+    try {
+      const started = Date.now()
+      const outcomes = await Promise.all(["spin", "ok-1", "oom", "ok-2", "exit", "ok-3", "spin", "ok-4"].map((name) => pool.run(job(name))))
+      expect(outcomes.map((outcome) => (outcome.ok || outcome.reason === "no_text" ? "ok" : outcome.reason))).toEqual([
+        "timeout", "ok", "out_of_memory", "ok", "worker_failed", "ok", "timeout", "ok",
+      ])
+      expect(Date.now() - started).toBeLessThan(10_000)
+      // Each killed worker was replaced: 2 to start, then one per casualty (at most).
+      expect(pool.started()).toBeGreaterThanOrEqual(4)
+      expect(pool.started()).toBeLessThanOrEqual(6)
+    } finally {
+      await pool.close()
+    }
+  }, 20_000)
+
+  it("forwards detector calls to the main thread (the NER model lives there)", async () => {
+    const calls: string[] = []
+    const extra = [{ name: "ner/stand-in", labels: ["PERSONA"] as const, detect: (text: string) => {
+      calls.push(text)
+      return Promise.resolve([{ start: 0, end: 4, label: "PERSONA" as const, score: 0.9, detector: "ner/stand-in" }])
+    } }]
+    const pool = createDocumentPool({ size: 1, config, extra, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
+    try {
+      const outcome = await pool.run(job("detect"))
+      expect(outcome).toMatchObject({ ok: false, reason: "excluded_category", detail: "1 span(s) from ner/stand-in" })
+      expect(calls).toEqual(["texto de prueba"])
+    } finally {
+      await pool.close()
+    }
+  })
+})
