@@ -60,7 +60,7 @@ const phase = (name: string, pipeline: string): Record<string, number> => {
   const o = JSON.parse(line) as { characters: number; documents: number; seconds: number; peakRssMb: number }
   return { ...o, charactersPerSecond: o.characters / o.seconds }
 }
-const rules = phase("rules", join(PROJECT_ROOT, "pipelines", "caba-penal.json"))
+const rules = phase("rules", join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json"))
 const withModel = phase("ner", nerPipeline)
 
 const n = (x: number, d = 0): string => x.toLocaleString("es-AR", { maximumFractionDigits: d, minimumFractionDigits: d })

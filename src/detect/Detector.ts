@@ -10,7 +10,12 @@ export interface Detector {
   /** Stable name, e.g. "rules/dni" or "ner/tacha-ner-es"; recorded on each span. */
   readonly name: string
   readonly labels: readonly Label[]
-  readonly detect: (text: string) => readonly Span[] | Promise<readonly Span[]>
+  readonly detect: (text: string, options?: DetectOptions) => readonly Span[] | Promise<readonly Span[]>
+}
+
+export interface DetectOptions {
+  /** Aborted when nobody waits for the result any more (the document timed out): asynchronous detectors stop early. */
+  readonly signal?: AbortSignal
 }
 
 /** A span after resolution: what the pipeline will do with it. */

@@ -68,6 +68,8 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | null
   /** The error event of the current worker, read when it exits. */
   error: (Error & { code?: string }) | null
+  /** Model requests made for the current worker's document, aborted when it is discarded. */
+  requests: Set<AbortController>
 }
 
 const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY"
@@ -76,7 +78,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
   const { config } = options
   const extra = options.extra ?? []
   const entry = options.entry ?? new URL("./documentWorker.ts", import.meta.url)
-  const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: null, task: null, timer: null, error: null }))
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: null, task: null, timer: null, error: null, requests: new Set<AbortController>() }))
   const queue: Task[] = []
   let started = 0
   let closed = false
@@ -91,8 +93,14 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
     pump()
   }
 
+  const abortRequests = (slot: Slot): void => {
+    for (const request of slot.requests) request.abort()
+    slot.requests.clear()
+  }
+
   /** Forget the slot's worker and stop it; the next task starts a fresh one. */
   const discard = (slot: Slot): void => {
+    abortRequests(slot)
     const worker = slot.worker
     slot.worker = null
     slot.ready = null
@@ -125,8 +133,11 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
             const reply = (answer: ToWorker) => {
               if (slot.worker === worker) worker.postMessage(answer)
             }
+            const request = new AbortController()
+            slot.requests.add(request)
             Promise.resolve()
-              .then(() => detector!.detect(message.text))
+              .then(() => detector!.detect(message.text, { signal: request.signal }))
+              .finally(() => slot.requests.delete(request))
               .then(
                 (spans) => reply({ type: "detected", request: message.request, spans }),
                 (error: unknown) => reply({ type: "detected", request: message.request, error: error instanceof Error ? error.name : "error" }),
@@ -140,6 +151,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
       })
       worker.on("exit", () => {
         if (slot.worker !== worker) return
+        abortRequests(slot)
         const error = slot.error
         slot.worker = null
         slot.ready = null

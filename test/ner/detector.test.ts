@@ -169,6 +169,23 @@ describe("NER detector", () => {
     for (const t of texts) seq.push(await det.detect(t))
     expect(all).toEqual(seq)
   })
+
+  it("stops a cancelled request early, keeps answering, and closes while a long text is running", async () => {
+    const long = FILLER.repeat(400) // ~100k tokens: seconds of work
+    const controller = new AbortController()
+    const started = performance.now()
+    const cancelled = det.detect(long, { signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    await expect(cancelled).rejects.toThrow(/cancelled/)
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(names(SENTENCES[0]![0], await det.detect(SENTENCES[0]![0])).length).toBeGreaterThan(0)
+
+    const closing = await createNerDetector({ modelDir: MODEL_DIR, quantized: true, threshold: 0.5 })
+    const running = Promise.resolve(closing.detect(long)).catch((error: Error) => error)
+    await new Promise((done) => setTimeout(done, 100))
+    await closing.close() // must not abort the process (onnxruntime mid-run)
+    expect(await running).toBeInstanceOf(Error)
+  })
 })
 
 describe("tokenisation parity", () => {

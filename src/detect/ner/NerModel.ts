@@ -28,6 +28,11 @@ interface ModelLike {
   dispose?: () => Promise<unknown>
 }
 
+/** The caller cancelled a prediction before it finished. */
+export class NerCancelled extends Error {
+  override readonly name = "NerCancelled"
+}
+
 export class NerModel {
   readonly name: string
   readonly types: readonly string[]
@@ -115,7 +120,7 @@ export class NerModel {
   }
 
   /** Softmax rows per token, each from the window where the token is most central. */
-  async tokenProbs(ids: Int32Array): Promise<Float32Array> {
+  async tokenProbs(ids: Int32Array, isCancelled: () => boolean = () => false): Promise<Float32Array> {
     const n = ids.length
     const L = this.#numLabels
     const probs = new Float32Array(n * L)
@@ -123,6 +128,8 @@ export class NerModel {
     const centrality = new Int32Array(n).fill(-1)
     const starts = windowStarts(n, this.#window, this.#stride)
     for (let b = 0; b < starts.length; b += this.#batch) {
+      // A long text is many batches: stop between two when the caller gave up.
+      if (isCancelled()) throw new NerCancelled()
       const chunk = starts.slice(b, b + this.#batch)
       const seq = Math.max(...chunk.map((s) => Math.min(this.#window, n - s))) + 2
       const inputIds = new BigInt64Array(chunk.length * seq).fill(BigInt(this.#pad))
@@ -167,10 +174,10 @@ export class NerModel {
   }
 
   /** Entity spans with exact UTF-16 offsets into `text`. */
-  async predict(text: string): Promise<RawSpan[]> {
+  async predict(text: string, isCancelled: () => boolean = () => false): Promise<RawSpan[]> {
     const { words, ids, wordTokens } = this.encode(text)
     if (ids.length === 0) return []
-    const probs = await this.tokenProbs(ids)
+    const probs = await this.tokenProbs(ids, isCancelled)
     return decodeWords(words, wordTokens, probs, this.#numLabels, this.#scheme, ids, this.#wp.unkId)
   }
 

@@ -1,6 +1,6 @@
 import path from "node:path"
 import { Worker } from "node:worker_threads"
-import type { Detector } from "../Detector.ts"
+import type { DetectOptions, Detector } from "../Detector.ts"
 import { isLabel, type Label } from "../../domain/Label.ts"
 import type { Span } from "../../domain/Span.ts"
 import type { RawSpan } from "./decode.ts"
@@ -43,7 +43,10 @@ export interface NerDetector extends Detector {
   readonly close: () => Promise<void>
 }
 
-type Predict = (text: string) => Promise<readonly RawSpan[]>
+type Predict = (text: string, signal?: AbortSignal) => Promise<readonly RawSpan[]>
+
+/** How long a closing worker may take to finish its current batch before it is terminated. */
+const CLOSE_GRACE_MS = 10_000
 
 interface Backend {
   readonly name: string
@@ -58,7 +61,7 @@ const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
   const model = await NerModel.load({ modelDir: options.modelDir, quantized: options.quantized, batchSize: options.batchSize })
   return {
     name: model.name, types: model.types, quantized: model.quantized, inWorker: false,
-    predict: (text) => model.predict(text), close: () => model.dispose(),
+    predict: (text, signal) => model.predict(text, () => signal?.aborted ?? false), close: () => model.dispose(),
   }
 }
 
@@ -81,15 +84,29 @@ const inWorker = (options: NerDetectorOptions): Promise<Backend> =>
           worker.unref()
           resolve({
             name: m.name!, types: m.types!, quantized: m.quantized!, inWorker: true,
-            predict: (text) => new Promise((res, rej) => {
+            predict: (text, signal) => new Promise((res, rej) => {
+              if (signal?.aborted) return rej(new Error("NER request cancelled"))
               const id = next++
               pending.set(id, { resolve: res, reject: rej })
               if (pending.size === 1) worker.ref()
               worker.postMessage({ id, text })
+              signal?.addEventListener("abort", () => {
+                if (!pending.delete(id)) return
+                if (pending.size === 0) worker.unref()
+                worker.postMessage({ cancel: id })
+                rej(new Error("NER request cancelled"))
+              }, { once: true })
             }),
             close: async () => {
               failAll(new Error("NER detector closed"))
-              await worker.terminate()
+              // Ask the worker to stop between two batches and release the
+              // session: terminating it during a native run aborts the process.
+              const exited = new Promise<void>((done) => worker.once("exit", () => done()))
+              worker.ref()
+              worker.postMessage({ close: true })
+              const grace = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS)
+              await exited
+              clearTimeout(grace)
             },
           })
         } else {
@@ -136,9 +153,9 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
     quantized: backend.quantized,
     inWorker: backend.inWorker,
     close: backend.close,
-    detect: async (text: string): Promise<readonly Span[]> => {
+    detect: async (text: string, options?: DetectOptions): Promise<readonly Span[]> => {
       if (text.length === 0) return []
-      const raw = await backend.predict(text)
+      const raw = await backend.predict(text, options?.signal)
       const out: Span[] = []
       for (const r of raw) {
         if (r.score < threshold || !isLabel(r.type)) continue

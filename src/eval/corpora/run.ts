@@ -170,7 +170,7 @@ const main = async (): Promise<void> => {
   const work = opt("work") ?? join(PROJECT_ROOT, "out", "corpora")
   const base = JSON.parse(await readFile(join(PROJECT_ROOT, "pipelines", "caba-penal.json"), "utf8")) as Record<string, unknown> & { detectors: Record<string, unknown> }
   await mkdir(work, { recursive: true })
-  const rulesPipeline = join(PROJECT_ROOT, "pipelines", "caba-penal.json")
+  const rulesPipeline = join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json")
   const nerPipeline = join(work, "caba-penal-ner.json")
   const { $schema: _, ...rest } = base
   await writeFile(nerPipeline, JSON.stringify({ ...rest, name: `${String(base["name"])}-ner`, detectors: { ...base.detectors, ner: { enabled: true, model: "models/tacha-ner-es", quantized: true, threshold: 0.5 } } }, null, 2))
