@@ -35,6 +35,7 @@ describe("rules/place", () => {
     ["nacido el 3/5/1989 en Lanús, domiciliado", "Lanús"],
     ["oriundo de Santiago del Estero", "Santiago del Estero"],
     ["vecino de Villa Lugano", "Villa Lugano"],
+    ["nacido el 3/5/1990 en Bauer y Sigel, provincia de Santa Fe", "Bauer y Sigel"],
     ["domiciliado en la localidad de Quilmes", "Quilmes"],
     ["vive en el barrio de Flores", "Flores"],
   ])

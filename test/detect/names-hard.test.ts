@@ -45,6 +45,8 @@ describe("rules/person: two-letter initials", () => {
     ["de titularidad de J.R.\n\nIII. LIBRAR oficio", "J.R."],
     ["Al ejercer su defensa material, A.V. refirió que no recuerda", "A.V."],
     ["en representación de el niño B. A., nacido el 5 de junio de 2018", "B. A."],
+    ["Obra la denuncia formulada por A.C. ante la Oficina de Violencia Doméstica", "A.C."],
+    ["Que la víctima A.C. declaró en la audiencia", "A.C."],
   ])
   negatives(person, "PERSONA", [
     "Que S.S. resolvió y V.E. confirmó lo dispuesto por V.S.",
@@ -54,6 +56,7 @@ describe("rules/person: two-letter initials", () => {
     "tal como enseña la doctrina (Maier, Julio B. J., Derecho Procesal Penal, T. I, Editores del Puerto, Buenos Aires, 1996, p. 495)",
     "1 Ver Zaffaroni, E. R., Manual de Derecho Penal. Parte General, Ediar, 2005",
     "al Testigo (OFAVyT) y, oportunamente, archívese",
+    "la Fundación Vida A.C. presentó un escrito",
   ])
 })
 

@@ -253,7 +253,7 @@ const NOT_INITIALS = new Set(
   TO AC SC RA BO LC LE CI PP PS OK HS EU UE SAU SAS SCA SGR UTE`.split(/\s+/),
 )
 const PARTY_BEFORE_INITIALS =
-  /(?:imputad[oa]|acusad[oa]|v[íi]ctima|damnificad[oa]|denunciante|testigo|ni[ñn][oa]|menor|joven|adolescente|hij[oa]|progenitor(?:a)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?)\s*,?\s*$/iu
+  /(?:imputad[oa]|acusad[oa]|v[íi]ctima|damnificad[oa]|denunciante|testigo|ni[ñn][oa]|menor|joven|adolescente|hij[oa]|progenitor(?:a)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?|denuncia\s+(?:formulada\s+|realizada\s+|efectuada\s+)?por|declaraci[óo]n\s+(?:testimonial\s+)?de|a\s+nombre\s+de|titularidad\s+de)\s*,?\s*$/iu
 
 const byInitials = (text: string): Span[] => {
   const out: Span[] = []
@@ -262,14 +262,15 @@ const byInitials = (text: string): Span[] => {
   INITIALS.lastIndex = 0
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
     const letters = m[1]!.replace(/[^\p{Lu}]/gu, "")
-    if (NOT_INITIALS.has(letters)) continue
+    const cued = PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 40), m.index))
+    // An abbreviation ("A.C.", "S.A.") is still a person's initials right after a party cue.
+    if (NOT_INITIALS.has(letters) && !cued) continue
     const end = m.index + m[1]!.trimEnd().length
     const span: Span = { start: m.index, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "initials" }
     // Part of a name or a citation: "Maier, Julio B. J., Derecho Procesal Penal", "Zaffaroni, E. R.".
     const prevWord = /(\p{Lu}[\p{L}\p{M}]+)[ \t]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]
     if (prevWord && isFirstName(prevWord) && !isStop(prevWord)) continue
     if (inCitedWork(text, m.index, end)) continue
-    const cued = PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 30), m.index))
     if (letters.length >= 3 || cued) usesInitials = true
     if (letters.length >= 3) {
       out.push(span)

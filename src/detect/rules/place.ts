@@ -15,7 +15,7 @@ import { type MatchContext, patternDetector } from "../patternDetector.ts"
  * stay visible.
  */
 const W = String.raw`(?:(?:Gral|Pte|Sto|Sta|Cnel|Tte|Pto|Va)\.|\p{Lu}\.(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{M}'’]*)`
-const PLACE = String.raw`${W}(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las)\s+)?${W}){0,4}`
+const PLACE = String.raw`${W}(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|y)\s+)?${W}){0,4}`
 const COARSE = new Set([
   "ciudad autonoma de buenos aires", "caba", "c.a.b.a.", "capital federal", "buenos aires", "esta ciudad", "ciudad de buenos aires",
   "argentina", "republica argentina", "la republica argentina", "ciudad autonoma", "ciudad",
