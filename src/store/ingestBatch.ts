@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import { join } from "node:path"
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api"
+import type { DuckDBConnection } from "@duckdb/node-api"
 import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
 import type { GateDecision } from "../publish/gate.ts"
 import { materiaOf, resultadoOf } from "../publish/classifyRuling.ts"
@@ -42,7 +42,10 @@ export interface IngestSummary {
   readonly withheld: readonly { readonly id: string; readonly reason: string }[]
 }
 
-export const runIdOf = (run: Pick<RunInfo, "id" | "total" | "failures" | "pipeline">, records: readonly AuditRecord[]): string =>
+/** What identifies a ruling's version in a run, without its text or entities. */
+type RecordKey = Pick<AuditRecord, "id" | "sha256" | "pipeline" | "tool">
+
+export const runIdOf = (run: Pick<RunInfo, "id" | "total" | "failures" | "pipeline">, records: readonly RecordKey[]): string =>
   run.id ?? createHash("sha256").update(JSON.stringify({
     pipeline: run.pipeline ?? records[0]?.pipeline ?? null,
     tool: records[0]?.tool.version ?? null,
@@ -53,17 +56,18 @@ export const runIdOf = (run: Pick<RunInfo, "id" | "total" | "failures" | "pipeli
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex")
 
-const readAuditRecords = async (auditDir: string): Promise<AuditRecord[]> => {
-  const names = await readdir(auditDir).catch(() => [] as string[])
-  const records = await Promise.all(
-    names.filter((name) => name.endsWith(".json")).sort()
-      .map(async (name) => AuditRecordSchema.parse(JSON.parse(await readFile(join(auditDir, name), "utf8")))),
-  )
-  return records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-}
+/**
+ * The audit records of an output folder, read one at a time in id order:
+ * memory stays flat however many rulings earlier batches published.
+ */
+const auditFiles = async (auditDir: string): Promise<string[]> =>
+  (await readdir(auditDir).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort()
 
-const one = async (connection: DuckDBConnection, sql: string, values: DuckDBValue[]) =>
-  (await connection.runAndReadAll(sql, values)).getRowObjectsJS()[0]
+const readAudit = async (auditDir: string, name: string): Promise<AuditRecord> =>
+  AuditRecordSchema.parse(JSON.parse(await readFile(join(auditDir, name), "utf8")))
+
+/** Entities are appended in bulk, a bounded number of rulings at a time. */
+const ENTITY_FLUSH = 200
 
 const appendEntities = async (connection: DuckDBConnection, records: readonly AuditRecord[]): Promise<void> => {
   if (records.length === 0) return
@@ -99,8 +103,16 @@ const appendEntities = async (connection: DuckDBConnection, records: readonly Au
  * the run, never from the clock.
  */
 export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestOptions = {}): Promise<IngestSummary> => {
-  const records = await readAuditRecords(join(outDir, "private", "audit"))
-  const runId = runIdOf(run, records)
+  const auditDir = join(outDir, "private", "audit")
+  const files = await auditFiles(auditDir)
+  // File names are ids, so file order is id order. A first pass keeps only
+  // what the run's id is made of; the second handles one ruling at a time.
+  const keys: RecordKey[] = []
+  for (const name of files) {
+    const { id, sha256, pipeline, tool } = await readAudit(auditDir, name)
+    keys.push({ id, sha256, pipeline, tool })
+  }
+  const runId = runIdOf(run, keys)
   const at = run.finishedAt.toISOString()
   return withStore(storePath(outDir), async ({ connection }) => {
     const added: string[] = []
@@ -110,7 +122,12 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
     let unchanged = 0
     await connection.run("BEGIN TRANSACTION")
     try {
-      for (const record of records) {
+      const stored = new Map(
+        (await connection.runAndReadAll("SELECT id, sha256, public_sha256, version, published, first_published_at FROM rulings"))
+          .getRowObjectsJS().map((row) => [String(row["id"]), row]),
+      )
+      for (const name of files) {
+        const record = await readAudit(auditDir, name)
         const publicText = await readFile(join(outDir, "public", "resoluciones", `${record.id}.txt`), "utf8").catch(() => null)
         const decision = publicText === null ? null : options.gate?.(publicText, record)
         const withheldReason = publicText === null
@@ -121,11 +138,7 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
         const published = withheldReason === null
         if (!published) withheld.push({ id: record.id, reason: withheldReason })
         const publicSha = publicText === null ? null : sha256(publicText)
-        const earlier = await one(
-          connection,
-          "SELECT sha256, public_sha256, version, published, first_published_at FROM rulings WHERE id = $1",
-          [record.id],
-        )
+        const earlier = stored.get(record.id)
         if (
           earlier && earlier["sha256"] === record.sha256 && earlier["public_sha256"] === publicSha &&
           earlier["published"] === published
@@ -165,20 +178,21 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
           [record.id, version, record.sha256, (earlier?.["sha256"] as string | undefined) ?? null, publicSha, change, at, runId],
         )
         toAppend.push(record)
+        if (toAppend.length >= ENTITY_FLUSH) await appendEntities(connection, toAppend.splice(0))
       }
-      await appendEntities(connection, toAppend)
+      await appendEntities(connection, toAppend.splice(0))
 
       const byCause = new Map<string, number>()
       for (const failure of run.failures) byCause.set(failure.reason, (byCause.get(failure.reason) ?? 0) + 1)
       const causes = [...byCause.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
-      const pipeline = run.pipeline ?? records[0]?.pipeline
+      const pipeline = run.pipeline ?? keys[0]?.pipeline
       const inserted = await connection.runAndReadAll(
         `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7::JSON, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT DO NOTHING RETURNING run_id`,
         [
           runId, run.startedAt.toISOString(), at, run.total, run.total - run.failures.length, run.failures.length,
           JSON.stringify(Object.fromEntries(causes)), pipeline?.name ?? null, pipeline?.version ?? null,
-          records[0]?.tool.version ?? null, added.length, updated.length, unchanged, withheld.length,
+          keys[0]?.tool.version ?? null, added.length, updated.length, unchanged, withheld.length,
         ],
       )
       if (inserted.currentRowCount > 0) {
