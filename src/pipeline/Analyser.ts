@@ -1,7 +1,6 @@
 import { Context, Effect, Layer } from "effect"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
-import type { Detector, ResolvedSpan } from "../detect/Detector.ts"
-import { analyse } from "../resolve/resolve.ts"
+import type { Detector } from "../detect/Detector.ts"
 import type { DocumentJob, DocumentOutcome } from "./analyseDocument.ts"
 import { createDocumentPool } from "./DocumentPool.ts"
 import { loadNerDetector } from "./loadNerDetector.ts"
@@ -15,8 +14,6 @@ import { loadNerDetector } from "./loadNerDetector.ts"
  * for NER spans. Both are stopped when the batch's scope ends.
  */
 export class Analyser extends Context.Service<Analyser, {
-  /** In-process detection and resolution of one text (no time limit). */
-  readonly analyse: (text: string) => Effect.Effect<readonly ResolvedSpan[]>
   /** One document's extract → analyse → redact → gate, in a worker; never fails. */
   readonly process: (job: DocumentJob) => Effect.Effect<DocumentOutcome>
   /** Names of the statistical detectors in use (empty when rules only). */
@@ -32,7 +29,6 @@ export class Analyser extends Context.Service<Analyser, {
           (opened) => Effect.promise(() => opened.close()),
         )
         return Analyser.of({
-          analyse: (text) => Effect.promise(() => analyse(text, config, extra)),
           process: (job) => Effect.promise(() => pool.run(job)),
           models: extra.map((detector) => detector.name),
         })
