@@ -50,6 +50,13 @@ const tagRanges = (text: string): Array<readonly [number, number]> =>
 const MIN_FORM_CHARS = 3
 
 /**
+ * Labels whose surface form is a plain quantity ("3 años"): the same words
+ * elsewhere are usually another quantity ("3 años de prisión"), not the
+ * person's age again, so only the identifier rules re-check them.
+ */
+const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
+
+/**
  * Categories of `config.publication` whose keywords occur in `text`
  * (accent-, case- and whitespace-insensitive, on word boundaries).
  */
@@ -167,7 +174,7 @@ export const residualScan = (
   for (const hit of findForms(textTokens, [...keptForms].map(searchTokens))) masked.fill(1, hit.start, hit.end)
   const redacted = new Map<string, Label>()
   for (const entity of record.entities) {
-    if (entity.action !== "redact") continue
+    if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
     const form = foldForSearch(entity.text)
     if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || redacted.has(form)) continue
     redacted.set(form, entity.label)

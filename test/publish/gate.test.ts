@@ -59,6 +59,11 @@ describe("residualScan", () => {
     expect(residualScan(`${ruling.publicText} Es capaz de declarar. Lo atendió el Dr. Pazos.`, ruling.record, config)).toEqual([])
   })
 
+  it("does not take an age's words elsewhere for a leak (\"3 años\" of a child, \"3 años de prisión\")", () => {
+    const ages = makeRuling("r6", "Su hijo de 3 años presenció el hecho.", [{ surface: "3 años", label: "EDAD" }])
+    expect(residualScan(`${ages.publicText} CONDENAR a la pena de 3 años de prisión.`, ages.record, config)).toEqual([])
+  })
+
   it("finds case numbers with hyphens and slashes again (regular-expression metacharacters)", () => {
     const withCuij = makeRuling("r4", "Causa CUIJ J-01-08059003-6/2020-0 en trámite.", [{ surface: "J-01-08059003-6/2020-0", label: "EXPEDIENTE" }])
     expect(residualScan(withCuij.publicText, withCuij.record, config)).toEqual([])
