@@ -104,6 +104,19 @@ export const PipelineConfigSchema = z.object({
         redact: ["PERSONA", "DIRECCION", "LUGAR", "FECHA_PERSONAL", "EDAD", "PATENTE", "EXPEDIENTE"],
       },
     ]),
+    /**
+     * How the catalogue (data.json) presents the publisher: where public/ is
+     * served and whom to contact. Unset fields keep tacha's placeholders,
+     * which a real publication must replace.
+     */
+    catalogue: z.object({
+      baseUrl: z.url().regex(/\/$/, "debe terminar en /").optional(),
+      title: z.string().min(1).optional(),
+      description: z.string().min(1).optional(),
+      publisher: z.object({ name: z.string().min(1), mbox: z.email() }).optional(),
+      contactPoint: z.object({ fn: z.string().min(1), hasEmail: z.email() }).optional(),
+      accrualPeriodicity: z.string().regex(/^(?:R\/P(?:\d+[YMWD]|T\d+H)|EVENTUAL)$/).optional(),
+    }).strict().default({}),
   }).prefault({}),
 }).strict()
 

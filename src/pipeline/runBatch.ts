@@ -161,6 +161,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
       outDir,
       config,
       detectors: ruleDetectors(config),
+      catalogue: config.publication.catalogue,
       run: { startedAt: new Date(started), finishedAt: new Date(), failures, total },
     })
     const failuresPath = join(privateDir, "failures.jsonl")

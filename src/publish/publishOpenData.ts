@@ -96,7 +96,8 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
 export const publishOpenData = async (options: PublishOpenDataOptions): Promise<IngestSummary> => {
   const { outDir, config } = options
   const publicDir = join(outDir, "public")
-  const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...options.catalogue }
+  const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
+  const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...Object.fromEntries(given) }
   const detectors = options.detectors ?? []
   const summary = await ingestBatch(outDir, options.run, {
     gate: (publicText, record) => gatePublication(publicText, record, config, detectors),

@@ -165,3 +165,34 @@ describe("tacha run on bad input (manifest)", () => {
     expect(csv.trim().split("\r\n")).toHaveLength(3)
   })
 })
+
+describe("tacha run with a court's own catalogue settings", () => {
+  it("publishes data.json under the pipeline's base URL and publisher", async () => {
+    const base = await mkdtemp(join(tmpdir(), "tacha-catalogue-"))
+    await mkdir(join(base, "entrada"))
+    await writeFile(join(base, "entrada", "r1.txt"), ruling(7).join("\n\n") + "\n")
+    const pipeline = JSON.parse(await readFile(join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json"), "utf8"))
+    pipeline.publication.catalogue = {
+      baseUrl: "https://datos.jusbaires.gob.ar/resoluciones/",
+      publisher: { name: "Consejo de la Magistratura de la Ciudad", mbox: "datos@jusbaires.gob.ar" },
+    }
+    await writeFile(join(base, "pipeline.json"), JSON.stringify(pipeline))
+    const { stdout } = await run(process.execPath, [bin, "run", join(base, "entrada"), "--out", join(base, "out"), "--pipeline", join(base, "pipeline.json")], { cwd: PROJECT_ROOT })
+    expect(stdout).toContain("1 procesados, 0 con error")
+    const catalogue = JSON.parse(await readFile(join(base, "out", "public", "data.json"), "utf8"))
+    expect(catalogue.publisher).toEqual({ name: "Consejo de la Magistratura de la Ciudad", mbox: "datos@jusbaires.gob.ar" })
+    const urls = catalogue.dataset.flatMap((dataset: { distribution: { downloadURL: string }[] }) => dataset.distribution.map((d) => d.downloadURL))
+    expect(urls.length).toBeGreaterThan(0)
+    for (const url of urls) expect(url.startsWith("https://datos.jusbaires.gob.ar/resoluciones/")).toBe(true)
+  })
+
+  it("refuses a base URL that does not end in /, naming the file and the field", async () => {
+    const base = await mkdtemp(join(tmpdir(), "tacha-catalogue-"))
+    const pipeline = JSON.parse(await readFile(join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json"), "utf8"))
+    pipeline.publication.catalogue = { baseUrl: "https://datos.jusbaires.gob.ar/resoluciones" }
+    await writeFile(join(base, "pipeline.json"), JSON.stringify(pipeline))
+    const failed = await run(process.execPath, [bin, "run", base, "--out", join(base, "out"), "--pipeline", join(base, "pipeline.json")], { cwd: PROJECT_ROOT }).catch((error) => error)
+    expect(failed.code).toBe(2)
+    expect(failed.stdout + failed.stderr).toContain("publication.catalogue.baseUrl")
+  })
+})
