@@ -88,8 +88,10 @@ const graficoProceso = async () => {
     document.getElementById("grafico-proceso").closest(".grafico").hidden = true
     return
   }
+  // Runs are numbered in publication order; their ids are fingerprints, not names.
+  const nombreEjecucion = new Map(ejecuciones.map((fila) => [fila.id_ejecucion, `Ejecución ${fila.orden}`]))
   dibujar("grafico-proceso", "bar", {
-    labels: ejecuciones.map((fila) => fila.id_ejecucion),
+    labels: ejecuciones.map((fila) => nombreEjecucion.get(fila.id_ejecucion)),
     datasets: [
       { label: "Procesados", data: ejecuciones.map((fila) => fila.documentos_procesados), backgroundColor: PALETA[2] },
       { label: "Fallidos", data: ejecuciones.map((fila) => fila.documentos_fallidos), backgroundColor: PALETA[5] },
@@ -100,7 +102,7 @@ const graficoProceso = async () => {
     const cuerpo = tabla.querySelector("tbody")
     for (const fila of fallos) {
       const tr = el("tr")
-      tr.append(el("td", fila.id_ejecucion), el("td", fila.descripcion_causa ? `${fila.descripcion_causa} (${fila.causa})` : fila.causa), el("td", numero.format(fila.documentos)))
+      tr.append(el("td", nombreEjecucion.get(fila.id_ejecucion) ?? fila.id_ejecucion), el("td", fila.descripcion_causa ? `${fila.descripcion_causa} (${fila.causa})` : fila.causa), el("td", numero.format(fila.documentos)))
       cuerpo.append(tr)
     }
     tabla.hidden = false
