@@ -145,6 +145,10 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     // if it is a known name or the ruling names someone with it in full elsewhere.
     const lone = surface.trim()
     if (/(?:^|[.!?:]\s+|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start)) && (isStop(lone) || !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone)))) return "sentence-start-word"
+    // Anywhere else, a lone word no rule found, no name list knows and the ruling never
+    // writes as part of a full name is more often an organisation than a person
+    // ("Byggettan", a union); propagation would spread the mistake to every mention.
+    if (!rules.some((r) => overlaps(r, span)) && !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone))) return "lone-unknown-word"
   }
   return undefined
 }
@@ -152,7 +156,13 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
 /** The word also appears in the ruling inside a capitalised sequence of two or more words (a full name). */
 const inLongerName = (text: string, word: string): boolean => {
   const w = escapeRegex(word)
-  return new RegExp(`(?:\\p{Lu}[\\p{L}\\p{M}]+\\s+(?:(?:de|del|de la)\\s+)?${w}|${w},?\\s+\\p{Lu}[\\p{L}\\p{M}]+)(?![\\p{L}])`, "u").test(text)
+  // The other word must itself be name-like: "Según Byggettan" is not a full name.
+  const re = new RegExp(`(?:(?<before>\\p{Lu}[\\p{L}\\p{M}]+)\\s+(?:(?:de|del|de la)\\s+)?${w}|${w},?\\s+(?<after>\\p{Lu}[\\p{L}\\p{M}]+))(?![\\p{L}])`, "gu")
+  for (const m of text.matchAll(re)) {
+    const other = m.groups?.["before"] ?? m.groups?.["after"]
+    if (other && !isStop(other)) return true
+  }
+  return false
 }
 
 /** Drops the model spans the visibility policy would not accept from a rule (see the module comment). */

@@ -72,6 +72,18 @@ describe("model spans go through the visibility policy", () => {
     expect(redacted(text, spans)).toEqual([])
   })
 
+  it("drops a lone unknown word only the model calls a person, and does not spread it", async () => {
+    const text = "Los trabajadores se afiliaron al sindicato, pero Byggettan rechazó el acuerdo. Según Byggettan, la huelga fue legal."
+    const spans = await analyse(text, config, [model(text, [["Byggettan", "PERSONA", 0]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
+  it("keeps a lone surname the model finds when the ruling names that person in full", async () => {
+    const text = "Declaró Tommy Evaldsson ante el tribunal. Luego, Evaldsson ratificó sus dichos."
+    const spans = await analyse(text, config, [model(text, [["Evaldsson", "PERSONA", 1]])])
+    expect(publish(text, spans)).not.toMatch(/Evaldsson/)
+  })
+
   it("keeps a one-word person opening a sentence when the ruling names them in full", async () => {
     const text = "La damnificada, Abril Flores, declaró.\n\nFlores refirió episodios reiterados."
     const spans = await analyse(text, config, [model(text, [["Abril Flores", "PERSONA"], ["Flores", "PERSONA", 1]])])
