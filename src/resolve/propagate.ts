@@ -60,7 +60,7 @@ const keyOf = (p: NameParts): string => [...p.given, ...p.surnames].join(" ").re
 
 interface Variant {
   readonly text: string
-  readonly kind: "full" | "surname" | "given"
+  readonly kind: "full" | "surname" | "given" | "initials"
 }
 
 const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t)
@@ -78,8 +78,19 @@ const variantsOf = (e: Entity): Variant[] => {
   if (surnames.length > 1) out.push({ text: surnames.join(" "), kind: "surname" })
   for (const s of realSur) if (usable(s)) out.push({ text: s, kind: "surname" })
   for (const g of given) if (usable(g)) out.push({ text: g, kind: "given" })
+  // Rulings often go on with the person's initials ("Emanuel URQUIZA" … "E.U."),
+  // tight or spaced, first given name or all of them, and the first surname.
+  if (given.length && realSur.length) {
+    for (const names of new Set([given.slice(0, 1), given])) {
+      const letters = [...names, realSur[0]!].map((word) => word[0]!)
+      out.push({ text: `${letters.join(".")}.`, kind: "initials" }, { text: `${letters.join(". ")}.`, kind: "initials" })
+    }
+  }
   return out
 }
+
+/** Before a legal reference, initials are an abbreviation: "art. 89 del C.P.", "inc. b) de la C.N.". */
+const LEGAL_REFERENCE_BEFORE = /(?:\bdel|\bde\s+la|\bart[íi]?c?(?:ulo)?s?\.?|\binc\.?|\bley|\d)\s*$/iu
 
 /** Word tokens of a folded text: letters, digits and combining marks (dropped for comparison). */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
@@ -236,6 +247,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   for (const { start, end, variant } of findVariants(folded, patterns)) {
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
+    if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (out.some((s) => overlaps(s, { start, end }) && (s.label !== "PERSONA" && s.label !== "FUNCIONARIO"))) continue
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!

@@ -59,3 +59,24 @@ describe("propagation of names", () => {
     expect(got.map((m) => m.text)).toContain("Torres")
   })
 })
+
+describe("propagation to initials", () => {
+  const redactedWith = async (text: string) =>
+    (await analyse(text, config)).filter((s) => s.action === "redact").map((s) => [text.slice(s.start, s.end), s.entity])
+
+  it("finds a person's initials, tight or spaced, as the same person — even letters that are also an abbreviation", async () => {
+    const text = "El imputado Emanuel URQUIZA fue detenido. En la esquina, E.U. amenazó a su ex pareja. Luego E. U. se retiró."
+    const found = await redactedWith(text)
+    expect(found).toContainEqual(["E.U.", "emanuel urquiza"])
+    expect(found).toContainEqual(["E. U.", "emanuel urquiza"])
+  })
+
+  it("leaves initials that cite a law alone (\"del C.P.\")", async () => {
+    const text = "El imputado Carlos PÉREZ amenazó, conducta prevista en el art. 149 bis del C.P.; PROHIBIR a C.P. todo contacto."
+    const found = await redactedWith(text)
+    expect(found.filter(([surface]) => surface === "C.P.")).toHaveLength(1)
+    const spans = await analyse(text, config)
+    const lawMention = text.indexOf("C.P.;")
+    expect(spans.some((s) => s.action === "redact" && s.start <= lawMention && s.end > lawMention)).toBe(false)
+  })
+})
