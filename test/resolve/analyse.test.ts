@@ -3,21 +3,13 @@ import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import type { Detector, ResolvedSpan } from "../../src/detect/Detector.ts"
 import { RULE_DETECTORS, ruleDetectors } from "../../src/detect/registry.ts"
 import { analyse } from "../../src/resolve/resolve.ts"
+import { redactText } from "../../src/redact/redactText.ts"
 import { RULING } from "./ruling.fixture.ts"
 
 const config = PipelineConfigSchema.parse({ name: "test", version: "1" })
 
-/** The text as it would be published: redacted spans replaced by their label. */
-const publish = (text: string, spans: readonly ResolvedSpan[]): string => {
-  let out = ""
-  let at = 0
-  for (const s of spans) {
-    if (s.action !== "redact") continue
-    out += text.slice(at, s.start) + `[${s.label}]`
-    at = s.end
-  }
-  return out + text.slice(at)
-}
+/** The text as the pipeline publishes it. */
+const publish = (text: string, spans: readonly ResolvedSpan[]): string => redactText(text, spans, config).text
 
 describe("analyse: end to end over a one-page ruling", async () => {
   const spans = await analyse(RULING, config)

@@ -4,6 +4,7 @@ import type { Detector, ResolvedSpan } from "../../src/detect/Detector.ts"
 import type { Label } from "../../src/domain/Label.ts"
 import type { Span } from "../../src/domain/Span.ts"
 import { analyse } from "../../src/resolve/resolve.ts"
+import { redactText } from "../../src/redact/redactText.ts"
 import { enclosingName, inInstitutionOrLawName } from "../../src/resolve/modelSpans.ts"
 
 const config = PipelineConfigSchema.parse({ name: "test", version: "1", actions: { FUNCIONARIO: "keep" } })
@@ -29,17 +30,8 @@ const model = (text: string, tags: ReadonlyArray<readonly [string, Label, number
 const redacted = (text: string, spans: readonly ResolvedSpan[]): string[] =>
   spans.filter((s) => s.action === "redact").map((s) => `${s.label}:${text.slice(s.start, s.end)}`)
 
-/** Published text: redacted spans replaced by a tag. */
-const publish = (text: string, spans: readonly ResolvedSpan[]): string => {
-  let out = ""
-  let at = 0
-  for (const s of spans) {
-    if (s.action !== "redact") continue
-    out += text.slice(at, s.start) + `[${s.label}]`
-    at = s.end
-  }
-  return out + text.slice(at)
-}
+/** The text as the pipeline publishes it. */
+const publish = (text: string, spans: readonly ResolvedSpan[]): string => redactText(text, spans, config).text
 
 describe("model spans go through the visibility policy", () => {
   it("drops an address tag inside a numbered institution", async () => {
