@@ -1,4 +1,4 @@
-import { foldForSearch } from "./foldedMatcher.ts"
+import { foldForSearch } from "./foldForSearch.ts"
 
 /**
  * A small keyword classifier over the anonymised text of a ruling: its

@@ -1,4 +1,4 @@
-import { foldForSearch } from "./foldedMatcher.ts"
+import { foldForSearch } from "./foldForSearch.ts"
 
 /**
  * Counting many surface forms in one text in a single pass. Text and forms

@@ -2,7 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import { actionFor, type PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import type { Span } from "../domain/Span.ts"
-import { foldedMatcher, foldForSearch } from "./foldedMatcher.ts"
+import { foldForSearch } from "./foldForSearch.ts"
 import { findForms, searchTokens } from "./formSearch.ts"
 
 /**
@@ -61,10 +61,9 @@ const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
  * (accent-, case- and whitespace-insensitive, on word boundaries).
  */
 export const matchCategories = (text: string, config: PipelineConfig): readonly PublicationCategory[] => {
-  const folded = foldForSearch(text)
-  return config.publication.categories.filter((category) =>
-    category.keywords.some((keyword) => foldedMatcher(keyword)?.test(folded) ?? false)
-  )
+  const keywords = config.publication.categories.flatMap((category) => category.keywords.map((keyword) => ({ category, keyword })))
+  const hits = new Set(findForms(searchTokens(text), keywords.map(({ keyword }) => searchTokens(keyword))).map((hit) => keywords[hit.form]!.category))
+  return config.publication.categories.filter((category) => hits.has(category))
 }
 
 export interface PublicationPolicy {
