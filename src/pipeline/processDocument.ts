@@ -12,7 +12,6 @@ import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
-export { configFingerprint } from "./analyseDocument.ts"
 
 export interface DocumentInput {
   readonly absolute: string
