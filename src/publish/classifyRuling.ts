@@ -1,4 +1,4 @@
-import { foldForSearch } from "./foldForSearch.ts"
+import { fold } from "../detect/fold.ts"
 
 /**
  * A small keyword classifier over the anonymised text of a ruling: its
@@ -73,7 +73,7 @@ export const RESULTADOS: readonly ClassRule[] = [
 const OPERATIVE = /\b(?:resuelvo|resuelve|se resuelve|el tribunal resuelve|fallo:?|por ello|por todo lo expuesto)\b/g
 
 /** Replacement tags (`[PERSONA 1]`) are not evidence of anything. */
-const prepare = (text: string): string => foldForSearch(text.replace(/\[[^[\]\n]{1,80}\]/gu, " "))
+const prepare = (text: string): string => fold(text.replace(/\[[^[\]\n]{1,80}\]/gu, " "))
 
 const countMatches = (text: string, rule: ClassRule): number =>
   rule.patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0)

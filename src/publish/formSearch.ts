@@ -1,4 +1,4 @@
-import { foldForSearch } from "./foldForSearch.ts"
+import { fold } from "../detect/fold.ts"
 
 /**
  * Counting many surface forms in one text in a single pass. Text and forms
@@ -10,7 +10,7 @@ import { foldForSearch } from "./foldForSearch.ts"
  */
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
 
-export const searchTokens = (text: string): string[] => foldForSearch(text).match(TOKEN) ?? []
+export const searchTokens = (text: string): string[] => fold(text).match(TOKEN) ?? []
 
 export interface FormHit {
   /** Index of the form in the list given to `findForms`. */

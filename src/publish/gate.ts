@@ -2,7 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import { actionFor, type PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import type { Span } from "../domain/Span.ts"
-import { foldForSearch } from "./foldForSearch.ts"
+import { fold } from "../detect/fold.ts"
 import { findForms, searchTokens } from "./formSearch.ts"
 
 /**
@@ -137,7 +137,7 @@ export const residualScan = (
   const overlapsAny = (span: Span, ranges: ReadonlyArray<readonly [number, number]>) =>
     ranges.some(([start, end]) => span.start < end && start < span.end)
   // Mentions the pipeline deliberately kept (e.g. the judge's name) stay visible.
-  const keptForms = new Set(record.entities.filter((entity) => entity.action === "keep").map((entity) => foldForSearch(entity.text)))
+  const keptForms = new Set(record.entities.filter((entity) => entity.action === "keep").map((entity) => fold(entity.text)))
 
   const detected: Array<{ readonly span: Span; readonly detector: string }> = []
   for (const detector of detectors) {
@@ -162,7 +162,7 @@ export const residualScan = (
     .map(({ span }) => [span.start, span.end] as const)
   for (const { span, detector } of detected) {
     if (actionFor(config, span.label) === "keep" || overlapsAny(span, tags) || overlapsAny(span, keptRanges)) continue
-    if (keptForms.has(foldForSearch(publicText.slice(span.start, span.end)))) continue
+    if (keptForms.has(fold(publicText.slice(span.start, span.end)))) continue
     addFinding(findings, { cause: "identificador_residual", label: span.label, detector })
   }
 
@@ -174,7 +174,7 @@ export const residualScan = (
   const redacted = new Map<string, Label>()
   for (const entity of record.entities) {
     if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
-    const form = foldForSearch(entity.text)
+    const form = fold(entity.text)
     if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || redacted.has(form)) continue
     redacted.set(form, entity.label)
   }
