@@ -19,5 +19,5 @@ export const foldKeepingOffsets = (text: string): string => {
 export const fold = (text: string): string =>
   text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
 
-/** Escapes regular-expression metacharacters. */
-export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")
+/** Escapes regular-expression syntax characters; valid in unicode mode too (where "\-" outside a class is an error). */
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")

@@ -1,4 +1,4 @@
-import { fold } from "./fold.ts"
+import { escapeRegex, fold } from "./fold.ts"
 import { FIRST_NAMES } from "./lexicon/firstNames.ts"
 import { SURNAMES } from "./lexicon/surnames.ts"
 
@@ -29,7 +29,9 @@ export const STOP: ReadonlySet<string> = new Set(
   juzgado juez jueza jueces juzgadora magistrado magistrada magistratura tribunal tribunales camara sala secretaria secretario secretarias prosecretaria prosecretario fiscalia fiscal fiscales defensoria defensor defensora defensa oficial oficiales publico publica ministerio asesoria asesor asesora tutelar querella poder judicial justicia consejo corte suprema csjn tsj cnccc nacion nacional federal provincia provincial ciudad autonoma caba buenos aires capital republica argentina argentino argentina estado gobierno municipalidad policia comisaria seccional division departamento direccion unidad cuerpo instituto hospital escuela colegio universidad facultad banco registro servicio programa oficina centro equipo area ufi mpf uep opfi cij dovic ofavi
   penal penales contravencional contravencionales faltas civil comercial laboral correccional criminal instruccion primera segunda tercera instancia apelaciones casacion ejecucion menores familia genero violencia domestica
   codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada
+  ministro ministra jefe jefa presidente presidenta vicepresidente vicepresidenta gobernador gobernadora intendente intendenta diputado diputada senador senadora director directora subdirector subdirectora gerente embajador embajadora canciller consejero consejera
   dr dra dres dras doctor doctora sr sra srta sres sras senor senora senorita don dona lic licenciado licenciada ing prof s.s v.s ss vs
+  fecha fechas nacimiento ingreso egreso domicilio nombre apellido apellidos sexo edad
   dni cuit cuil pasaporte cbu cvu tel celular email mail n nro numero no fs fojas pag pags p pp cfr conf ver vid op cit idem ibid
   enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miercoles jueves viernes sabado domingo
   i ii iii iv v vi vii viii ix x xi xii primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo
@@ -47,6 +49,13 @@ export const NOT_PERSON_BEFORE =
   /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo)\s*$)/i
 
 export const isStop = (token: string): boolean => STOP.has(fold(token).replace(/\.$/, ""))
+
+/** The ruling also writes this word in lower case somewhere: a common word ("Procedimiento", "Obra"), not a name. */
+export const writtenInLowerCase = (text: string, word: string): boolean => {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "giu")
+  for (const m of text.matchAll(re)) if (/^\p{Ll}/u.test(m[0])) return true
+  return false
+}
 export const isFirstName = (token: string): boolean => FIRST_NAMES.has(fold(token))
 export const isSurname = (token: string): boolean => SURNAMES.has(fold(token))
 export const isInitial = (token: string): boolean => /^\p{Lu}\.$/u.test(token)

@@ -1,8 +1,8 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
-import { fold, foldKeepingOffsets } from "../detect/fold.ts"
-import { inCitation, inCitedWork, isFirstName, isStop, isSurname } from "../detect/names.ts"
-import { escapeUnicodeRegex as escapeRegex, OFFICIAL_BEFORE } from "./propagate.ts"
+import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
+import { inCitation, inCitedWork, isFirstName, isInitial, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
+import { OFFICIAL_BEFORE } from "./propagate.ts"
 
 /**
  * Model spans (detector "ner/…") go through the same visibility policy as the
@@ -17,12 +17,17 @@ import { escapeUnicodeRegex as escapeRegex, OFFICIAL_BEFORE } from "./propagate.
  *   label and extent win; same-label overlaps are merged as usual);
  * - sits in the name of an institution or a law ("Asesoría Tutelar N° 1",
  *   "Fiscalía PCyF N° 22", "Comisaría 4ª", "Constitución Nacional",
- *   "Código Contravencional de la Ciudad");
+ *   "Código Contravencional de la Ciudad"), in the parenthesis that gives an
+ *   institution's name in its own language ("Consejo de Estado (Danıştay
+ *   İdari Dava Daireleri Genel Kurulu)"), or in a name the ruling abbreviates
+ *   by its initials ("Partiye Rizgariye Kurdistan", en lo sucesivo "PRK"):
+ *   people are not given acronyms, organisations are;
  * - is a coarse place (the court's seat, the city, the country, a country);
  * - is inside a citation (an author, a cited case, a publisher's city);
  * - is an address with neither a number nor a street word;
  * - is a one-word person that the ruling also writes in lower case (a
- *   common word: "Obra", "Agregó").
+ *   common word: "Obra", "Agregó"), or a longer one made only of such words
+ *   and initials, none of them a known name (a heading "B. Juicio").
  *
  * After merging (`consistentModelForms`), every form the model alone
  * redacts as a place or address is looked for elsewhere in the ruling (the
@@ -40,7 +45,7 @@ export const isModelSpan = (s: Pick<Span, "detector">): boolean => s.detector.st
 
 /** Heads of institution names: a place/address tag inside one is the institution, not a person's whereabouts. */
 const INSTITUTION =
-  /^(?:asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados)$/
+  /^(?:asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates)$/
 /** Heads of law names. */
 const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
 
@@ -111,6 +116,55 @@ export const inInstitutionOrLawName = (text: string, span: Pick<Span, "start" | 
   return all.some((w, i) => LAW.test(w) && i < all.length - 1) && (widened || own.length > 1)
 }
 
+/** Whether the words before `end` (a capitalised name with its connectors) name an institution. */
+const institutionNameEndsAt = (text: string, end: number): boolean => {
+  const lineStart = text.lastIndexOf("\n", end - 1) + 1
+  const words = wordsIn(text, Math.max(lineStart, end - 120), end)
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!
+    if (/[,;:.]$/.test(w.text) && i < words.length - 1) break
+    if (!NAME_PART.test(w.text.replace(/[,;:]$/, ""))) break
+    if (INSTITUTION.test(fold(w.text).replace(/[,;:.]$/, ""))) return true
+  }
+  return false
+}
+
+/**
+ * Inside a parenthesis right after an institution's name (after any earlier
+ * parenthesis, such as its short name): the institution's name in its own
+ * language or its acronym, "Dirección de Educación de Estambul (Milli Eğitim
+ * Müdürlüğü)".
+ */
+export const inInstitutionAlias = (text: string, span: Pick<Span, "start" | "end">): boolean => {
+  const lineStart = text.lastIndexOf("\n", span.start - 1) + 1
+  const before = text.slice(lineStart, span.start)
+  const open = before.lastIndexOf("(")
+  if (open < 0 || before.indexOf(")", open) >= 0) return false
+  let head = before.slice(0, open).trimEnd()
+  // Skip earlier parentheses: "Dirección General (" la Dirección General ") (T. C. …)".
+  while (head.endsWith(")")) {
+    const o = head.lastIndexOf("(")
+    if (o < 0) return false
+    head = head.slice(0, o).trimEnd()
+  }
+  return institutionNameEndsAt(text, lineStart + head.length)
+}
+
+/** Introduces an abbreviation: "(en lo sucesivo, "PRK")", "(en adelante PRK)". */
+const ABBREVIATION_AFTER = /^[\s"”»']*[:,]?\s*\(?\s*(?:en\s+lo\s+sucesivo|en\s+adelante|abreviad[oa]|por\s+sus\s+siglas)\s*,?\s*[«"“']?\s*(\p{Lu}{2,8})\b/u
+
+/** The span's name is abbreviated by its initials right after it: an organisation's name. */
+export const namesAbbreviatedOrganisation = (text: string, span: Pick<Span, "start" | "end">): boolean => {
+  const name = enclosingName(text, span.start, span.end)
+  const m = ABBREVIATION_AFTER.exec(text.slice(name.end, name.end + 60))
+  if (!m) return false
+  const initials = wordsIn(text, name.start, name.end)
+    .filter((w) => !CONNECTOR.test(w.text))
+    .map((w) => w.text[0]!.toUpperCase())
+    .join("")
+  return initials.length >= 2 && initials === m[1]
+}
+
 /** Separator between a locality and its province: "Ramos Otero, Buenos Aires", "General Pinto (Buenos Aires)". */
 const PROVINCE_GAP = /^[ \t]*(?:,|\(|-|–)[ \t]*$/u
 
@@ -130,7 +184,11 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
   const surface = text.slice(span.start, span.end)
   const f = fold(surface).replace(/[,.;:]+$/, "")
   if (rules.some((r) => r.label !== span.label && overlaps(r, span))) return "rule-label-wins"
-  if ((span.label === "DIRECCION" || span.label === "LUGAR" || span.label === "PERSONA") && inInstitutionOrLawName(text, span)) return "institution-or-law"
+  if (span.label === "DIRECCION" || span.label === "LUGAR" || span.label === "PERSONA") {
+    if (inInstitutionOrLawName(text, span)) return "institution-or-law"
+    if (inInstitutionAlias(text, span)) return "institution-alias"
+    if (namesAbbreviatedOrganisation(text, span)) return "abbreviated-organisation"
+  }
   // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
   if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, spans))) return "coarse-place"
   if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"
@@ -138,9 +196,13 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
   // "Editorial, Buenos Aires, 2002": a publisher's city.
   if (span.label === "LUGAR" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12))) return "citation"
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
+  if (span.label === "PERSONA" && /\s/.test(surface.trim())) {
+    const words = wordsIn(text, span.start, span.end).map((w) => w.text.replace(/[,;:]$/, "")).filter((w) => !isInitial(w) && !CONNECTOR.test(w))
+    const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w))
+    if (words.length > 0 && words.every(common)) return "common-words"
+  }
   if (span.label === "PERSONA" && !/\s/.test(surface.trim())) {
-    const word = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(surface.trim())}(?![\\p{L}\\p{N}])`, "giu")
-    for (const m of text.matchAll(word)) if (/^\p{Ll}/u.test(m[0])) return "common-word"
+    if (writtenInLowerCase(text, surface.trim())) return "common-word"
     // A lone capitalised word opening a sentence ("Obra en autos", "Agregó que") is a person only
     // if it is a known name or the ruling names someone with it in full elsewhere.
     const lone = surface.trim()

@@ -1,6 +1,6 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
-import { fold, foldKeepingOffsets } from "../detect/fold.ts"
+import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
 import { inCitedWork, isCaps, isFirstName, isInitial, isStop } from "../detect/names.ts"
 
 /**
@@ -115,15 +115,13 @@ interface VariantPattern {
   readonly suffix: string
 }
 
-/** Escapes regular-expression syntax characters, valid in unicode mode. */
-export const escapeUnicodeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
 
 const gapCache = new Map<string, RegExp>()
 const gapMatcher = (separator: string): RegExp => {
   let matcher = gapCache.get(separator)
   if (!matcher) {
     // Unicode mode rejects escapes of non-syntax characters ("\-"): escape syntax characters only.
-    matcher = new RegExp(`^${separator.split(" ").map(escapeUnicodeRegex).join(String.raw`,?\s+`)}$`, "u")
+    matcher = new RegExp(`^${separator.split(" ").map(escapeRegex).join(String.raw`,?\s+`)}$`, "u")
     gapCache.set(separator, matcher)
   }
   return matcher

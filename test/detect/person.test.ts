@@ -41,7 +41,19 @@ describe("rules/person", () => {
     "la Cámara de Apelaciones en lo Penal, Contravencional y de Faltas, Sala I",
     "el Tribunal Superior de Justicia y la Corte Suprema de Justicia de la Nación",
     "Según Roxin, el dolo es conocimiento",
+    // A lettered heading is not initials + surname.
+    "C. Procedimiento en apelación\n\nEl procedimiento siguió su curso.",
+    // A field label on the next line is not a surname after the initial "H.".
+    "Edad: 53 años Sexo: H.\nFecha de Ingreso: 17/06/2016.",
+    // A rank followed by a role is no one's name.
+    "una carta del Inspector Jefe de la Policía",
   ])
+  it("a list of people stops at each person's office", async () => {
+    const text = "por el Gobierno, el Sr. C. H. Ehrenkrona, Ministro de Asuntos Exteriores, Agente, la Sra. K. Renman, Ministra de Industria, Empleo y Comunicaciones"
+    const got = await found(person, text, "PERSONA")
+    expect(got).toEqual(expect.arrayContaining(["C. H. Ehrenkrona", "K. Renman"]))
+    expect(got.filter((g) => /Ministr|Agente|Industria|Exteriores/.test(g))).toEqual([])
+  })
   it("the span is the name only, never the cue word", async () => {
     const got = await found(person, "el Sr. Juan Pérez", "PERSONA")
     expect(got.length).toBeGreaterThan(0)

@@ -82,6 +82,34 @@ describe("model spans go through the visibility policy", () => {
     expect(publish(text, spans)).not.toMatch(/Flores/)
   })
 
+  it("drops a tag inside an institution's name in its own language, but not inside other parentheses", async () => {
+    const text =
+      "Se dirigió a la Dirección de Educación de Estambul (Milli Eğitim Müdürlüğü). El pleno del Consejo de Estado (Danıştay İdari Dava Daireleri Genel Kurulu) confirmó la sentencia. Declaró la víctima (Marcela Quiroga Ibarra) ante el tribunal."
+    const spans = await analyse(text, config, [
+      model(text, [["Müdürlüğü", "LUGAR"], ["İdari Dava Daireleri Genel Kurulu", "PERSONA"], ["Marcela Quiroga Ibarra", "PERSONA"]]),
+    ])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Marcela Quiroga Ibarra"])
+  })
+
+  it("drops a tag on a name the ruling abbreviates by its initials (an organisation), not on a person given a short name", async () => {
+    const text =
+      'Fue acusado de formar una organización ilegal (" Partiye Rizgariye Kurdistan ": en lo sucesivo, " PRK "). Lo representó el Sr. Bünyamin Inan (en lo sucesivo, "el demandante").'
+    const spans = await analyse(text, config, [model(text, [["Rizgariye", "PERSONA"], ["Bünyamin Inan", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Bünyamin Inan"])
+  })
+
+  it("drops a person made only of an initial and common words (a heading), not a name with a common word in it", async () => {
+    const text = "B. Juicio en el Tribunal de Ankara\n\nEl juicio comenzó. Declaró María Paz Ledesma, que vive en paz con sus vecinos."
+    const spans = await analyse(text, config, [model(text, [["B. Juicio", "PERSONA"], ["María Paz Ledesma", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:María Paz Ledesma"])
+  })
+
+  it("drops a place tag on the name of a foreign court", async () => {
+    const text = "El 4 de diciembre de 1995, el Bow Street Magistrates' Court dictó una orden de detención."
+    const spans = await analyse(text, config, [model(text, [["Bow Street", "LUGAR"]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
   it("lets a rule's label win over a model span of another label on the same words", async () => {
     const text = "Agregó el informe del Lic. en Psicología Eugenio Barzola Figueras, del Cuerpo de Investigaciones."
     const spans = await analyse(text, config, [model(text, [["Eugenio Barzola", "DIRECCION"]])])

@@ -16,6 +16,7 @@ import {
   isSurname,
   nameAt,
   nameSegments,
+  writtenInLowerCase,
   type Token,
 } from "../names.ts"
 
@@ -197,8 +198,9 @@ const byShape = (text: string): Span[] => {
         out.push(mk(seg, 0.6, "surname-lexicon"))
         continue
       }
-      // Initials + surname: "J. C. Pérez".
-      if (seg.length >= 2 && isInitial(seg[0]!.text) && !isInitial(seg[seg.length - 1]!.text) && seg[seg.length - 1]!.text.length >= 3) {
+      // Initials + surname: "J. C. Pérez"; not a lettered heading ("C. Procedimiento en apelación").
+      const last = seg[seg.length - 1]!.text
+      if (seg.length >= 2 && isInitial(seg[0]!.text) && !isInitial(last) && last.length >= 3 && (isSurname(last) || !writtenInLowerCase(text, last))) {
         out.push(mk(seg, 0.7, "initials+surname"))
       }
     }
