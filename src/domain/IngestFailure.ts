@@ -8,6 +8,7 @@ import { Data } from "effect"
 export const FAILURE_REASONS = {
   missing_file: "el archivo no existe",
   outside_input: "la ruta está fuera de la carpeta de entrada",
+  not_a_file: "la ruta no es un archivo común (carpeta, tubería, dispositivo o socket)",
   unsupported_format: "formato no admitido",
   empty_file: "el archivo está vacío",
   too_large: "el archivo supera el tamaño máximo permitido",

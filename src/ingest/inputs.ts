@@ -27,7 +27,7 @@ export interface InputFile {
 export interface InputRejected {
   readonly kind: "rejected"
   readonly relative: string
-  readonly reason: "missing_file" | "outside_input" | "manifest_invalid"
+  readonly reason: "missing_file" | "outside_input" | "not_a_file" | "manifest_invalid"
   /** Row number and what is wrong; never document text. */
   readonly detail?: string
 }
@@ -58,7 +58,9 @@ const byRelative = (a: InputEntry, b: InputEntry): number => (a.relative < b.rel
 /**
  * Walks `root` without recursion (deep trees are fine). Hidden entries are
  * skipped; symbolic links are never followed into directories (no cycles)
- * and a link to a file counts only if it resolves inside the folder.
+ * and a link to a file counts only if it resolves inside the folder. Named
+ * pipes, sockets and devices are listed as rejected (not_a_file): reading a
+ * pipe could block the batch forever, and skipping it would lose it.
  */
 const walkFolder = async (root: string): Promise<readonly InputEntry[]> => {
   const rootReal = await realpath(root)
@@ -83,8 +85,9 @@ const walkFolder = async (root: string): Promise<readonly InputEntry[]> => {
         if (target === undefined) entries.push({ kind: "rejected", relative: rel, reason: "missing_file", detail: "enlace roto" })
         else if (!isWithin(rootReal, target)) entries.push({ kind: "rejected", relative: rel, reason: "outside_input", detail: "enlace simbólico" })
         else if ((await stat(target)).isFile()) entries.push({ kind: "file", absolute, relative: rel, metadata: {} })
+        else if (!(await stat(target)).isDirectory()) entries.push({ kind: "rejected", relative: rel, reason: "not_a_file", detail: "enlace simbólico" })
         // A link to a folder inside the input is skipped: its files are listed under their real path.
-      }
+      } else entries.push({ kind: "rejected", relative: rel, reason: "not_a_file" }) // a named pipe, socket or device: never read, never silently dropped
     }
   }
   return entries.sort(byRelative)
@@ -187,7 +190,7 @@ const manifestEntry = async (record: ManifestRecord, row: number, root: string, 
     throw error
   }
   if (!isWithin(rootReal, real)) return { kind: "rejected", relative: rel, reason: "outside_input", detail: `${where}: enlace simbólico` }
-  if (!(await stat(real)).isFile()) return { kind: "rejected", relative: rel, reason: "missing_file", detail: `${where}: no es un archivo` }
+  if (!(await stat(real)).isFile()) return { kind: "rejected", relative: rel, reason: "not_a_file", detail: where }
   const metadata: RulingMetadata = {
     ...(court !== undefined ? { court } : {}),
     ...(date !== undefined ? { date } : {}),

@@ -44,21 +44,19 @@ const earlierRecord = async (outDir: string, id: string, sha256: string, config:
 const readBytes = (input: DocumentInput, limits: PipelineConfig["limits"]) =>
   Effect.tryPromise({
     try: async () => {
-      // Size first: a huge file is refused before it is read into memory.
+      // Size first: a huge file is refused before it is read into memory. A path that became a
+      // pipe or a folder since it was listed is refused too: reading a pipe could block forever.
       const info = await stat(input.absolute)
-      if (info.size > limits.maxFileBytes) return { tooLarge: true as const }
-      return { tooLarge: false as const, bytes: new Uint8Array(await readFile(input.absolute)) }
+      if (!info.isFile()) return new IngestFailure({ reason: "not_a_file" })
+      if (info.size > limits.maxFileBytes) return new IngestFailure({ reason: "too_large" })
+      return new Uint8Array(await readFile(input.absolute))
     },
     catch: (error) =>
       new IngestFailure({
         reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing_file" : "processing_error",
         detail: (error as NodeJS.ErrnoException).code,
       }),
-  }).pipe(
-    Effect.flatMap((read) =>
-      read.tooLarge ? Effect.fail(new IngestFailure({ reason: "too_large" })) : Effect.succeed(read.bytes)
-    ),
-  )
+  }).pipe(Effect.flatMap((read) => (read instanceof IngestFailure ? Effect.fail(read) : Effect.succeed(read))))
 
 /**
  * One document from source file to private audit and public text. The bytes

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process"
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -42,6 +43,26 @@ describe("listInputs on a folder", () => {
     ])
     const first = listing.entries[0]
     expect(first?.kind === "file" && first.absolute).toBe(join(input, "2024", "marzo", "c.docx"))
+  })
+
+  it("names a named pipe as not a file instead of reading it or dropping it, and so does a manifest row pointing to a folder", async () => {
+    const folder = join(base, "con-tuberia")
+    await mkdir(folder)
+    await writeFile(join(folder, "a.txt"), "a")
+    execFileSync("mkfifo", [join(folder, "tuberia.txt")])
+    const listing = await run(listInputs(folder))
+    expect(listing.entries.map((entry) => [entry.relative, entry.kind === "file" ? "file" : entry.reason])).toEqual([
+      ["a.txt", "file"],
+      ["tuberia.txt", "not_a_file"],
+    ])
+    await mkdir(join(folder, "sub"))
+    const manifest = join(folder, "manifiesto.csv")
+    await writeFile(manifest, "archivo\nsub\ntuberia.txt\n")
+    const rows = await run(listInputs(manifest))
+    expect(rows.entries.map((entry) => [entry.relative, entry.kind === "file" ? "file" : entry.reason])).toEqual([
+      ["sub", "not_a_file"],
+      ["tuberia.txt", "not_a_file"],
+    ])
   })
 
   it("fails with a typed error for a missing input", async () => {
