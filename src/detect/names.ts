@@ -17,7 +17,10 @@ export const CAPS_TOKEN = CAPS
 export const TITLE_TOKEN = TITLE
 export const PARTICLE = String.raw`(?:de\s+la|de\s+las|de\s+los|del|de|van\s+der|van|von|di|da|dos|DE\s+LA|DE\s+LOS|DEL|DE)`
 /** A run of name tokens, with particles between tokens ("María de los Ángeles", "DEL VALLE"). */
-export const NAME_SEQ = String.raw`${NAME_TOKEN}(?:[ \t]*\n?[ \t]*(?:${PARTICLE}\s+)?${NAME_TOKEN}){0,6}`
+/** A line that opens with a form field's label ("Correo electrónico:", "Localidad/ Provincia:"): a name does not run into it. */
+const FIELD_LINE = String.raw`[ \t]*\p{Lu}[\p{L}\p{M}/ \t]{0,30}:`
+/** A name may open with "De la" ("De la Fuente") and break across a line ("Juan Carlos↵PÉREZ"), not into the next field of a form. */
+export const NAME_SEQ = String.raw`(?:(?:De|DE)[ \t]+(?:la|las|los|LA|LAS|LOS)[ \t]+)?${NAME_TOKEN}(?:[ \t]*(?:\n(?!${FIELD_LINE}))?[ \t]*(?:${PARTICLE}\s+)?${NAME_TOKEN}){0,6}`
 
 const w = (s: string): string[] => s.split(/\s+/).filter(Boolean)
 
@@ -41,6 +44,7 @@ export const STOP: ReadonlySet<string> = new Set(
   fdo firmado firma ante mi cc ce s/ sd sin asimismo ademas entonces finalmente primeramente seguidamente por ultimo tanto habida cuenta conforme atento sentado
   whatsapp instagram facebook tiktok twitter google youtube telegram gmail hotmail mercadopago mercado libre visa mastercard
   norte sur este oeste
+  espana mexico chile peru bolivia paraguay uruguay brasil colombia venezuela ecuador italia francia alemania
   `),
 )
 
@@ -84,10 +88,10 @@ export const tokens = (text: string, start: number, end: number): Token[] => {
  */
 /**
  * Stop words that are also given names ("Abril", "Argentina", "Argentino",
- * "Domingo"): part of a name when capitalised and next to a lexicon name
+ * "Domingo", "España"): part of a name when capitalised and next to a lexicon name
  * ("Abril Flores", "Argentina Lorena Garcia", "Fabián Domingo Sansone").
  */
-const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo"])
+const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo", "espana"])
 export const isGivenStop = (token: string): boolean => GIVEN_STOPS.has(fold(token))
 /** Stop words that are also surnames ("Villa"): part of a name right after a lexicon first name ("Aureliana VILLA"). */
 const SURNAME_STOPS = new Set(["villa"])
@@ -112,12 +116,21 @@ export const stopIsName = (toks: readonly Token[], i: number): boolean => {
   return false
 }
 
+/** Particles that open a surname when capitalised before a name word: "De Luca", "Del Valle", "De la Fuente", "Di Stefano". */
+const SURNAME_OPENERS = new Set(["de", "del", "di", "da", "van", "von"])
+const opensSurname = (toks: readonly Token[], i: number): boolean => {
+  const t = toks[i]!
+  const next = toks[i + 1]
+  const after = fold(next?.text ?? "") === "la" ? toks[i + 2] : next
+  return /^\p{Lu}/u.test(t.text) && SURNAME_OPENERS.has(fold(t.text)) && after !== undefined && /^\p{Lu}/u.test(after.text) && !isStop(after.text) && !PARTICLES.has(fold(after.text))
+}
+
 export const nameSegments = (text: string, start: number, end: number): Token[][] => {
   const segs: Token[][] = []
   let cur: Token[] = []
   const flush = () => {
     while (cur.length && PARTICLES.has(fold(cur[cur.length - 1]!.text))) cur.pop()
-    while (cur.length && PARTICLES.has(fold(cur[0]!.text))) cur.shift()
+    while (cur.length && PARTICLES.has(fold(cur[0]!.text)) && !/^\p{Lu}/u.test(cur[0]!.text)) cur.shift()
     if (cur.length) segs.push(cur)
     cur = []
   }
@@ -125,6 +138,7 @@ export const nameSegments = (text: string, start: number, end: number): Token[][
   toks.forEach((t, i) => {
     const f = fold(t.text)
     if (PARTICLES.has(f) && cur.length) cur.push(t)
+    else if (opensSurname(toks, i)) cur.push(t)
     else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text)) flush()
     else cur.push(t)
   })

@@ -24,6 +24,13 @@ describe("rules/person", () => {
     ["María José DEL VALLE declaró", "María José DEL VALLE"],
     ["se presentó Nahuel Ibáñez, quien refirió", "Nahuel Ibáñez"],
     ["se presentó Wenceslao Quiroga ante la prevención", "Wenceslao Quiroga"],
+    // Form fields, and a surname opened by a capitalised particle.
+    ["Nombre: Pedro.\nApellidos: De Miguel Rivera.\nDNI: 30.123.456", "Pedro", "De Miguel Rivera"],
+    ["Apellido y nombre: GÓMEZ, Ana María\nDomicilio: Lavalle 1234", "GÓMEZ, Ana María"],
+    ["el imputado Del Valle declaró y la testigo De la Fuente también", "Del Valle", "De la Fuente"],
+    ["Su hermana mayor Maite no declaró", "Maite"],
+    // A name broken across lines.
+    ["el imputado Juan Carlos\nPÉREZ, de 34 años", "Juan Carlos\nPÉREZ"],
   ])
   negatives(person, "PERSONA", [
     "RESUELVO: CONDENAR, SOBRESEER. FALLO. VISTOS Y CONSIDERANDO",
@@ -45,6 +52,8 @@ describe("rules/person", () => {
     "C. Procedimiento en apelación\n\nEl procedimiento siguió su curso.",
     // A field label on the next line is not a surname after the initial "H.".
     "Edad: 53 años Sexo: H.\nFecha de Ingreso: 17/06/2016.",
+    // A country at the end of a line does not run into the next field.
+    "País: España\nCorreo electrónico: paciente@correo.es",
     // A rank followed by a role is no one's name.
     "una carta del Inspector Jefe de la Policía",
   ])

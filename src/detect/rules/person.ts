@@ -26,6 +26,7 @@ import {
  * Rules, each recorded as evidence:
  * - cue:<role>   after a role or honorific (imputado, víctima, Sr., testigo,
  *                "hijo de", "la menor", police ranks, private counsel...)
+ *                or a form field ("Nombre:", "Apellidos:")
  * - caps         a run of ≥2 capitalised words with a lexicon first name or surname
  * - inverted     "PEREZ, Juan Carlos" (captions: "GOMEZ, ANA MARIA s/ amenazas")
  * - mixed        "Juan Carlos PÉREZ" (Title-case given names + CAPS surname)
@@ -81,12 +82,18 @@ const CUES: readonly Cue[] = [
     String.raw`(?<![\p{L}])(?:(?:Lic|Licenciad[oa]|Dr|Dra|Prof|Ing)\.?\s+en\s+\p{Lu}[\p{L}\p{M}]+(?:\s+(?:Social|Forense|Legal|Cl[íi]nica))?|m[ée]dic[oa]s?\s+(?:forenses?|legistas?|psiquiatras?|de\s+guardia)|psic[óo]log[oa]s?(?:\s+forenses?)?|psiquiatras?|trabajador(?:a)?\s+social|asistente\s+social|perit[oa]s?\s+(?:m[ée]dic[oa]|psic[óo]log[oa]|calígraf[oa]|contador(?:a)?|inform[áa]tic[oa]|oficial)|profesional\s+interviniente)(?![\p{L}])`,
     0.8,
   ),
+  // Form fields: "Nombre: Pedro.", "Apellidos: De Miguel Rivera.", "Apellido y nombre: GÓMEZ, Ana".
+  g(
+    "field",
+    String.raw`(?<![\p{L}])(?:nombres?(?:\s+y\s+apellidos?)?|apellidos?(?:\s+y\s+nombres?)?|nombre\s+completo)[ \t]*:`,
+    0.9,
+  ),
   // Bare "Dr./Dra." could be an official, counsel or an expert: weak PERSONA;
   // the official rules and propagation relabel officials.
   g("doctor", String.raw`(?<![\p{L}])(?:Dr|Dra|Dres|Dras)\.|(?<![\p{L}])(?:doctor|doctora)(?![\p{L}])`, 0.6),
 ]
 
-const FILLER = /[\s,:;(\-–—«"“'‘]*(?:(?:(?:el|la)\s+)?(?:Sr|Sra|Srta|Dr|Dra|Lic|Dn|Dña|señor|señora|señorita|don|doña)\.?\s+)?(?:(?:de\s+nombre|llamad[oa]|identificad[oa]\s+como)\s+)?[«"“'‘]?/uy
+const FILLER = /[\s,:;(\-–—«"“'‘]*(?:(?:mayor|menor)\s+)?(?:(?:(?:el|la)\s+)?(?:Sr|Sra|Srta|Dr|Dra|Lic|Dn|Dña|señor|señora|señorita|don|doña)\.?\s+)?(?:(?:de\s+nombre|llamad[oa]|identificad[oa]\s+como)\s+)?[«"“'‘]?/uy
 /** Between names of a list: ", ", " y ", " e ", and "hijo de A y de B". */
 const LIST_SEP = /\s*(?:,|\by\b(?:\s+de\b)?|\be\b)\s*(?:(?:Sr|Sra|Dr|Dra)\.?\s*)?/uy
 
