@@ -26,6 +26,10 @@ describe("rules/age", () => {
     ["la menor tenía 12 años cuando", "12 años"],
     ["de treinta y cuatro años de edad", "treinta y cuatro años de edad"],
     ["Juan PÉREZ (34) fue detenido", "34"],
+    ["Varón de 53 años sin antecedentes", "53 años"],
+    ["Paciente de 5 años y 10 meses, sin antecedentes", "5 años y 10 meses"],
+    ["el niño, con 15 meses de edad, fue internado", "15 meses de edad"],
+    ["Edad: 47 Sexo: H.", "47"],
   ])
   negatives(age, "EDAD", [
     "la pena de 3 años de prisión en suspenso",
@@ -36,5 +40,8 @@ describe("rules/age", () => {
     "de 3 años de prisión",
     "la relación de 10 años de duración",
     "el art. 149 (2) del Código",
+    "la mujer fue condenada a 3 años y 6 meses de prisión",
+    "el hombre cumplió 2 años y 4 meses de detención",
+    "Edad: 47/2019 del registro",
   ])
 })

@@ -1,8 +1,9 @@
 import { patternDetector } from "../patternDetector.ts"
 
 /**
- * Ages → EDAD: "de 34 años de edad", "34 años" in a person's description,
- * "tiene 34 años", "(34)" right after a name. Never a sentence or a term
+ * Ages → EDAD: "de 34 años de edad", "34 años" in a person's description
+ * ("varón de 53 años", "argentino, soltero, de 34 años"), "tiene 34 años",
+ * "Edad: 47", "(34)" right after a name. Never a sentence or a term
  * ("3 años de prisión", "dentro de 10 días", "hace 5 años", "por 2 años").
  */
 const NUM_WORDS = String.raw`(?:(?:veinti|treinta\s+y\s+|cuarenta\s+y\s+|cincuenta\s+y\s+|sesenta\s+y\s+|setenta\s+y\s+|ochenta\s+y\s+|noventa\s+y\s+)?(?:un|uno|dos|tr[ée]s|cuatro|cinco|s[ée]is|siete|ocho|nueve)|diez|once|doce|trece|catorce|quince|diecis[ée]is|diecisiete|dieciocho|diecinueve|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)`
@@ -14,7 +15,7 @@ const NOT_AGE_BEFORE = {
   window: 30,
 }
 /** Person description nearby: "argentino, soltero, DNI ..., de 34 años". */
-const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
+const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|[Vv]ar[óo]n|[Mm]ujer|[Hh]ombre|[Pp]aciente|[Aa]dolescente|[Ll]actante|[Bb]eb[ée]|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
 
 const AFTER_NAME = /\p{Lu}[\p{L}.]*\s?$/u
 
@@ -24,8 +25,14 @@ export const age = patternDetector({
   patterns: [
     {
       name: "age:de-edad",
-      regex: new RegExp(String.raw`(?<![\p{L}\d])(?<v>${N}\s+años\s+de\s+edad)`, "giu"),
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?<v>${N}\s+(?:años|meses)\s+de\s+edad)`, "giu"),
       score: 0.95,
+    },
+    {
+      // A form's field with the bare number: "Edad: 47".
+      name: "age:form",
+      regex: /(?<![\p{L}])edad\s*:\s*(?<v>\d{1,3})(?![\d.,/:]|\s*(?:años|meses|a\.))/giu,
+      score: 0.9,
     },
     {
       name: "age:field",
@@ -35,7 +42,8 @@ export const age = patternDetector({
     },
     {
       name: "age:description",
-      regex: new RegExp(String.raw`(?<![\p{L}\d])(?:de\s+)?(?<v>\d{1,2}\s+años)(?![\p{L}])`, "giu"),
+      // "5 años y 10 meses" is one age; "3 años y 6 meses de prisión" is still refused by what follows.
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?:de\s+)?(?<v>\d{1,2}\s+años(?:\s+y\s+\d{1,2}\s+meses)?)(?![\p{L}])`, "giu"),
       score: 0.5,
       validate: (_v, c) => (c.hasContext ? 0.85 : undefined),
       excludeBefore: NOT_AGE_BEFORE,
