@@ -12,6 +12,10 @@ describe("rules/phone", () => {
     ["desde el abonado 11 5432-1098", "11 5432-1098"],
     ["teléfono celular 1154321098", "1154321098"],
     ["+5491154321098", "+5491154321098"],
+    ["Hospital Ramón y Cajal, Madrid. Tel.: 913 368 000", "913 368 000"],
+    ["el número de móvil de su esposa es el 633 349 565.", "633 349 565"],
+    ["Fax: 987 23 73 92 e-mail", "987 23 73 92"],
+    ["su teléfono en Montevideo, +598 2 908 1234", "+598 2 908 1234"],
   ])
   negatives(phone, "TELEFONO", [
     "conforme los arts. 149 bis y 150 del Código Penal",
@@ -20,6 +24,8 @@ describe("rules/phone", () => {
     "Causa N° 1234-2023 y Expte. 4567/2023",
     "durante el período 2022-2023",
     "el 12-05-2023 a las 14:30",
+    "llamó por teléfono el 12 05 2023",
+    "la llamada del celular duró 10 20 30 segundos",
     "CUIJ J-01-00012345-6/2023-0",
     "Fallos 328:3399",
     "la suma de 15000000 de pesos",
