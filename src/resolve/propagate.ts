@@ -60,7 +60,7 @@ const keyOf = (p: NameParts): string => [...p.given, ...p.surnames].join(" ").re
 
 interface Variant {
   readonly text: string
-  readonly kind: "full" | "surname" | "given" | "initials"
+  readonly kind: "full" | "surname" | "given" | "initials" | "common-surname"
 }
 
 const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t)
@@ -76,7 +76,11 @@ const variantsOf = (e: Entity): Variant[] => {
     if (realSur.length > 1) out.push({ text: `${given[0]} ${surnames[0]}`, kind: "full" })
   }
   if (surnames.length > 1) out.push({ text: surnames.join(" "), kind: "surname" })
-  for (const s of realSur) if (usable(s)) out.push({ text: s, kind: "surname" })
+  for (const s of realSur) {
+    if (usable(s)) out.push({ text: s, kind: "surname" })
+    // A surname that is also a common word ("Aureliana VILLA" … "Villa se resistió"): see commonWordUse.
+    else if (e.label === "PERSONA" && given.length && s.length >= 4 && isStop(s)) out.push({ text: s, kind: "common-surname" })
+  }
   for (const g of given) if (usable(g)) out.push({ text: g, kind: "given" })
   // Rulings often go on with the person's initials ("Emanuel URQUIZA" … "E.U."),
   // tight or spaced, first given name or all of them, and the first surname.
@@ -88,6 +92,16 @@ const variantsOf = (e: Entity): Variant[] => {
   }
   return out
 }
+
+/**
+ * A surname that is also a common word is that word, not the person, after an
+ * article ("la Villa", "de la Sala") or before a capitalised word or a number
+ * ("Villa Lugano", "Villa 31", "Sala II").
+ */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
+const NAME_OR_NUMBER_AFTER = /^\s*(?:\p{Lu}|\d)/u
+const commonWordUse = (text: string, start: number, end: number): boolean =>
+  ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NAME_OR_NUMBER_AFTER.test(text.slice(end, end + 3))
 
 /** Before a legal reference, initials are an abbreviation: "art. 89 del C.P.", "inc. b) de la C.N.". */
 const LEGAL_REFERENCE_BEFORE = /(?:\bdel|\bde\s+la|\bart[íi]?c?(?:ulo)?s?\.?|\binc\.?|\bley|\d)\s*$/iu
@@ -246,6 +260,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
     if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
+    if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
     if (out.some((s) => overlaps(s, { start, end }) && (s.label !== "PERSONA" && s.label !== "FUNCIONARIO"))) continue
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!

@@ -15,6 +15,7 @@ describe("rules/phone", () => {
     ["Hospital Ramón y Cajal, Madrid. Tel.: 913 368 000", "913 368 000"],
     ["el número de móvil de su esposa es el 633 349 565.", "633 349 565"],
     ["Fax: 987 23 73 92 e-mail", "987 23 73 92"],
+    ["teléfono (011)\n\n15-3360-4941, correo", "(011)\n\n15-3360-4941"],
     ["su teléfono en Montevideo, +598 2 908 1234", "+598 2 908 1234"],
   ])
   negatives(phone, "TELEFONO", [

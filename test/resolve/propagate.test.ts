@@ -26,6 +26,14 @@ describe("propagation of names", () => {
     expect(got.map((m) => m.text)).toEqual(["Lucía Paz", "Paz"])
   })
 
+  it("finds a surname that is also a common word, but not that word in a place's name or after an article", async () => {
+    const text =
+      "Respecto de la imputada AURELIANA VILLA, domiciliada en la Villa 31. En el Barrio Zavaleta, Villa se resistió. " +
+      "Conforme el certificado, VILLA no registra antecedentes. Vivió en Villa Lugano y luego en la Villa."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got).toEqual(["AURELIANA VILLA", "Villa", "VILLA"])
+  })
+
   it("escapes regex metacharacters in names", async () => {
     const text = "la testigo Ana (Rosa) Benítez declaró; Benítez ratificó."
     await expect(mentions(text)).resolves.toBeDefined()

@@ -30,7 +30,8 @@ export const phone = patternDetector({
     },
     {
       name: "phone:area-code",
-      regex: /(?<![\d\p{L}/.])(?<v>\(?0\d{2,4}\)?[\s-]?(?:15[\s-]?)?\d{3,4}[\s-]?\d{4})(?![\d/]|[.,]\d)/gu,
+      // The area code may end a line of a PDF: "(011)↵↵15-3360-4941".
+      regex: /(?<![\d\p{L}/.])(?<v>\(?0\d{2,4}\)?(?:[\s-]|\s{2,3})?(?:15[\s-]?)?\d{3,4}[\s-]?\d{4})(?![\d/]|[.,]\d)/gu,
       score: 0.75,
       validate: (v) => {
         const n = v.replace(/\D/g, "").length
