@@ -95,7 +95,7 @@ export const openApiDocument = () => ({
         operationId: "procesamiento",
         parameters: [],
         responses: {
-          "200": jsonResponse("Ejecuciones y fallos por causa.", {
+          "200": jsonResponse("Ejecuciones y fallos por causa, en orden cronológico de ejecución (campo orden).", {
             type: "object",
             properties: {
               disponible: { type: "boolean" },

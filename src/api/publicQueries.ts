@@ -207,8 +207,12 @@ export const processing = (data: PublicData): Effect.Effect<{ disponible: boolea
     const ejecuciones = tables.has("procesamiento_por_ejecucion")
       ? yield* runQuery(data, "SELECT * FROM procesamiento_por_ejecucion ORDER BY orden")
       : []
+    // Failures follow the runs' chronological order (`orden`), not their fingerprint ids.
+    const runOrder = tables.has("procesamiento_por_ejecucion")
+      ? "LEFT JOIN procesamiento_por_ejecucion p USING (id_ejecucion) ORDER BY p.orden, f.id_ejecucion, f.causa"
+      : "ORDER BY f.id_ejecucion, f.causa"
     const fallos = tables.has("fallos_por_ejecucion_y_causa")
-      ? yield* runQuery(data, "SELECT * FROM fallos_por_ejecucion_y_causa ORDER BY id_ejecucion, causa")
+      ? yield* runQuery(data, `SELECT f.* FROM fallos_por_ejecucion_y_causa f ${runOrder}`)
       : []
     return { disponible: tables.has("procesamiento_por_ejecucion"), ejecuciones, fallos }
   })

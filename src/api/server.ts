@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { join } from "node:path"
-import { NodeHttpServer } from "@effect/platform-node"
-import { Cause, Effect, Exit, Scope } from "effect"
-import { HttpServerRequest, HttpServerResponse } from "effect/http"
+import { NodeHttpPlatform, NodeHttpServer } from "@effect/platform-node"
+import { Cause, Effect, Exit, Layer, Scope } from "effect"
+import { type HttpPlatform, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { toCsv, type CsvValue } from "../publish/csv.ts"
 import { ApiError, ERROR_STATUS, errorBody, notFound } from "./ApiError.ts"
 import { DETAIL_PARAMETERS, LIST_PARAMETERS, readParameters, STATS_PARAMETERS, choiceParameter } from "./ApiParameters.ts"
@@ -78,17 +77,26 @@ const errorResponse = (error: ApiError) => {
   return error.codigo === "metodo_no_permitido" ? HttpServerResponse.setHeader(response, "allow", "GET, HEAD") : response
 }
 
+/**
+ * A file streamed from disk as the client reads it, never held whole in
+ * memory: published Parquet and CSV files can be hundreds of MB. The platform
+ * adds content-length, etag and last-modified from the file's metadata, and
+ * leaves the file unopened for HEAD. A file gone since it was resolved is a 404.
+ */
 const fileResponse = (path: string, headers: Record<string, string>) =>
-  Effect.tryPromise({ try: () => readFile(path), catch: () => notFound() }).pipe(
-    Effect.map((bytes) => HttpServerResponse.uint8Array(bytes, { contentType: contentType(path), headers })),
-  )
+  HttpServerResponse.file(path, { contentType: contentType(path), headers }).pipe(Effect.mapError(() => notFound()))
 
 const searchOf = (url: string): URLSearchParams => {
   const at = url.indexOf("?")
   return new URLSearchParams(at < 0 ? "" : url.slice(at + 1))
 }
 
-const route = (context: Context, method: string, path: string, search: URLSearchParams): Effect.Effect<HttpServerResponse.HttpServerResponse, ApiError> =>
+const route = (
+  context: Context,
+  method: string,
+  path: string,
+  search: URLSearchParams,
+): Effect.Effect<HttpServerResponse.HttpServerResponse, ApiError, HttpPlatform.HttpPlatform> =>
   Effect.gen(function*() {
     if (method !== "GET" && method !== "HEAD") {
       return yield* new ApiError({ codigo: "metodo_no_permitido", mensaje: `Método ${method.slice(0, 10)} no permitido: la API es de sólo lectura (GET, HEAD).` })
@@ -177,9 +185,11 @@ export const makeServer = Effect.fn("makeServer")(function*(options: ServerOptio
     Effect.tryPromise(() => openPublicData(options.publicDir)),
     (opened) => Effect.sync(() => opened.close()),
   )
+  // Node's file streaming (fs read streams with backpressure) for every file the server hands out.
+  const files = yield* Layer.build(NodeHttpPlatform.layer)
   let server: Server | undefined
   const http = yield* NodeHttpServer.make(() => (server = createServer()), { port: options.port, host: options.host })
-  yield* http.serve(app({ publicDir: options.publicDir, data }))
+  yield* http.serve(app({ publicDir: options.publicDir, data })).pipe(Effect.provideContext(files))
   const { port } = server!.address() as AddressInfo
   const shown = options.host.includes(":") ? `[${options.host}]` : options.host
   return { url: `http://${shown}:${port}`, host: options.host, port } satisfies RunningServer

@@ -5,13 +5,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startServer } from "../../src/api/server.ts"
-import { makePublicFixture, PERSONAL, PRIVATE_MARKER } from "./publicFixture.ts"
+import { addSecondRun, makePublicFixture, PERSONAL, PRIVATE_MARKER } from "./publicFixture.ts"
 
 /**
  * The dashboard in a real headless Chromium (Debian's `chromium`, driven by
  * playwright-core): the charts render (their canvases have painted pixels),
- * the table fills, and neither the page nor any API response it fetched
- * holds the personal data written into the inputs. Set
+ * the table fills, runs are named "Ejecución N" in chronological order (two
+ * runs here), and neither the page nor any API response it fetched holds
+ * the personal data written into the inputs. Set
  * TACHA_REQUIRE_BROWSER=1 (CI) to fail instead of skipping when Chromium
  * or playwright-core is missing.
  */
@@ -38,6 +39,15 @@ interface Playwright {
   }
 }
 
+/** The little of Chart.js's chart object the test reads (the page loads Chart.js as a global). */
+interface PageChart {
+  readonly data: { readonly labels: readonly string[] }
+  readonly tooltip: {
+    setActiveElements(elements: readonly { datasetIndex: number; index: number }[], position: { x: number; y: number }): void
+    readonly title: readonly string[]
+  }
+}
+
 const loadPlaywright = (): Playwright | undefined => {
   try {
     // CommonJS require: resolves through the project's node_modules (and NODE_PATH).
@@ -61,6 +71,7 @@ describe.skipIf(!available)("dashboard in headless Chromium", () => {
 
   beforeAll(async () => {
     const fixture = await makePublicFixture()
+    await addSecondRun(fixture)
     server = await startServer({ publicDir: fixture.publicDir, port: 0, host: "127.0.0.1" })
     profile = await mkdtemp(join(tmpdir(), "tacha-chromium-"))
     shots = fixture.outDir
@@ -117,7 +128,26 @@ describe.skipIf(!available)("dashboard in headless Chromium", () => {
     for (const [id, coloured] of Object.entries(painted)) expect(coloured, id).toBeGreaterThan(200)
 
     const rows = await page.evaluate(() => document.querySelectorAll("#tabla-resoluciones tbody tr").length)
-    expect(rows).toBe(3)
+    expect(rows).toBe(4)
+
+    // Processing health: runs labelled by their order (chronological), the fingerprint id only in the tooltip.
+    const runs: { id_ejecucion: string; orden: number }[] = (await (await fetch(`${server.url}/api/v1/estadisticas/procesamiento`)).json()).ejecuciones
+    expect(runs.map((run) => run.orden)).toEqual([1, 2])
+    const processChart = await page.evaluate(() => {
+      const chart = (window as unknown as { Chart: { getChart(id: string): PageChart } }).Chart.getChart("grafico-proceso")
+      const tooltips = chart.data.labels.map((_, index) => {
+        chart.tooltip.setActiveElements([{ datasetIndex: 0, index }], { x: 0, y: 0 })
+        return chart.tooltip.title
+      })
+      return { labels: chart.data.labels, tooltips }
+    })
+    expect(processChart.labels).toEqual(["Ejecución 1", "Ejecución 2"])
+    expect(processChart.tooltips).toEqual(runs.map((run) => ["Ejecución " + run.orden, `Identificador: ${run.id_ejecucion}`]))
+    // The failures table names runs the same way (roto.pdf failed in both); no id is shown on the page.
+    const failureRuns = await page.evaluate(() => Array.from(document.querySelectorAll("#tabla-fallos tbody tr td:first-child"), (cell) => cell.textContent))
+    expect(failureRuns).toEqual(["Ejecución 1", "Ejecución 2"])
+    const visible = await page.evaluate(() => document.body.innerText)
+    for (const run of runs) expect(visible).not.toContain(run.id_ejecucion)
     const link = await page.evaluate(() => document.querySelector("#tabla-resoluciones tbody a")?.getAttribute("href"))
     expect(link).toMatch(/^\/api\/v1\/resoluciones\/res-[0-9a-f]+\?formato=txt$/u)
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("es-AR")

@@ -34,9 +34,17 @@ const ruling = (n: number, court: number, date: string, kind: string, offence: s
 const exists = (path: string) => access(path).then(() => true, () => false)
 
 export interface PublicFixture {
+  readonly inputDir: string
   readonly outDir: string
   readonly publicDir: string
 }
+
+/** `tacha run` over the fixture's inputs; exit code 1 only says some documents failed (roto.pdf), the others are published. */
+const runBatch = (input: string, outDir: string) =>
+  promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "run", input, "--out", outDir], { cwd: PROJECT_ROOT })
+    .catch((error: { code?: number }) => {
+      if (error.code !== 1) throw error
+    })
 
 export const makePublicFixture = async (): Promise<PublicFixture> => {
   const base = await mkdtemp(join(tmpdir(), "tacha-api-"))
@@ -48,11 +56,7 @@ export const makePublicFixture = async (): Promise<PublicFixture> => {
   await writeFile(join(input, "r3.txt"), ruling(3, 5, "20 de agosto de 2024", "AUTO", "daño (art. 183 del Código Penal)"))
   await writeFile(join(input, "roto.pdf"), "%PDF-1.7\nesto no es un PDF")
   const startedAt = new Date()
-  await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "run", input, "--out", outDir], { cwd: PROJECT_ROOT })
-    .catch((error: { code?: number }) => {
-      // Exit code 1: some documents failed (roto.pdf), the others are published.
-      if (error.code !== 1) throw error
-    })
+  await runBatch(input, outDir)
   const publicDir = join(outDir, "public")
   if (!(await exists(join(publicDir, "resoluciones.parquet")))) {
     const config = await Effect.runPromise(loadPipelineConfig(DEFAULT_PIPELINE))
@@ -63,5 +67,15 @@ export const makePublicFixture = async (): Promise<PublicFixture> => {
     })
   }
   await writeFile(join(outDir, "private", "secreto.txt"), `${PRIVATE_MARKER} ${PERSONAL.join(" ")}\n`)
-  return { outDir, publicDir }
+  return { inputDir: input, outDir, publicDir }
+}
+
+/**
+ * A second `tacha run` over the same inputs plus a fourth ruling: the
+ * published processing statistics then hold two runs (the first three
+ * rulings are reused, not redone).
+ */
+export const addSecondRun = async (fixture: PublicFixture): Promise<void> => {
+  await writeFile(join(fixture.inputDir, "r4.txt"), ruling(4, 7, "5 de mayo de 2024", "AUTO", "hostigamiento (art. 52 del Código Contravencional)"))
+  await runBatch(fixture.inputDir, fixture.outDir)
 }

@@ -40,7 +40,7 @@ const seriesApiladas = (filas, eje, clave) => {
 
 const acortar = (texto) => String(texto).replace("Juzgado de Primera Instancia en lo Penal, Contravencional y de Faltas", "Juzgado PCyF")
 
-const dibujar = (id, tipo, data, opciones = {}) => {
+const dibujar = (id, tipo, data, { plugins, ...opciones } = {}) => {
   const lienzo = document.getElementById(id)
   const grafico = new Chart(lienzo, {
     type: tipo,
@@ -50,8 +50,8 @@ const dibujar = (id, tipo, data, opciones = {}) => {
       responsive: true,
       maintainAspectRatio: false,
       locale: "es-AR",
-      plugins: { legend: { position: "bottom", labels: { color: "#1a1a1a" } } },
       ...opciones,
+      plugins: { legend: { position: "bottom", labels: { color: "#1a1a1a" } }, ...plugins },
     },
   })
   lienzo.dataset.listo = "si"
@@ -88,7 +88,9 @@ const graficoProceso = async () => {
     document.getElementById("grafico-proceso").closest(".grafico").hidden = true
     return
   }
-  // Runs are numbered in publication order; their ids are fingerprints, not names.
+  // Runs are numbered by `orden` (chronological; the API sorts by it): their ids
+  // are fingerprints, not names, so the id only appears in the tooltip, to
+  // match the row in procesamiento-por-ejecucion.csv.
   const nombreEjecucion = new Map(ejecuciones.map((fila) => [fila.id_ejecucion, `Ejecución ${fila.orden}`]))
   dibujar("grafico-proceso", "bar", {
     labels: ejecuciones.map((fila) => nombreEjecucion.get(fila.id_ejecucion)),
@@ -96,7 +98,10 @@ const graficoProceso = async () => {
       { label: "Procesados", data: ejecuciones.map((fila) => fila.documentos_procesados), backgroundColor: PALETA[2] },
       { label: "Fallidos", data: ejecuciones.map((fila) => fila.documentos_fallidos), backgroundColor: PALETA[5] },
     ],
-  }, apilado)
+  }, {
+    ...apilado,
+    plugins: { tooltip: { callbacks: { afterTitle: ([punto]) => `Identificador: ${ejecuciones[punto.dataIndex].id_ejecucion}` } } },
+  })
   if (fallos.length > 0) {
     const tabla = document.getElementById("tabla-fallos")
     const cuerpo = tabla.querySelector("tbody")
