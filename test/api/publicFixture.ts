@@ -3,16 +3,12 @@ import { access, mkdir, mkdtemp, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import { Effect } from "effect"
-import { DEFAULT_PIPELINE, loadPipelineConfig, PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
-import { publishOpenData } from "../../src/publish/publishOpenData.ts"
+import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 
 /**
  * A real output folder for the API tests: three small rulings with personal
  * data (and one broken file, so the run has a failure) go through the real
- * pipeline (`tacha run`). When the batch does not yet publish the datasets
- * itself, the publication stage runs over its outputs here, as the batch
- * would. A `secreto.txt` is planted in `private/` to check it is never served.
+ * pipeline (`tacha run`), which publishes the datasets. A `secreto.txt` is planted in `private/` to check it is never served.
  */
 export const PERSONAL = [
   "Ramiro Ezequiel Quiroga", "Quiroga", "30.456.789", "Av. Corrientes 1234",
@@ -55,17 +51,10 @@ export const makePublicFixture = async (): Promise<PublicFixture> => {
   await writeFile(join(input, "r2.txt"), ruling(2, 7, "3 de junio de 2023", "SENTENCIA", "lesiones leves (art. 89 del Código Penal)"))
   await writeFile(join(input, "r3.txt"), ruling(3, 5, "20 de agosto de 2024", "AUTO", "daño (art. 183 del Código Penal)"))
   await writeFile(join(input, "roto.pdf"), "%PDF-1.7\nesto no es un PDF")
-  const startedAt = new Date()
   await runBatch(input, outDir)
   const publicDir = join(outDir, "public")
-  if (!(await exists(join(publicDir, "resoluciones.parquet")))) {
-    const config = await Effect.runPromise(loadPipelineConfig(DEFAULT_PIPELINE))
-    await publishOpenData({
-      outDir,
-      config,
-      run: { startedAt, finishedAt: new Date(), total: 4, failures: [{ file: "roto.pdf", reason: "corrupt_pdf", cause: "PDF dañado" }] },
-    })
-  }
+  // `tacha run` publishes; a fixture without the datasets would make every API test meaningless.
+  if (!(await exists(join(publicDir, "resoluciones.parquet")))) throw new Error("tacha run no publicó los conjuntos de datos")
   await writeFile(join(outDir, "private", "secreto.txt"), `${PRIVATE_MARKER} ${PERSONAL.join(" ")}\n`)
   return { inputDir: input, outDir, publicDir }
 }
