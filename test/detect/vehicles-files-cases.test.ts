@@ -35,7 +35,19 @@ describe("rules/case-number", () => {
     ["en la IPP 12345/2022 se investigó", "12345/2022"],
     ["Expediente N° 1234/2023", "1234/2023"],
     ["la causa N° 45.678/2021", "45.678/2021"],
+    ["una demanda (no 39428/98) contra la República", "39428/98"],
+    ["la denuncia N° 1234/2023 de la víctima", "1234/2023"],
+    ["las causas N° 1234/2022, 5678/2023 y 9012/2023 se acumularon", "1234/2022", "5678/2023", "9012/2023"],
+    ["quejas (demandas nos. 26480/95, 28291/95, 29280/95 y 26699/96)", "26480/95", "28291/95", "29280/95", "26699/96"],
     ["Actuación N° 98765/2022", "98765/2022"],
   ])
-  negatives(caseNumber, "EXPEDIENTE", ["arts. 149 bis y 150 del Código Penal", "Ley N° 1472", "la causa de la demora"])
+  negatives(caseNumber, "EXPEDIENTE", [
+    "arts. 149 bis y 150 del Código Penal",
+    "Ley N° 1472",
+    "la causa de la demora",
+    "conforme arts. 149/150, 151 y 152/3 del CP",
+    "las Leyes 26.485, 27.499 y 24/2020",
+    "los días 12/05, 14/06/2023 y 20/07/2023",
+    "no 1234/2023 votos",
+  ])
 })

@@ -3,10 +3,24 @@ import { patternDetector } from "../patternDetector.ts"
 /**
  * Case numbers → EXPEDIENTE: CUIJ (J-01-00012345-6/2023-0), IPP, expediente,
  * causa, actuación, legajo, "MPF 00123456", "MPF68781746", body mentions
- * ("registrada bajo el N° 36902/2020", "causa anterior (N° 27635/2022)"). The pipeline config decides
+ * ("registrada bajo el N° 36902/2020", "causa anterior (N° 27635/2022)"),
+ * filings ("denuncia N° 1234/2023", "una demanda (no 39428/98)") and every
+ * item of a list after such a cue ("causas N° 1234/2022 y 5678/2023"). The pipeline config decides
  * whether they are kept or redacted.
  */
 const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nros?\.?)\s*)?`
+
+/** A case number shaped number/year: "27635/2022", "39428/98", "1.234/2023". */
+const NUMBER_YEAR = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d{3,8})\/\d{2,4}`
+/** Filings with a number of their own: "una demanda (no 39428/98)", "denuncia N° 1234/2023", "recurso nro. 77/2024". */
+const FILING = String.raw`(?:demandas?|solicitud(?:es)?|recursos?|denuncias?|querellas?|presentaci(?:ó|o)n(?:es)?)\s*\(?\s*(?:n[oº]s?\.?|N\s?[°º]|nros?\.?|n(?:ú|u)meros?)\s*:?\s*`
+/** What may open a list of case numbers: any case cue above, with its number word. */
+const LIST_OPENER = new RegExp(
+  String.raw`(?:(?:CUIJ|I\.?P\.?P\.?|expedientes?|exptes?\.?|causas?|actuaci(?:ó|o)n(?:es)?|legajos?|casos?|sumarios?|incidentes?)${NUMBER_WORD}\s*:?\s*|${FILING})$`,
+  "iu",
+)
+/** The numbers already listed before an item: "26480/95, 28291/95 y ". */
+const LISTED_BEFORE = new RegExp(String.raw`(?:${NUMBER_YEAR}\s*(?:,|\by\b|\be\b)\s*)+$`, "u")
 
 export const caseNumber = patternDetector({
   name: "rules/case-number",
@@ -25,6 +39,22 @@ export const caseNumber = patternDetector({
       ),
       score: 0.9,
       validate: (v) => (v.replace(/\D/g, "").length >= 3 ? 0.9 : undefined),
+    },
+    {
+      name: "case:filing",
+      regex: new RegExp(String.raw`(?<![\p{L}])${FILING}(?<v>${NUMBER_YEAR})(?![\p{L}\d])`, "giu"),
+      score: 0.9,
+    },
+    {
+      // Later items of a list: "demandas nos. 26480/95, 28291/95 y 29280/95", "causas N° 1234/2022 y 5678/2023".
+      name: "case:list",
+      regex: new RegExp(String.raw`(?<=(?:,|\by|\be)\s*)(?<v>${NUMBER_YEAR})(?![\p{L}\d])`, "gu"),
+      score: 0.3,
+      validate: (_v, c) => {
+        const before = c.text.slice(Math.max(0, c.start - 600), c.start)
+        const listed = LISTED_BEFORE.exec(before)
+        return listed && LIST_OPENER.test(before.slice(0, listed.index)) ? 0.9 : undefined
+      },
     },
     {
       // "MPF N° MPF68781746", "IPP N° MPF76017897", "Legajo MPF MPF80782663": the letters are part of the number.
