@@ -81,6 +81,8 @@ describe("rules/official", () => {
     ["Dr. Juan Pérez, Secretario", "Juan Pérez"],
     ["la Sala II, integrada por los Dres. Bosch, Sáez Capel y Franza, confirmó", "Bosch", "Sáez Capel", "Franza"],
     ["Dra. Cristina Lara\nJueza\nJuzgado PCyF N° 13", "Cristina Lara"],
+    ["archívese.\n\nFELICINDA FLORENCIA MAS\nJUEZA", "FELICINDA FLORENCIA MAS"],
+    ["Fdo.: Dra. Ana Mas – Jueza", "Ana Mas"],
   ])
   negatives(official, "FUNCIONARIO", [
     "su abogado defensor particular Dr. Esteban Ruiz",

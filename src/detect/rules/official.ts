@@ -1,6 +1,6 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
-import { NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
+import { isCaps, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
 
 /**
  * Officials acting in their role → FUNCIONARIO (kept visible by default):
@@ -77,8 +77,18 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   for (let m = RUN.exec(head); m; m = RUN.exec(head)) last = m
   if (!last || last.index + last[0].length !== head.length) return []
   const segs = nameSegments(text, from + last.index, from + head.length)
-  const seg = segs[segs.length - 1]
-  if (!seg || seg[seg.length - 1]!.end !== from + head.length) return []
+  let seg = segs[segs.length - 1]
+  if (!seg) return []
+  const tail = text.slice(seg[seg.length - 1]!.end, from + head.length)
+  // A signature line is a name to its end, even when its last word is also a common word
+  // ("FELICINDA FLORENCIA MAS↵JUEZA", "Dra. Ana Mas – Jueza").
+  const lastWord = /^[ \t]+(\S+)$/u.exec(tail)
+  const afterHonorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start))
+  if (lastWord && segs.length === 1 && (seg.length >= 2 || afterHonorific) && isCaps(lastWord[1]!) === isCaps(seg[seg.length - 1]!.text) && /^\p{Lu}/u.test(lastWord[1]!)) {
+    const start = from + head.length - lastWord[1]!.length
+    seg = [...seg, { text: lastWord[1]!, start, end: from + head.length }]
+  }
+  if (seg[seg.length - 1]!.end !== from + head.length) return []
   const lead = text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start)
   const honorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(lead)
   const lineStart = /(?:^|\n)[ \t]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
