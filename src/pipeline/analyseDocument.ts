@@ -10,8 +10,10 @@ import { extractDocument } from "../ingest/extract.ts"
 import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
 import { gatePublication, hardenSpans, publicationPolicy } from "../publish/gate.ts"
+import type { GatePass } from "../publish/gatePass.ts"
 import { redactText } from "../redact/redactText.ts"
 import { analyse } from "../resolve/resolve.ts"
+import { configFingerprint } from "./configFingerprint.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
 /**
@@ -31,13 +33,15 @@ export interface DocumentJob {
 }
 
 export type DocumentOutcome =
-  | { readonly ok: true; readonly record: AuditRecord; readonly publicText: string }
+  | {
+    readonly ok: true
+    readonly record: AuditRecord
+    readonly publicText: string
+    /** The gate's pass of `publicText`; the caller binds it to the audit record it writes. */
+    readonly gatePass: Omit<GatePass, "auditSha256">
+  }
   /** `detail` names causes, never document text. */
   | { readonly ok: false; readonly reason: FailureReason; readonly detail?: string }
-
-/** Fingerprint of a whole pipeline configuration: a change invalidates earlier outputs. */
-export const configFingerprint = (config: PipelineConfig): string =>
-  createHash("sha256").update(JSON.stringify(config)).digest("hex")
 
 /** Manifest metadata wins over what the head of the document suggests. */
 const mergeMetadata = (fromManifest: RulingMetadata, fromFormat: RulingMetadata, fromHead: RulingMetadata): RulingMetadata => ({
@@ -63,6 +67,7 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
     if (!gate.publish) {
       return yield* new IngestFailure({ reason: "gate_blocked", detail: [...new Set(gate.findings.map((finding) => `${finding.cause}:${finding.label}`))].join(", ") })
     }
+    const pipelineSha256 = configFingerprint(config)
     const record: AuditRecord = {
       id: job.id,
       source: job.relative,
@@ -82,10 +87,11 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
         action: entity.action,
         replacement: entity.replacement,
       })),
-      pipeline: { name: config.name, version: config.version, sha256: configFingerprint(config) },
+      pipeline: { name: config.name, version: config.version, sha256: pipelineSha256 },
       tool: { name: "tacha", version: TOOL_VERSION },
     }
-    return { record, publicText: redaction.text }
+    const publicSha256 = createHash("sha256").update(redaction.text).digest("hex")
+    return { record, publicText: redaction.text, gatePass: { publicSha256, pipelineSha256, categories: gate.categories } }
   })
 
 /**

@@ -6,8 +6,9 @@ import { AuditRecordSchema, type AuditRecord } from "../domain/AuditRecord.ts"
 import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { GatePass } from "../publish/gatePass.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
-import { configFingerprint } from "./analyseDocument.ts"
+import { configFingerprint } from "./configFingerprint.ts"
 import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
@@ -24,6 +25,8 @@ export interface ProcessedDocument {
   readonly record: AuditRecord
   /** True when an earlier run already produced this exact output (resume). */
   readonly reused: boolean
+  /** The gate's pass of the files written now; none for reused outputs, which publication gates again. */
+  readonly gatePass?: GatePass
 }
 
 /**
@@ -80,9 +83,11 @@ export const processDocument = Effect.fn("processDocument")(function*(
   const outcome = yield* analyser.process({ id, relative: input.relative, sha256, metadata: input.metadata, bytes })
   if (!outcome.ok) return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) })
   const { record, publicText } = outcome
+  const audit = JSON.stringify(record, null, 2) + "\n"
   yield* Effect.promise(async () => {
-    await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), JSON.stringify(record, null, 2) + "\n")
+    await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), audit)
     await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), publicText)
   })
-  return { record, reused: false } satisfies ProcessedDocument
+  const gatePass: GatePass = { ...outcome.gatePass, auditSha256: createHash("sha256").update(audit).digest("hex") }
+  return { record, reused: false, gatePass } satisfies ProcessedDocument
 })

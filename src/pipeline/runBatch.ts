@@ -6,6 +6,7 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { Label } from "../domain/Label.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { listInputs } from "../ingest/inputs.ts"
+import type { GatePass } from "../publish/gatePass.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { publishOpenData } from "../publish/publishOpenData.ts"
 import { ruleDetectors } from "../detect/registry.ts"
@@ -44,6 +45,8 @@ interface Published {
   readonly characters: number
   readonly redacted: Partial<Record<Label, number>>
   readonly kept: Partial<Record<Label, number>>
+  /** Handed to publication, which then need not gate the same files again. */
+  readonly gatePass?: GatePass
 }
 
 type Outcome =
@@ -94,7 +97,11 @@ const inFlight = (config: PipelineConfig): number => config.concurrency * 2
  */
 const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument, E, R>): Effect.Effect<Outcome, never, R> =>
   effect.pipe(
-    Effect.map(({ record, reused }): Outcome => ({ ok: true, published: summarise(record), reused })),
+    Effect.map(({ record, reused, gatePass }): Outcome => ({
+      ok: true,
+      published: { ...summarise(record), ...(gatePass ? { gatePass } : {}) },
+      reused,
+    })),
     Effect.catchCause((cause) => {
       const failure = Cause.squash(cause)
       const named = failure instanceof IngestFailure
@@ -161,6 +168,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
       outDir,
       config,
       detectors: ruleDetectors(config),
+      gatePasses: new Map(succeeded.flatMap(({ id, gatePass }) => (gatePass ? [[id, gatePass] as const] : []))),
       catalogue: config.publication.catalogue,
       run: { startedAt: new Date(started), finishedAt: new Date(), failures, total },
     })

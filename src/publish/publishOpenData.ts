@@ -21,6 +21,7 @@ import {
 import { checksums, CHECKSUMS_FILE } from "./checksums.ts"
 import { PUBLISHED_TABLES } from "./datasets.ts"
 import { gatePublication } from "./gate.ts"
+import { knownPasses, type GatePass } from "./gatePass.ts"
 import { readme } from "./readme.ts"
 import { writeTable } from "./writeTables.ts"
 import { writeFileAtomic } from "./writeFileAtomic.ts"
@@ -39,6 +40,12 @@ export interface PublishOpenDataOptions {
   }
   /** Identifier rule detectors for the gate's residual scan: pass `ruleDetectors(config)`. */
   readonly detectors?: readonly Detector[]
+  /**
+   * The gate's passes in this batch's document workers, by ruling id: a
+   * ruling whose files and configuration are still those its pass covers is
+   * not gated again (see `knownPasses`); every other ruling is.
+   */
+  readonly gatePasses?: ReadonlyMap<string, GatePass>
   /** Catalogue title, publisher, base URL... (defaults: DEFAULT_CATALOGUE). */
   readonly catalogue?: Partial<CatalogueInfo>
 }
@@ -87,11 +94,12 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
 
 /**
  * The end of a batch: load the batch into the private store (the gate runs
- * again over every public text; a blocked ruling's text is removed from
- * `public/`), then write every dataset as CSV and Parquet with its
- * dictionary, the data packages, `data.json`, `LEEME.md` and `SHA256SUMS`.
- * The same input gives byte-identical public files, in a fresh output folder
- * or after re-running: no public value comes from the clock.
+ * again over every public text that this batch's workers did not pass as it
+ * is now; a blocked ruling's text is removed from `public/`), then write
+ * every dataset as CSV and Parquet with its dictionary, the data packages,
+ * `data.json`, `LEEME.md` and `SHA256SUMS`. The same input gives
+ * byte-identical public files, in a fresh output folder or after
+ * re-running: no public value comes from the clock.
  */
 export const publishOpenData = async (options: PublishOpenDataOptions): Promise<IngestSummary> => {
   const { outDir, config } = options
@@ -99,8 +107,9 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
   const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...Object.fromEntries(given) }
   const detectors = options.detectors ?? []
+  const known = knownPasses(options.gatePasses ?? new Map(), config, detectors)
   const summary = await ingestBatch(outDir, options.run, {
-    gate: (publicText, record) => gatePublication(publicText, record, config, detectors),
+    gate: (publicText, record, files) => known(record.id, files) ?? gatePublication(publicText, record, config, detectors),
   })
   // Fail closed: a text the gate blocks does not stay in public/.
   for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })

@@ -1,7 +1,9 @@
-import { rm } from "node:fs/promises"
+import { createHash } from "node:crypto"
+import { readFile, rm } from "node:fs/promises"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ingestBatch } from "../../src/store/ingestBatch.ts"
 import { storePath, withStore } from "../../src/store/openStore.ts"
+import type { RulingFiles } from "../../src/store/ingestBatch.ts"
 import { makeRuling, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "../publish/fixtures.ts"
 
 const rows = (out: string, sql: string) =>
@@ -97,5 +99,85 @@ describe("ingestBatch", () => {
     const summary = await ingestBatch(out, RUN)
     expect(summary.withheld).toEqual([{ id: "caba-2026-0001", reason: "sin_texto_publico" }])
     expect(await rows(out, "SELECT published, withheld_reason FROM rulings")).toEqual([{ published: false, withheld_reason: "sin_texto_publico" }])
+  })
+
+  it("gives the gate the hashes of the public text and audit file it read", async () => {
+    for (const ruling of [RULING_A, RULING_B]) await writeRuling(out, ruling)
+    const seen = new Map<string, RulingFiles>()
+    await ingestBatch(out, RUN, {
+      gate: (_text, record, files) => {
+        seen.set(record.id, files)
+        return { publish: true, findings: [], categories: [] }
+      },
+    })
+    const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
+    for (const { record } of [RULING_A, RULING_B]) {
+      expect(seen.get(record.id)).toEqual({
+        publicSha256: sha256(await readFile(`${out}/public/resoluciones/${record.id}.txt`)),
+        auditSha256: sha256(await readFile(`${out}/private/audit/${record.id}.json`)),
+      })
+    }
+  })
+
+  it("records a ruling the gate now blocks as a withheld version, and its release as another", async () => {
+    await writeRuling(out, RULING_A)
+    await ingestBatch(out, RUN)
+    const block = { gate: () => ({ publish: false, findings: [{ cause: "forma_redactada" as const, label: "PERSONA" as const, count: 1 }], categories: [] }) }
+    const later = (day: string) => ({ ...RUN, startedAt: at(`${day}T09:00:00Z`), finishedAt: at(`${day}T09:30:00Z`) })
+    expect(await ingestBatch(out, later("2026-06-01"), block)).toMatchObject({ updated: ["caba-2026-0001"], withheld: [{ id: "caba-2026-0001", reason: "forma_redactada:PERSONA" }] })
+    await ingestBatch(out, later("2026-07-01"))
+    expect(await rows(out, "SELECT version, published, withheld_reason, public_text IS NOT NULL AS text FROM rulings")).toEqual([
+      { version: 3, published: true, withheld_reason: null, text: true },
+    ])
+    expect(await rows(out, "SELECT version, change, valid_from::VARCHAR AS valid_from, valid_to::VARCHAR AS valid_to FROM ruling_versions ORDER BY version")).toEqual([
+      { version: 1, change: "alta", valid_from: "2026-05-01 10:05:00", valid_to: "2026-06-01 09:30:00" },
+      { version: 2, change: "retencion", valid_from: "2026-06-01 09:30:00", valid_to: "2026-07-01 09:30:00" },
+      { version: 3, change: "reprocesamiento", valid_from: "2026-07-01 09:30:00", valid_to: null },
+    ])
+    expect(await rows(out, "SELECT count(*)::INTEGER AS n FROM entities")).toEqual([{ n: RULING_A.record.entities.length }])
+  })
+
+  it("loads a batch larger than one bulk chunk: new, corrected and unchanged rulings, idempotent", async () => {
+    // 450 rulings span several bulk chunks; the second batch corrects every
+    // third one (in every chunk) and adds ten.
+    const ruling = (n: number, corrected = false) => makeRuling(
+      `lote-${String(n).padStart(4, "0")}`,
+      `Juzgado N° ${n % 7}. Amenazas a Rosa Benítez y Juan Paz (causa ${n}).${corrected ? " Se rectifica la fecha." : ""}`,
+      [{ surface: "Rosa Benítez", label: "PERSONA" }, { surface: "Juan Paz", label: "PERSONA" }],
+      { court: `Juzgado N° ${n % 7}`, date: n % 5 === 0 ? "2026-02-30" : `2026-0${1 + (n % 9)}-1${n % 10}`, caseNumbers: [`C-${n}`] },
+    )
+    for (let n = 0; n < 450; n++) await writeRuling(out, ruling(n))
+    const first = await ingestBatch(out, RUN)
+    expect(first.added).toHaveLength(450)
+    const corrected = Array.from({ length: 150 }, (_, i) => 3 * i)
+    for (const n of corrected) await writeRuling(out, ruling(n, true))
+    for (let n = 450; n < 460; n++) await writeRuling(out, ruling(n))
+    const secondRun = { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:02:00Z") }
+    const second = await ingestBatch(out, secondRun)
+    expect(second).toMatchObject({ unchanged: 300, withheld: [] })
+    expect(second.updated).toEqual(corrected.map((n) => ruling(n).record.id))
+    expect(second.added).toHaveLength(10)
+
+    expect(await rows(out, `SELECT count(*)::INTEGER AS n, count(DISTINCT id)::INTEGER AS ids, count(*) FILTER (WHERE version = 2)::INTEGER AS v2,
+      count(*) FILTER (WHERE run_id = '${second.runId}')::INTEGER AS in_second, count(date)::INTEGER AS dated FROM rulings`)).toEqual([
+      { n: 460, ids: 460, v2: 150, in_second: 160, dated: 368 },
+    ])
+    const sample = ruling(3, true).record
+    expect(await rows(out, `SELECT sha256, version, case_numbers, first_published_at::VARCHAR AS first, updated_at::VARCHAR AS updated FROM rulings WHERE id = '${sample.id}'`)).toEqual([
+      { sha256: sample.sha256, version: 2, case_numbers: ["C-3"], first: "2026-05-01 10:05:00", updated: "2026-06-01 10:02:00" },
+    ])
+    expect(await rows(out, `SELECT version, change, previous_sha256, valid_to::VARCHAR AS valid_to FROM ruling_versions WHERE ruling_id = '${sample.id}' ORDER BY version`)).toEqual([
+      { version: 1, change: "alta", previous_sha256: null, valid_to: "2026-06-01 10:02:00" },
+      { version: 2, change: "correccion", previous_sha256: ruling(3).record.sha256, valid_to: null },
+    ])
+    expect(await rows(out, "SELECT count(*)::INTEGER AS n FROM ruling_versions WHERE valid_to IS NULL")).toEqual([{ n: 460 }])
+    // Each ruling keeps exactly the entities of its current version.
+    expect(await rows(out, "SELECT count(*)::INTEGER AS n, count(DISTINCT ruling_id)::INTEGER AS rulings FROM entities")).toEqual([{ n: 920, rulings: 460 }])
+    expect(await rows(out, "SELECT count(*)::INTEGER AS n FROM (SELECT ruling_id, ordinal FROM entities GROUP BY ALL HAVING count(*) > 1)")).toEqual([{ n: 0 }])
+
+    const dump = () => Promise.all(["rulings", "entities", "runs", "run_failures", "ruling_versions"].map((t) => rows(out, `SELECT * FROM ${t} ORDER BY ALL`)))
+    const before = await dump()
+    expect(await ingestBatch(out, secondRun)).toMatchObject({ added: [], updated: [], unchanged: 460 })
+    expect(await dump()).toEqual(before)
   })
 })
