@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { join } from "node:path"
@@ -6,6 +7,7 @@ import { Cause, Effect, Exit, Layer, Scope } from "effect"
 import { type HttpPlatform, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { toCsv, type CsvValue } from "../publish/csv.ts"
 import { ApiError, ERROR_STATUS, errorBody, notFound } from "./ApiError.ts"
+import { fileEtag, notModified, requestedRange } from "./byteRange.ts"
 import { DETAIL_PARAMETERS, LIST_PARAMETERS, readParameters, STATS_PARAMETERS, choiceParameter } from "./ApiParameters.ts"
 import { openApiDocument } from "./openApiDocument.ts"
 import { openPublicData, type PublicData } from "./PublicData.ts"
@@ -23,7 +25,7 @@ import { chartLibraryPath, contentType, DASHBOARD_ASSETS, resolvePublicFile } fr
  *   GET /api/v1/estadisticas/procesamiento  documents done / failed by cause per run
  *   GET /api/v1/catalogo                    data.json (DCAT-AR)
  *   GET /api/v1/openapi.json                OpenAPI 3.1
- *   GET /datos/<path>                       any published file under public/
+ *   GET /datos/<path>                       any published file under public/ (byte ranges, ETag / 304)
  *
  * Only GET and HEAD; every error is `{ "error": { codigo, mensaje, parametro? } }`.
  */
@@ -83,8 +85,40 @@ const errorResponse = (error: ApiError) => {
  * adds content-length, etag and last-modified from the file's metadata, and
  * leaves the file unopened for HEAD. A file gone since it was resolved is a 404.
  */
-const fileResponse = (path: string, headers: Record<string, string>) =>
-  HttpServerResponse.file(path, { contentType: contentType(path), headers }).pipe(Effect.mapError(() => notFound()))
+const fileResponse = (path: string, headers: Record<string, string>, part?: { readonly status: number; readonly offset: number; readonly bytesToRead: number }) =>
+  HttpServerResponse.file(path, { contentType: contentType(path), headers, ...part }).pipe(Effect.mapError(() => notFound()))
+
+/** What the client asks about a published file beyond its path. */
+interface Conditions {
+  readonly range: string | undefined
+  readonly ifRange: string | undefined
+  readonly ifNoneMatch: string | undefined
+}
+
+/**
+ * A published file, whole or the byte range asked for (206), or 304 when the
+ * client's copy is current. `If-Range` with another validator means the
+ * file changed: the whole file is sent.
+ */
+const publishedFile = (path: string, conditions: Conditions) =>
+  Effect.gen(function*() {
+    const info = yield* Effect.tryPromise({ try: () => stat(path), catch: () => notFound() })
+    const etag = fileEtag(info.size, info.mtimeMs)
+    const headers = { ...API_HEADERS, "accept-ranges": "bytes" }
+    if (notModified(conditions.ifNoneMatch, etag)) {
+      return HttpServerResponse.empty({ status: 304, headers: { ...headers, etag, "last-modified": info.mtime.toUTCString() } })
+    }
+    const range = conditions.ifRange === undefined || conditions.ifRange.trim() === etag ? requestedRange(conditions.range, info.size) : undefined
+    if (range === "unsatisfiable") {
+      return HttpServerResponse.empty({ status: 416, headers: { ...headers, "content-range": `bytes */${info.size}` } })
+    }
+    if (range === undefined) return yield* fileResponse(path, headers)
+    return yield* fileResponse(
+      path,
+      { ...headers, "content-range": `bytes ${range.start}-${range.end}/${info.size}` },
+      { status: 206, offset: range.start, bytesToRead: range.end - range.start + 1 },
+    )
+  })
 
 const searchOf = (url: string): URLSearchParams => {
   const at = url.indexOf("?")
@@ -96,6 +130,7 @@ const route = (
   method: string,
   path: string,
   search: URLSearchParams,
+  conditions: Conditions,
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, ApiError, HttpPlatform.HttpPlatform> =>
   Effect.gen(function*() {
     if (method !== "GET" && method !== "HEAD") {
@@ -112,7 +147,7 @@ const route = (
     if (path.startsWith("/datos/")) {
       const file = yield* Effect.promise(() => resolvePublicFile(publicDir, path.slice("/datos/".length)))
       if (!file) return yield* notFound("No existe el archivo pedido entre los datos publicados.")
-      return yield* fileResponse(file, API_HEADERS)
+      return yield* publishedFile(file, conditions)
     }
     switch (path) {
       case "/api/v1/resoluciones": {
@@ -169,7 +204,8 @@ const app = (context: Context) =>
     const url = request.url
     const at = url.indexOf("?")
     const path = at < 0 ? url : url.slice(0, at)
-    return yield* route(context, request.method, path, searchOf(url))
+    const conditions = { range: request.headers["range"], ifRange: request.headers["if-range"], ifNoneMatch: request.headers["if-none-match"] }
+    return yield* route(context, request.method, path, searchOf(url), conditions)
   }).pipe(
     Effect.catchTag("ApiError", (error) => Effect.succeed(errorResponse(error))),
     Effect.catchCause((cause) =>

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto"
-import { open, rm } from "node:fs/promises"
+import { open, readFile, rm } from "node:fs/promises"
 import { request } from "node:http"
 import { join } from "node:path"
 import { setFlagsFromString } from "node:v8"
@@ -243,6 +243,65 @@ describe("catalogue, OpenAPI and downloads", () => {
       expect(result.text, path).not.toContain(PRIVATE_MARKER)
       expect(JSON.parse(result.text).error.codigo, path).toBe("no_encontrado")
     }
+  })
+})
+
+describe("byte ranges and validators on /datos (what DuckDB or a browser asks of a remote Parquet file)", () => {
+  const bytesOf = async (path: string, init?: RequestInit) => {
+    const response = await fetch(server.url + path, init)
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) }
+  }
+
+  it("serves a range, an open range and a suffix range with 206 and Content-Range, byte for byte", async () => {
+    const whole = await readFile(join(publicDir, "resoluciones.parquet"))
+    const size = whole.length
+    const first = await bytesOf("/datos/resoluciones.parquet", { headers: { range: "bytes=0-99" } })
+    expect(first.status).toBe(206)
+    expect(first.headers.get("content-range")).toBe(`bytes 0-99/${size}`)
+    expect(first.headers.get("content-length")).toBe("100")
+    expect(first.bytes.equals(whole.subarray(0, 100))).toBe(true)
+    // Parquet readers start at the footer: the last 8 bytes are its length and the magic "PAR1".
+    const footer = await bytesOf("/datos/resoluciones.parquet", { headers: { range: "bytes=-8" } })
+    expect(footer.status).toBe(206)
+    expect(footer.headers.get("content-range")).toBe(`bytes ${size - 8}-${size - 1}/${size}`)
+    expect(footer.bytes.subarray(4).toString("latin1")).toBe("PAR1")
+    const rest = await bytesOf("/datos/resoluciones.parquet", { headers: { range: `bytes=${size - 10}-` } })
+    expect(rest.status).toBe(206)
+    expect(rest.bytes.equals(whole.subarray(size - 10))).toBe(true)
+    const whole200 = await bytesOf("/datos/resoluciones.parquet")
+    expect(whole200.status).toBe(200)
+    expect(whole200.headers.get("accept-ranges")).toBe("bytes")
+    expect(whole200.bytes.equals(whole)).toBe(true)
+  })
+
+  it("answers 416 to a range past the end and ignores ranges it does not serve", async () => {
+    const size = (await readFile(join(publicDir, "resoluciones.csv"))).length
+    const past = await bytesOf("/datos/resoluciones.csv", { headers: { range: `bytes=${size + 10}-` } })
+    expect(past.status).toBe(416)
+    expect(past.headers.get("content-range")).toBe(`bytes */${size}`)
+    for (const range of ["bytes=0-9,20-29", "lines=1-2", "bytes=9-2"]) {
+      const ignored = await bytesOf("/datos/resoluciones.csv", { headers: { range } })
+      expect(ignored.status, range).toBe(200)
+      expect(ignored.bytes.length, range).toBe(size)
+    }
+  })
+
+  it("answers 304 to a current ETag, and sends the whole file when If-Range names another version", async () => {
+    const first = await bytesOf("/datos/resoluciones.csv")
+    const etag = first.headers.get("etag")!
+    expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/)
+    const cached = await bytesOf("/datos/resoluciones.csv", { headers: { "if-none-match": etag } })
+    expect(cached.status).toBe(304)
+    expect(cached.bytes.length).toBe(0)
+    expect(cached.headers.get("etag")).toBe(etag)
+    const changed = await bytesOf("/datos/resoluciones.csv", { headers: { "if-none-match": '"0-0"' } })
+    expect(changed.status).toBe(200)
+    const stale = await bytesOf("/datos/resoluciones.csv", { headers: { range: "bytes=0-9", "if-range": '"0-0"' } })
+    expect(stale.status).toBe(200)
+    expect(stale.bytes.equals(first.bytes)).toBe(true)
+    const current = await bytesOf("/datos/resoluciones.csv", { headers: { range: "bytes=0-9", "if-range": etag } })
+    expect(current.status).toBe(206)
+    expect(current.bytes.equals(first.bytes.subarray(0, 10))).toBe(true)
   })
 })
 
