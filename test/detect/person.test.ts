@@ -29,6 +29,11 @@ describe("rules/person", () => {
     ["Apellido y nombre: GÓMEZ, Ana María\nDomicilio: Lavalle 1234", "GÓMEZ, Ana María"],
     ["el imputado Del Valle declaró y la testigo De la Fuente también", "Del Valle", "De la Fuente"],
     ["Su hermana mayor Maite no declaró", "Maite"],
+    // Surname alone after a role or kinship word.
+    ["Luego el encausado Mereles se retiró del lugar", "Mereles"],
+    ["según la denunciada Brizuela, el hecho no existió", "Brizuela"],
+    ["el padrastro Sandoval la amenazó", "Sandoval"],
+    ["el masculino Ojeda fue demorado por el chofer Benítez", "Ojeda", "Benítez"],
     // A name broken across lines.
     ["el imputado Juan Carlos\nPÉREZ, de 34 años", "Juan Carlos\nPÉREZ"],
   ])

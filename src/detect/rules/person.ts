@@ -50,12 +50,12 @@ const g = (name: string, src: string, score: number): Cue => ({ name, re: new Re
 const CUES: readonly Cue[] = [
   g(
     "role",
-    String.raw`(?<![\p{L}])(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido|(?:a|bajo)\s+nombre\s+de|(?:de\s+)?titularidad\s+de|declaraci[óo]n\s+testimonial(?:\s+de)?|(?:denuncia|querella|presentaci[óo]n|declaraci[óo]n)\s+(?:formulada|efectuada|realizada|interpuesta|prestada)\s+por)(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|encausad[oa]s?|incus[oa]s?|prevenid[oa]s?|penad[oa]s?|justiciables?|internos?|agresor(?:a|es|as)?|denunciad[oa]s?|sujetos?|masculinos?|femeninas?|conductor(?:a|es|as)?|chofer(?:es)?|acompa[ñn]antes?|locatari[oa]s?|remiser[oa]s?|taxistas?|alumn[oa]s?|docentes?|porter[oa]s?|comerciantes?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido|(?:a|bajo)\s+nombre\s+de|(?:de\s+)?titularidad\s+de|declaraci[óo]n\s+testimonial(?:\s+de)?|(?:denuncia|querella|presentaci[óo]n|declaraci[óo]n)\s+(?:formulada|efectuada|realizada|interpuesta|prestada)\s+por)(?![\p{L}])`,
     0.85,
   ),
   g(
     "kin",
-    String.raw`(?<![\p{L}])(?:hij[oa]s?\s+de|padre|madre|progenitor(?:a|es)?|herman[oa]s?|t[íi][oa]|abuel[oa]|prim[oa]|sobrin[oa]|cu[ñn]ad[oa]|suegr[oa]|nuera|yerno|espos[oa]|c[óo]nyuge|concubin[oa]|(?:ex\s*)?pareja|(?:ex\s*)?novi[oa]|amig[oa]|vecin[oa]|compa[ñn]er[oa]|conviviente|empleador(?:a)?|emplead[oa]|encargad[oa]|due[ñn][oa]|propietari[oa]|inquilin[oa])(?![\p{L}])`,
+    String.raw`(?<![\p{L}])(?:hij[oa]s?\s+de|padre|madre|padrastro|madrastra|hijastr[oa]s?|progenitor(?:a|es)?|herman[oa]s?|t[íi][oa]|abuel[oa]|prim[oa]|sobrin[oa]|cu[ñn]ad[oa]|suegr[oa]|nuera|yerno|espos[oa]|c[óo]nyuge|concubin[oa]|(?:ex\s*)?pareja|(?:ex\s*)?novi[oa]|amig[oa]|vecin[oa]|compa[ñn]er[oa]|conviviente|empleador(?:a)?|emplead[oa]|encargad[oa]|due[ñn][oa]|propietari[oa]|inquilin[oa])(?![\p{L}])`,
     0.8,
   ),
   g(
