@@ -1,7 +1,9 @@
+import type { DuckDBConnection } from "@duckdb/node-api"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
+import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
 import type { RulingFiles } from "../store/ingestBatch.ts"
 import type { GateDecision } from "./gate.ts"
 
@@ -47,4 +49,43 @@ export const knownPasses = (
     ) return null
     return { publish: true, findings: [], categories: pass.categories }
   }
+}
+
+/** The gate ran every rule detector of the configuration: its passes may stand for later gates that run them or fewer. */
+export const coversRuleDetectors = (config: PipelineConfig, detectors: readonly Detector[]): boolean =>
+  ruleDetectors(config).every((detector) => detectors.includes(detector))
+
+/**
+ * Passes of the last publication of this output folder, kept in the private
+ * store so that re-running a batch whose documents are all reused does not
+ * gate every text again. Only passes of this tool version are read: the
+ * gate's own code is part of its verdict.
+ */
+export const storedPasses = async (connection: DuckDBConnection): Promise<Map<string, GatePass>> => {
+  const rows = (await connection.runAndReadAll(
+    "SELECT id, public_sha256, audit_sha256, pipeline_sha256, categories FROM gate_passes WHERE tool_version = $1",
+    [TOOL_VERSION],
+  )).getRowObjectsJS()
+  return new Map(rows.map((row) => [String(row["id"]), {
+    publicSha256: String(row["public_sha256"]),
+    auditSha256: String(row["audit_sha256"]),
+    pipelineSha256: String(row["pipeline_sha256"]),
+    categories: JSON.parse(String(row["categories"])) as string[],
+  }]))
+}
+
+/** Replaces the stored passes with this publication's. An interruption leaves fewer passes: rulings are then gated again. */
+export const storePasses = async (connection: DuckDBConnection, passes: ReadonlyMap<string, GatePass>): Promise<void> => {
+  await connection.run("DELETE FROM gate_passes")
+  const appender = await connection.createAppender("gate_passes")
+  for (const [id, pass] of [...passes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    appender.appendVarchar(id)
+    appender.appendVarchar(pass.publicSha256)
+    appender.appendVarchar(pass.auditSha256)
+    appender.appendVarchar(pass.pipelineSha256)
+    appender.appendVarchar(TOOL_VERSION)
+    appender.appendVarchar(JSON.stringify(pass.categories))
+    appender.endRow()
+  }
+  appender.closeSync()
 }

@@ -21,7 +21,8 @@ import {
 import { checksums, CHECKSUMS_FILE } from "./checksums.ts"
 import { PUBLISHED_TABLES } from "./datasets.ts"
 import { gatePublication } from "./gate.ts"
-import { knownPasses, type GatePass } from "./gatePass.ts"
+import { configFingerprint } from "../pipeline/configFingerprint.ts"
+import { coversRuleDetectors, knownPasses, storedPasses, storePasses, type GatePass } from "./gatePass.ts"
 import { readme } from "./readme.ts"
 import { writeTable } from "./writeTables.ts"
 import { writeFileAtomic } from "./writeFileAtomic.ts"
@@ -94,8 +95,9 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
 
 /**
  * The end of a batch: load the batch into the private store (the gate runs
- * again over every public text that this batch's workers did not pass as it
- * is now; a blocked ruling's text is removed from `public/`), then write
+ * again over every public text that neither this batch's workers nor an
+ * earlier publication passed as it is now; a blocked ruling's text is
+ * removed from `public/`), then write
  * every dataset as CSV and Parquet with its dictionary, the data packages,
  * `data.json`, `LEEME.md` and `SHA256SUMS`. The same input gives
  * byte-identical public files, in a fresh output folder or after
@@ -107,10 +109,20 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
   const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...Object.fromEntries(given) }
   const detectors = options.detectors ?? []
-  const known = knownPasses(options.gatePasses ?? new Map(), config, detectors)
+  // This batch's workers' passes, then those of earlier publications (a re-run reuses its documents).
+  const earlier = await withStore(storePath(outDir), ({ connection }) => storedPasses(connection))
+  const known = knownPasses(new Map([...earlier, ...(options.gatePasses ?? [])]), config, detectors)
+  const pipelineSha256 = configFingerprint(config)
+  const remember = coversRuleDetectors(config, detectors)
+  const passed = new Map<string, GatePass>()
   const summary = await ingestBatch(outDir, options.run, {
-    gate: (publicText, record, files) => known(record.id, files) ?? gatePublication(publicText, record, config, detectors),
+    gate: (publicText, record, files) => {
+      const decision = known(record.id, files) ?? gatePublication(publicText, record, config, detectors)
+      if (decision.publish && remember) passed.set(record.id, { ...files, pipelineSha256, categories: decision.categories })
+      return decision
+    },
   })
+  await withStore(storePath(outDir), ({ connection }) => storePasses(connection, passed))
   // Fail closed: a text the gate blocks does not stay in public/.
   for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })
 

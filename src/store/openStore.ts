@@ -69,6 +69,14 @@ CREATE TABLE IF NOT EXISTS entities (
   action VARCHAR NOT NULL,
   replacement VARCHAR
 );
+CREATE TABLE IF NOT EXISTS gate_passes (
+  id VARCHAR PRIMARY KEY,
+  public_sha256 VARCHAR NOT NULL,
+  audit_sha256 VARCHAR NOT NULL,
+  pipeline_sha256 VARCHAR NOT NULL,
+  tool_version VARCHAR NOT NULL,
+  categories VARCHAR NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ruling_versions (
   ruling_id VARCHAR NOT NULL,
   version INTEGER NOT NULL,

@@ -11,6 +11,7 @@ import { configFingerprint } from "../../src/pipeline/configFingerprint.ts"
 import { processDocument } from "../../src/pipeline/processDocument.ts"
 import type { GatePass } from "../../src/publish/gatePass.ts"
 import { publishOpenData } from "../../src/publish/publishOpenData.ts"
+import { storePath, withStore } from "../../src/store/openStore.ts"
 import { config, makeRuling, RUN, tempOut, writeRuling } from "./fixtures.ts"
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
@@ -62,6 +63,35 @@ describe("publishOpenData with the workers' gate passes", () => {
     expect(await isPublic(out, ids.exact)).toBe(true)
     expect(await isPublic(out, ids.tampered)).toBe(false)
     expect(await readFile(join(out, "public", "resoluciones.csv"), "utf8")).not.toMatch(/r-alterada|r-auditoria|r-config|r-sin-pase/)
+  })
+
+  it("a later publication over the same files trusts the stored passes, unless the files or the tool version changed", async () => {
+    const id = "r-guardada"
+    await writeRuling(out, leaky(id))
+    const later = (n: number) => ({ ...RUN, startedAt: new Date(`2026-06-0${n}T10:00:00Z`), finishedAt: new Date(`2026-06-0${n}T10:01:00Z`) })
+    // A pass deliberately recorded for a leaky text, as above: whether it is used shows in the verdict.
+    const first = await publishOpenData({ outDir: out, config, run: RUN, detectors: ruleDetectors(config), gatePasses: new Map([[id, await passFor(out, id)]]) })
+    expect(first.withheld).toEqual([])
+    // A re-run with every document reused hands over no worker pass: the stored one stands for the same bytes.
+    const rerun = await publishOpenData({ outDir: out, config, run: later(1), detectors: ruleDetectors(config) })
+    expect(rerun.withheld).toEqual([])
+    // Another tool version's pass is not trusted.
+    await withStore(storePath(out), ({ connection }) => connection.run("UPDATE gate_passes SET tool_version = '0.0.0-otra'"))
+    const otherTool = await publishOpenData({ outDir: out, config, run: later(2), detectors: ruleDetectors(config) })
+    expect(otherTool.withheld.map((w) => w.id)).toEqual([id])
+    expect(await isPublic(out, id)).toBe(false)
+  })
+
+  it("a stored pass lapses when the public text changes on disk", async () => {
+    const id = "r-modificada"
+    const clean = makeRuling(id, "Amenazas a Rosa Benítez en su domicilio.", [{ surface: "Rosa Benítez", label: "PERSONA" }], { date: "2026-02-02" })
+    await writeRuling(out, clean)
+    expect((await publishOpenData({ outDir: out, config, run: RUN, detectors: ruleDetectors(config) })).withheld).toEqual([])
+    const stored = await withStore(storePath(out), async ({ connection }) => (await connection.runAndReadAll("SELECT id FROM gate_passes")).getRowObjectsJS())
+    expect(stored).toEqual([{ id }])
+    await writeFile(publicFile(out, id), clean.publicText + " Declaró Rosa Benítez.")
+    const again = await publishOpenData({ outDir: out, config, run: { ...RUN, finishedAt: new Date("2026-06-05T10:00:00Z") }, detectors: ruleDetectors(config) })
+    expect(again.withheld.map((w) => w.id)).toEqual([id])
   })
 
   it("gates again when publication runs detectors the worker's pass does not cover", async () => {
