@@ -97,11 +97,10 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
  * The end of a batch: load the batch into the private store (the gate runs
  * again over every public text that neither this batch's workers nor an
  * earlier publication passed as it is now; a blocked ruling's text is
- * removed from `public/`), then write
- * every dataset as CSV and Parquet with its dictionary, the data packages,
- * `data.json`, `LEEME.md` and `SHA256SUMS`. The same input gives
- * byte-identical public files, in a fresh output folder or after
- * re-running: no public value comes from the clock.
+ * removed from `public/`), then write every dataset as CSV and Parquet with
+ * its dictionary, the data packages, `data.json`, `LEEME.md` and
+ * `SHA256SUMS`. The same input gives byte-identical public files, in a fresh
+ * output folder or after re-running: no public value comes from the clock.
  */
 export const publishOpenData = async (options: PublishOpenDataOptions): Promise<IngestSummary> => {
   const { outDir, config } = options
@@ -109,7 +108,8 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
   const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...Object.fromEntries(given) }
   const detectors = options.detectors ?? []
-  // This batch's workers' passes, then those of earlier publications (a re-run reuses its documents).
+  // Passes of earlier publications (a re-run reuses its documents), overridden by this batch's workers'.
+  // This publication's passes replace them in the store, written with the tables below.
   const earlier = await withStore(storePath(outDir), ({ connection }) => storedPasses(connection))
   const known = knownPasses(new Map([...earlier, ...(options.gatePasses ?? [])]), config, detectors)
   const pipelineSha256 = configFingerprint(config)
@@ -122,12 +122,12 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
       return decision
     },
   })
-  await withStore(storePath(outDir), ({ connection }) => storePasses(connection, passed))
   // Fail closed: a text the gate blocks does not stay in public/.
   for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })
 
   const facts = new Map<string, FileFacts>()
   const dates = await withStore(storePath(outDir), async ({ connection }) => {
+    await storePasses(connection, passed)
     for (const table of PUBLISHED_TABLES) {
       for (const path of await writeTable(connection, publicDir, table)) facts.set(path, await fileFacts(publicDir, path))
     }

@@ -169,9 +169,7 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
         const { record, auditSha256 } = readAudit(auditDir, name)
         const publicText = readPublicText(outDir, record.id)
         const publicSha = publicText === null ? null : sha256(publicText)
-        const decision = publicText === null || publicSha === null
-          ? null
-          : options.gate?.(publicText, record, { publicSha256: publicSha, auditSha256 })
+        const decision = publicText === null ? null : options.gate?.(publicText, record, { publicSha256: publicSha!, auditSha256 })
         const withheldReason = publicText === null
           ? "sin_texto_publico"
           : decision && !decision.publish

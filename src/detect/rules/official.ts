@@ -79,18 +79,17 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   const segs = nameSegments(text, from + last.index, from + head.length)
   let seg = segs[segs.length - 1]
   if (!seg) return []
+  const lead = text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start)
+  const honorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(lead)
   const tail = text.slice(seg[seg.length - 1]!.end, from + head.length)
   // A signature line is a name to its end, even when its last word is also a common word
   // ("FELICINDA FLORENCIA MAS↵JUEZA", "Dra. Ana Mas – Jueza").
   const lastWord = /^[ \t]+(\S+)$/u.exec(tail)
-  const afterHonorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start))
-  if (lastWord && segs.length === 1 && (seg.length >= 2 || afterHonorific) && isCaps(lastWord[1]!) === isCaps(seg[seg.length - 1]!.text) && /^\p{Lu}/u.test(lastWord[1]!)) {
+  if (lastWord && segs.length === 1 && (seg.length >= 2 || honorific) && isCaps(lastWord[1]!) === isCaps(seg[seg.length - 1]!.text) && /^\p{Lu}/u.test(lastWord[1]!)) {
     const start = from + head.length - lastWord[1]!.length
     seg = [...seg, { text: lastWord[1]!, start, end: from + head.length }]
   }
   if (seg[seg.length - 1]!.end !== from + head.length) return []
-  const lead = text.slice(Math.max(0, seg[0]!.start - 12), seg[0]!.start)
-  const honorific = /(?:Dra|Dr|doctora|doctor)\.?\s*$/i.test(lead)
   const lineStart = /(?:^|\n)[ \t]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
   // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
   if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
