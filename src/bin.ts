@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { NodeServices } from "@effect/platform-node"
 import { Effect } from "effect"
 import { cli } from "./cli/main.ts"
+import { runMain } from "./cli/runMain.ts"
+import { makeStopSource } from "./cli/StopSignal.ts"
 
-cli.pipe(Effect.provide(NodeServices.layer), NodeRuntime.runMain)
+const stop = makeStopSource()
+cli(process.argv.slice(2), stop).pipe(Effect.provide(NodeServices.layer), runMain(stop))

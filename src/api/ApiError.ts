@@ -7,6 +7,8 @@ import { Data } from "effect"
 export const ERROR_STATUS = {
   parametro_invalido: 400,
   parametro_desconocido: 400,
+  solicitud_invalida: 400,
+  solicitud_demasiado_grande: 431,
   no_encontrado: 404,
   metodo_no_permitido: 405,
   datos_no_disponibles: 503,

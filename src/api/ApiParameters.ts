@@ -15,7 +15,7 @@ export interface ParameterSpec {
 export const MAX_LIMIT = 1000
 export const DEFAULT_LIMIT = 50
 
-const text = (name: string, description: string): ParameterSpec => ({ name, description, schema: { type: "string", maxLength: 200 } })
+const text = (name: string, description: string): ParameterSpec => ({ name, description, schema: { type: "string", minLength: 1, maxLength: 200 } })
 
 export const FILTER_PARAMETERS: readonly ParameterSpec[] = [
   text("juzgado", "Juzgado o tribunal, texto exacto (sin distinguir mayúsculas ni tildes)."),
@@ -37,7 +37,7 @@ export const FORMAT_PARAMETER: ParameterSpec = {
 
 export const LIST_PARAMETERS: readonly ParameterSpec[] = [
   ...FILTER_PARAMETERS,
-  { name: "q", description: "Búsqueda de texto completo en los textos anonimizados (sin tildes ni mayúsculas, ranking BM25).", schema: { type: "string", maxLength: 200 } },
+  { name: "q", description: "Búsqueda de texto completo en los textos anonimizados (sin tildes ni mayúsculas, ranking BM25).", schema: { type: "string", minLength: 1, maxLength: 200 } },
   {
     name: "orden",
     description: "Campo de orden; con '-' delante, descendente. Por defecto -fecha, o -puntaje cuando hay búsqueda 'q'.",
@@ -65,7 +65,26 @@ export const DETAIL_PARAMETERS: readonly ParameterSpec[] = [
   { name: "formato", description: "json (metadatos y texto, por defecto) o txt (sólo el texto anonimizado).", schema: { type: "string", enum: ["json", "txt"], default: "json" } },
 ]
 
-/** The query string as one value per known name; unknown or repeated names are rejected by name. */
+/** Longest value any parameter takes. */
+export const MAX_VALUE_LENGTH = 200
+
+/** NUL, other C0 and C1 control characters, DEL, U+FFFD (bytes that were not UTF-8) and unpaired surrogates: never part of a filter or a search. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u
+
+/** Why a value is refused, whatever the parameter (Spanish, to follow "El parámetro 'x'"); undefined when it is acceptable. */
+const valueProblem = (value: string): string | undefined => {
+  if (value.length === 0) return "está vacío: omítalo o indique un valor"
+  if (value.length > MAX_VALUE_LENGTH) return `admite hasta ${MAX_VALUE_LENGTH} caracteres`
+  if (value.trim().length === 0) return "no puede ser sólo espacios"
+  if (CONTROL.test(value)) return "contiene caracteres de control o no válidos"
+  return undefined
+}
+
+/**
+ * The query string as one value per known name; unknown or repeated names,
+ * empty values, over-long values and control characters are rejected by name,
+ * the same for every parameter.
+ */
 export const readParameters = (search: URLSearchParams, allowed: readonly ParameterSpec[]): Effect.Effect<ReadonlyMap<string, string>, ApiError> =>
   Effect.gen(function*() {
     const names = new Set(allowed.map((spec) => spec.name))
@@ -79,7 +98,8 @@ export const readParameters = (search: URLSearchParams, allowed: readonly Parame
         })
       }
       if (values.has(name)) return yield* invalidParameter(name, `El parámetro '${name}' se indicó más de una vez.`)
-      if (value.length > 200) return yield* invalidParameter(name, `El parámetro '${name}' admite hasta 200 caracteres.`)
+      const problem = valueProblem(value)
+      if (problem !== undefined) return yield* invalidParameter(name, `El parámetro '${name}' ${problem}.`)
       values.set(name, value)
     }
     return values

@@ -19,7 +19,8 @@ const jsonResponse = (description: string, schema: Record<string, unknown>, csv 
 })
 
 const ERRORS = {
-  "400": errorResponse("Parámetro inválido o desconocido."),
+  "400": errorResponse("Parámetro inválido o desconocido (también: valor vacío, de más de 200 caracteres o con caracteres de control)."),
+  "431": errorResponse("La dirección y los encabezados superan 16 KB."),
   "405": errorResponse("Método no permitido (la API es de sólo lectura)."),
   "503": errorResponse("Todavía no hay datos publicados."),
 }
@@ -120,7 +121,7 @@ export const openApiDocument = () => ({
     },
     "/datos/{archivo}": {
       get: {
-        summary: "Descarga de un archivo publicado (resoluciones.csv, .parquet, estadisticas/..., data.json, SHA256SUMS, LEEME.md, resoluciones/<id>.txt)",
+        summary: "Descarga de un archivo publicado (resoluciones.csv, .parquet, estadisticas/..., data.json, SHA256SUMS, LEEME.md, resoluciones/<id>.txt, documentos/<id>.docx|.odt|.pdf)",
         operationId: "descargar",
         parameters: [{ name: "archivo", in: "path", required: true, description: "Ruta del archivo dentro de la carpeta pública.", schema: { type: "string" } }],
         responses: { "200": { description: "El archivo." }, "404": errorResponse("No existe el archivo.") },
@@ -159,6 +160,7 @@ export const openApiDocument = () => ({
           caracteres: { type: ["integer", "null"] },
           total_datos_ocultados: { type: ["integer", "null"] },
           archivo_texto: { type: "string" },
+          archivo_documento: { type: ["string", "null"], description: "Documento anonimizado en el formato de origen, bajo /datos/." },
           puntaje: { type: "number", description: "Relevancia BM25 (sólo con 'q')." },
           fragmento: { type: "string", description: "Fragmento del texto con el término buscado (sólo con 'q')." },
         },

@@ -7,6 +7,7 @@ import { Cause, Effect, Exit, Layer, Scope } from "effect"
 import { type HttpPlatform, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { toCsv, type CsvValue } from "../publish/csv.ts"
 import { ApiError, ERROR_STATUS, errorBody, notFound } from "./ApiError.ts"
+import { answerClientError } from "./clientError.ts"
 import { fileEtag, notModified, requestedRange } from "./byteRange.ts"
 import { DETAIL_PARAMETERS, LIST_PARAMETERS, readParameters, STATS_PARAMETERS, choiceParameter } from "./ApiParameters.ts"
 import { openApiDocument } from "./openApiDocument.ts"
@@ -224,7 +225,7 @@ export const makeServer = Effect.fn("makeServer")(function*(options: ServerOptio
   // Node's file streaming (fs read streams with backpressure) for every file the server hands out.
   const files = yield* Layer.build(NodeHttpPlatform.layer)
   let server: Server | undefined
-  const http = yield* NodeHttpServer.make(() => (server = createServer()), { port: options.port, host: options.host })
+  const http = yield* NodeHttpServer.make(() => (server = createServer().on("clientError", answerClientError)), { port: options.port, host: options.host })
   yield* http.serve(app({ publicDir: options.publicDir, data })).pipe(Effect.provideContext(files))
   const { port } = server!.address() as AddressInfo
   const shown = options.host.includes(":") ? `[${options.host}]` : options.host

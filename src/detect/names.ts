@@ -1,4 +1,4 @@
-import { escapeRegex, fold } from "./fold.ts"
+import { fold } from "./fold.ts"
 import { FIRST_NAMES } from "./lexicon/firstNames.ts"
 import { SURNAMES } from "./lexicon/surnames.ts"
 
@@ -18,7 +18,8 @@ export const TITLE_TOKEN = TITLE
 export const PARTICLE = String.raw`(?:de\s+la|de\s+las|de\s+los|del|de|van\s+der|van|von|di|da|dos|DE\s+LA|DE\s+LOS|DEL|DE)`
 /** A run of name tokens, with particles between tokens ("María de los Ángeles", "DEL VALLE"). */
 /** A line that opens with a form field's label ("Correo electrónico:", "Localidad/ Provincia:"): a name does not run into it. */
-const FIELD_LINE = String.raw`[ \t]*\p{Lu}[\p{L}\p{M}/ \t]{0,30}:`
+/** Not "HUGO SALGUERO DIJO:": a name before a vote's verb goes on after a line break. */
+const FIELD_LINE = String.raw`(?![^\n:]*(?:DIJO|DIJERON|dijo|dijeron|VOT[ÓO]|vot[óo]|EXPRES[ÓO]|expres[óo])[ \t]*:)[ \t]*\p{Lu}[\p{L}\p{M}/ \t]{0,30}:`
 /** A name may open with "De la" ("De la Fuente") and break across a line ("Juan Carlos↵PÉREZ"), not into the next field of a form. */
 export const NAME_SEQ = String.raw`(?:(?:De|DE)[ \t]+(?:la|las|los|LA|LAS|LOS)[ \t]+)?${NAME_TOKEN}(?:[ \t]*(?:\n(?!${FIELD_LINE}))?[ \t]*(?:${PARTICLE}\s+)?${NAME_TOKEN}){0,6}`
 
@@ -32,6 +33,8 @@ export const STOP: ReadonlySet<string> = new Set(
   juzgado juez jueza jueces juzgadora magistrado magistrada magistratura tribunal tribunales camara sala secretaria secretario secretarias prosecretaria prosecretario fiscalia fiscal fiscales defensoria defensor defensora defensa oficial oficiales publico publica ministerio asesoria asesor asesora tutelar querella poder judicial justicia consejo corte suprema csjn tsj cnccc nacion nacional federal provincia provincial ciudad autonoma caba buenos aires capital republica argentina argentino argentina estado gobierno municipalidad policia comisaria seccional division departamento direccion unidad cuerpo instituto hospital escuela colegio universidad facultad banco registro servicio programa oficina centro equipo area ufi mpf uep opfi cij dovic ofavi
   penal penales contravencional contravencionales faltas civil comercial laboral correccional criminal instruccion primera segunda tercera instancia apelaciones casacion ejecucion menores familia genero violencia domestica
   codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada
+  dijo dijeron voto vota votaron expreso adhiero adhiere
+  vocal vocales vocalia camarista camaristas conjuez conjueza perito perita peritos peritas ingeniero ingeniera contador contadora arquitecto arquitecta escribano escribana martillero martillera
   ministro ministra jefe jefa presidente presidenta vicepresidente vicepresidenta gobernador gobernadora intendente intendenta diputado diputada senador senadora director directora subdirector subdirectora gerente embajador embajadora canciller consejero consejera
   dr dra dres dras doctor doctora sr sra srta sres sras senor senora senorita don dona lic licenciado licenciada ing prof s.s v.s ss vs
   fecha fechas nacimiento ingreso egreso domicilio nombre apellido apellidos sexo edad
@@ -41,6 +44,7 @@ export const STOP: ReadonlySet<string> = new Set(
   hechos hecho imputacion prueba pruebas pena prision condena delito delitos amenazas lesiones robo hurto danos infraccion infr contravencion querellante denunciante victima imputado imputada testigo acusado acusada
   audiencia debate juicio requerimiento acta informe pericia peritaje declaracion testimonio sentencia auto fundamentos antecedentes competencia
   av avenida calle pasaje pje barrio manzana casa piso depto dpto departamento villa
+  hago lugar dispongo corresponde
   fdo firmado firma ante mi cc ce s/ sd sin asimismo ademas entonces finalmente primeramente seguidamente por ultimo tanto habida cuenta conforme atento sentado
   whatsapp instagram facebook tiktok twitter google youtube telegram gmail hotmail mercadopago mercado libre visa mastercard
   norte sur este oeste
@@ -52,14 +56,37 @@ export const STOP: ReadonlySet<string> = new Set(
 export const NOT_PERSON_BEFORE =
   /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo)\s*$)/i
 
+/**
+ * Inside the name of a place or institution named after a person: "Hospital
+ * General de Agudos Dr. Ignacio Pirovano", "Escuela N° 5 Domingo F.
+ * Sarmiento", "Av. Juan B. Justo". The institution word opens a run of
+ * capitalised words (function words, numbers and a title allowed; not "y",
+ * which joins two people: "hija de Anselmo Calle y de Ana Mejías") that
+ * reaches the name, on the same line.
+ */
+const NAMED_PLACE_BEFORE =
+  /(?:^|[^\p{L}])(?:Hospital|Sanatorio|Cl[íi]nica|Policl[íi]nico|Maternidad|Escuela|Colegio|Liceo|Instituto|Jard[íi]n|Universidad|Facultad|Centro|Fundaci[óo]n|Plaza|Parque|Paseo|Calle|Av\.|Avda\.|Avenida|Pasaje|Pje\.|Autopista|Ruta|Estaci[óo]n|Club|Museo|Teatro|Biblioteca|Barrio|Complejo|Unidad\s+Penitenciaria|Comisar[íi]a)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.]*|de|del|la|las|los|N[°º]|Nro\.?|\d+))*[ \t]+$/u
+export const inNamedPlace = (text: string, start: number): boolean => {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1
+  return NAMED_PLACE_BEFORE.test(text.slice(Math.max(lineStart, start - 90), start))
+}
+
 export const isStop = (token: string): boolean => STOP.has(fold(token).replace(/\.$/, ""))
 
-/** The ruling also writes this word in lower case somewhere: a common word ("Procedimiento", "Obra"), not a name. */
-export const writtenInLowerCase = (text: string, word: string): boolean => {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, "giu")
-  for (const m of text.matchAll(re)) if (/^\p{Ll}/u.test(m[0])) return true
-  return false
+/** Folded words a text writes in lower case somewhere, memoised for the last text (one pass, not one per word). */
+let lowerCaseOf: { text: string; words: Set<string> } | undefined
+const lowerCaseWords = (text: string): Set<string> => {
+  if (lowerCaseOf?.text !== text) {
+    const words = new Set<string>()
+    // Not inside an address, an e-mail or a handle ("facebook.com/luis.puente", "@luis.puente"): those are written in lower case whatever they say.
+    for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}.@/_-])\p{Ll}[\p{L}\p{M}]*(?![\p{N}@_]|\.\p{L})/gu)) words.add(fold(m[0]))
+    lowerCaseOf = { text, words }
+  }
+  return lowerCaseOf.words
 }
+
+/** The ruling also writes this word in lower case somewhere: a common word ("Procedimiento", "Obra"), not a name. */
+export const writtenInLowerCase = (text: string, word: string): boolean => lowerCaseWords(text).has(fold(word))
 export const isFirstName = (token: string): boolean => FIRST_NAMES.has(fold(token))
 export const isSurname = (token: string): boolean => SURNAMES.has(fold(token))
 export const isInitial = (token: string): boolean => /^\p{Lu}\.$/u.test(token)
@@ -72,6 +99,8 @@ export interface Token {
 }
 
 const PARTICLES = new Set(["de", "del", "la", "las", "los", "van", "der", "von", "di", "da", "dos"])
+/** A particle inside a name ("de", "del", "van", "di"…), folded comparison. */
+export const isParticle = (token: string): boolean => PARTICLES.has(fold(token))
 
 /** Tokenises [start, end) of text into whitespace-separated tokens with offsets. */
 export const tokens = (text: string, start: number, end: number): Token[] => {
@@ -88,13 +117,21 @@ export const tokens = (text: string, start: number, end: number): Token[] => {
  */
 /**
  * Stop words that are also given names ("Abril", "Argentina", "Argentino",
- * "Domingo", "España"): part of a name when capitalised and next to a lexicon name
+ * "Domingo", "España", "Julio", "Segundo"): part of a name when capitalised and next to a lexicon name
  * ("Abril Flores", "Argentina Lorena Garcia", "Fabián Domingo Sansone").
  */
-const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo", "espana"])
+const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo", "espana", "julio", "segundo"])
 export const isGivenStop = (token: string): boolean => GIVEN_STOPS.has(fold(token))
-/** Stop words that are also surnames ("Villa"): part of a name right after a lexicon first name ("Aureliana VILLA"). */
-const SURNAME_STOPS = new Set(["villa"])
+/**
+ * Stop words that are also frequent surnames ("Villa", "Mercado", "Sala"):
+ * part of a name last in a run right after a lexicon name ("Aureliana VILLA",
+ * "Juan Carlos Mercado, DNI …"), or first in an inverted caption before a
+ * comma and a first name ("MERCADO, Juan Carlos"). Elsewhere they are the
+ * word ("la Sala II", "el Mercado Central").
+ */
+const SURNAME_STOPS = new Set(["villa", "mercado", "sala", "camara", "calle", "manzana", "mas", "corte"])
+/** A stop word that is also a frequent surname (see SURNAME_STOPS). */
+export const isSurnameStop = (token: string): boolean => SURNAME_STOPS.has(fold(token))
 const isNameWord = (t: Token | undefined): boolean =>
   t !== undefined && /^\p{Lu}/u.test(t.text) && !isStop(t.text) && (isFirstName(t.text) || isSurname(t.text))
 const caseMatches = (a: string, b: string): boolean => isCaps(a) === isCaps(b)
@@ -103,17 +140,35 @@ const caseMatches = (a: string, b: string): boolean => isCaps(a) === isCaps(b)
 export const stopIsName = (toks: readonly Token[], i: number): boolean => {
   const t = toks[i]!
   const f = fold(t.text).replace(/[.,;:]$/, "")
-  if (!/^\p{Lu}/u.test(t.text) || /[.,;:]$/.test(t.text)) return false
+  if (!/^\p{Lu}/u.test(t.text)) return false
   const prev = toks[i - 1]
   const next = toks[i + 1]
   const afterName = isNameWord(prev) && !/[.,;:]$/.test(prev!.text) && caseMatches(t.text, prev!.text)
+  if (SURNAME_STOPS.has(f)) {
+    // "Aureliana VILLA", "Fabián Matías Salerno Villa", "Juan Carlos Mercado, DNI": last in the run, after a name.
+    // A surname in capitals after given names in title case is the usual style ("Juan Carlos MERCADO").
+    const afterGiven = afterName || (isNameWord(prev) && !/[.,;:]$/.test(prev!.text) && isFirstName(prev!.text) && isCaps(t.text.replace(/[.,;:]$/, "")))
+    if (afterGiven && (next === undefined || /[,;:]$/.test(t.text) || !/^\p{Lu}/u.test(next.text))) return true
+    // "MERCADO, Juan Carlos": an inverted caption.
+    return /,$/.test(t.text) && isCaps(t.text.slice(0, -1)) && next !== undefined && isFirstName(next.text.replace(/[.,;:]$/, ""))
+  }
+  if (/[.,;:]$/.test(t.text)) return false
   if (GIVEN_STOPS.has(f)) {
     // "Abril Flores", "Fabián Domingo Sansone", "Carolina Pascualina Domingo" (a surname too).
     return (isNameWord(next) && caseMatches(t.text, next!.text)) || (afterName && isFirstName(prev!.text) && (isNameWord(next) || next === undefined))
   }
-  // "Aureliana VILLA", "Fabián Matías Salerno Villa": last in the run, after a name.
-  if (SURNAME_STOPS.has(f)) return afterName && (next === undefined || !/^\p{Lu}/u.test(next.text))
   return false
+}
+
+/**
+ * A past-tense verb opening a sentence ("Compareció Aureliana VILLA",
+ * "Declaró Juan Pérez"): a word ending in an accented "ó" that no name list
+ * knows ("Miró" is a surname). Spanish names almost never end so; verbs in
+ * the preterite always do.
+ */
+export const isPreteriteVerb = (token: string): boolean => {
+  const word = token.replace(/[.,;:]$/, "")
+  return /\p{L}{3,}ó$/u.test(word) && !isFirstName(word) && !isSurname(word)
 }
 
 /** Particles that open a surname when capitalised before a name word: "De Luca", "Del Valle", "De la Fuente", "Di Stefano". */
@@ -139,7 +194,7 @@ export const nameSegments = (text: string, start: number, end: number): Token[][
     const f = fold(t.text)
     if (PARTICLES.has(f) && cur.length) cur.push(t)
     else if (opensSurname(toks, i)) cur.push(t)
-    else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text)) flush()
+    else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text) || isPreteriteVerb(t.text)) flush()
     else cur.push(t)
   })
   flush()
@@ -165,7 +220,17 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
 const COURT_BEFORE_QUOTE =
   /(?:\b(?:CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|CNCCC|CNCP|CNCas\w*|CFCP|C[áa]mara[^;“"]{0,60}|Sala\s+[IVX\d]+|Tribunal[^;“"]{0,60}|Fallos|in\s+re|caso|precedente|doctrina\s+de)\s*[,:]?\s*)[“"«]$/iu
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
+/** A caption in straight quotes followed by the Supreme Court's reporter: "Casal, Matías Eugenio" (Fallos 328:3399). */
+const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u
+const inStraightQuotedPrecedent = (text: string, start: number, end: number): boolean => {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1
+  const before = text.slice(lineStart, start)
+  const quotes = before.split('"').length - 1
+  return quotes % 2 === 1 && !before.slice(before.lastIndexOf('"') + 1).includes('"') && FALLOS_AFTER.test(text.slice(end, end + 160))
+}
+
 export const inCaseCitation = (text: string, start: number, end: number): boolean => {
+  if (inStraightQuotedPrecedent(text, start, end)) return true
   const before = text.slice(Math.max(0, start - 160), start)
   const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf("«"))
   if (open < 0 || /[”»\n]/.test(before.slice(open))) return false
@@ -182,8 +247,10 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
-  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|seg[úu]n|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|seg[úu]n|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
   const after = text.slice(end, end + 40)
+  // An author teaching, in the present tense of doctrine: "El Dr. Eugenio Raúl Zaffaroni enseña que".
+  if (/^\s*,?\s*(?:ense[ñn]a|explica|postula|define|ha\s+ense[ñn]ado|en\s+su\s+(?:obra|tratado|manual))\b/iu.test(after)) return true
   return /^\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|Derecho\s+Penal|Tratado|Manual|Lecciones|Teor[íi]a|Strafrecht|ed\.|p\.\s*\d|pp\.|pág|t\.\s*[IVX\d])/iu.test(after) ||
     /^\s*\(\s*(?:19|20)\d\d\s*\)/.test(after)
 }

@@ -1,3 +1,4 @@
+import { rosterPath } from "../domain/loadPipelineConfig.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { byPosition, type Span } from "../domain/Span.ts"
 import type { Detector } from "./Detector.ts"
@@ -11,6 +12,7 @@ import { dni } from "./rules/dni.ts"
 import { email } from "./rules/email.ts"
 import { file } from "./rules/file.ts"
 import { handle } from "./rules/handle.ts"
+import { identifier } from "./rules/identifier.ts"
 import { ip } from "./rules/ip.ts"
 import { official } from "./rules/official.ts"
 import { passport } from "./rules/passport.ts"
@@ -19,11 +21,12 @@ import { personalDate } from "./rules/personalDate.ts"
 import { phone } from "./rules/phone.ts"
 import { place } from "./rules/place.ts"
 import { plate } from "./rules/plate.ts"
+import { readRoster, rosterDetector } from "./rules/roster.ts"
 import { url } from "./rules/url.ts"
 
 /** Every rule family, in a fixed order. Names are what `detectors.disabled` lists. */
 export const RULE_DETECTORS: readonly Detector[] = Object.freeze([
-  dni, cuit, passport, cbu, account, phone, email, ip, url, handle, plate, file, caseNumber,
+  dni, cuit, passport, identifier(), cbu, account, phone, email, ip, url, handle, plate, file, caseNumber,
   address, place, personalDate, age, person, official,
 ])
 
@@ -34,7 +37,13 @@ export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
   const hit = cache.get(config)
   if (hit) return hit
   const disabled = new Set(config.detectors.disabled)
-  const list = Object.freeze(RULE_DETECTORS.filter((d) => !disabled.has(d.name)))
+  const labels = config.detectors.identifiers
+  let list: readonly Detector[] = Object.freeze(
+    RULE_DETECTORS.filter((d) => !disabled.has(d.name)).map((d) => (labels && d.name === "rules/identifier" ? identifier(labels) : d)),
+  )
+  const roster = config.funcionarios ? readRoster(rosterPath(config.funcionarios)) : []
+  // An unreadable roster is refused when the pipeline is loaded (loadPipelineConfig); here it adds nothing.
+  if (!("error" in roster) && roster.length && !disabled.has("rules/roster")) list = Object.freeze([...list, rosterDetector(roster)])
   cache.set(config, list)
   return list
 }

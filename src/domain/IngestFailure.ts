@@ -15,8 +15,14 @@ export const FAILURE_REASONS = {
   corrupt_pdf: "PDF dañado o ilegible",
   encrypted_pdf: "PDF cifrado o protegido con contraseña",
   needs_ocr: "PDF escaneado sin capa de texto: requiere OCR",
+  corrupt_image: "imagen dañada o ilegible",
+  image_too_large: "la imagen supera la cantidad máxima de píxeles por página",
+  too_many_pages: "el documento supera la cantidad máxima de páginas para OCR",
+  ocr_failed: "falló el reconocimiento de texto (OCR)",
   not_a_zip: "el documento no es un archivo ZIP válido (DOCX/ODT dañado)",
   corrupt_document: "documento dañado o ilegible",
+  invalid_encoding: "el documento contiene texto con una codificación inválida",
+  incomplete_text: "retenida para revisión: el texto extraído es demasiado breve para el documento (puede faltar contenido)",
   binary_content: "el archivo de texto contiene datos binarios",
   no_text: "el documento no contiene texto",
   timeout: "se superó el tiempo máximo de procesamiento",
@@ -26,6 +32,7 @@ export const FAILURE_REASONS = {
   processing_error: "error interno al procesar el documento",
   excluded_category: "no se publica: la política de publicación excluye esta categoría de resoluciones",
   gate_blocked: "retenida para revisión: el control final encontró datos identificatorios en el texto a publicar",
+  ocr_baja_confianza: "retenida para revisión: el texto reconocido por OCR tiene baja confianza",
 } as const
 
 export type FailureReason = keyof typeof FAILURE_REASONS

@@ -62,6 +62,13 @@ export const PipelineConfigSchema = z.object({
     /** Rule families to switch off by name (e.g. "rules/plates"). */
     disabled: z.array(z.string()).default([]),
     ner: NerConfigSchema.optional(),
+    /**
+     * Labels after which a code is a personal identifier (IDENTIFICADOR):
+     * replaces the default list of rules/identifier (prontuario, placa,
+     * historia clínica, afiliado...); add "matrícula" where the court wants
+     * registration numbers hidden. Case and accents are ignored.
+     */
+    identifiers: z.array(z.string().min(2)).min(1).optional(),
   }).default({ disabled: [] }),
   limits: z.object({
     maxFileBytes: z.number().int().positive().default(50 * 1024 * 1024),
@@ -70,6 +77,31 @@ export const PipelineConfigSchema = z.object({
     /** V8 heap (old generation) of each document worker, in MB; exceeding it fails the document with "out_of_memory". */
     workerMemoryMb: z.number().int().min(64).max(16_384).default(2048),
   }).default({ maxFileBytes: 50 * 1024 * 1024, timeoutMs: 120_000, workerMemoryMb: 2048 }),
+  /**
+   * The court's roster: a CSV (apellido, nombres, cargo, tribunal) whose
+   * names are officials wherever they appear. Relative to the repository
+   * root, or absolute. See src/detect/rules/roster.ts.
+   */
+  funcionarios: z.string().min(1).optional(),
+  /**
+   * OCR of scanned pages (PDF pages without a usable text layer, PNG, JPEG,
+   * TIFF images) with tesseract.js and the Spanish model from node_modules,
+   * offline. See src/ingest/ocr/.
+   */
+  ocr: z.object({
+    /** Off: a scanned PDF fails with "needs_ocr" and images are refused. */
+    enabled: z.boolean().default(true),
+    /** Resolution PDF pages are rendered at for OCR. */
+    dpi: z.number().int().min(72).max(600).default(300),
+    /** Pages OCR'd at once within one document (tesseract worker threads per document worker). */
+    workers: z.number().int().min(1).max(8).default(2),
+    /** Pages of one document that may be OCR'd; more fail the document with "too_many_pages". */
+    maxPages: z.number().int().positive().default(60),
+    /** Pixels of one page image; a PDF page is rendered smaller to fit, a larger image fails with "image_too_large". */
+    maxPixelsPerPage: z.number().int().positive().default(40_000_000),
+    /** Mean OCR confidence (0 to 100) below which a document is held for review ("ocr_baja_confianza"). */
+    minConfidence: z.number().min(0).max(100).default(70),
+  }).prefault({}),
   /** Documents analysed at once, each in its own worker thread. */
   concurrency: z.number().int().min(1).max(32).default(2),
   /**
@@ -91,10 +123,14 @@ export const PipelineConfigSchema = z.object({
     })).default([
       {
         name: "delitos_sexuales",
-        description: "Delitos contra la integridad sexual (arts. 119 a 133 del Código Penal): no se publican.",
-        keywords: ["abuso sexual", "integridad sexual", "art. 119", "artículo 119", "arts. 119", "grooming", "art. 131", "artículo 131"],
-        policy: "block",
-        redact: [],
+        description:
+          "Delitos contra la integridad sexual (arts. 119 a 133 del Código Penal): se publican con una política más estricta (las estadísticas de violencia de género las necesitan); \"policy\": \"block\" no los publica.",
+        keywords: [
+          "abuso sexual", "integridad sexual", "art. 119", "artículo 119", "arts. 119", "acceso carnal", "grooming", "art. 131",
+          "artículo 131", "corrupción de menores",
+        ],
+        policy: "stricter",
+        redact: ["PERSONA", "DIRECCION", "LUGAR", "FECHA_PERSONAL", "EDAD", "PATENTE", "EXPEDIENTE"],
       },
       {
         name: "menores",
@@ -109,6 +145,10 @@ export const PipelineConfigSchema = z.object({
      * served and whom to contact. Unset fields keep tacha's placeholders,
      * which a real publication must replace.
      */
+    /** The anonymised documents (`public/documentos/`): embedded images are blanked unless kept (court logos). */
+    documents: z.object({
+      keepImages: z.boolean().default(false),
+    }).strict().prefault({}),
     catalogue: z.object({
       baseUrl: z.url().regex(/\/$/, "debe terminar en /").optional(),
       title: z.string().min(1).optional(),
@@ -118,6 +158,18 @@ export const PipelineConfigSchema = z.object({
       accrualPeriodicity: z.string().regex(/^(?:R\/P(?:\d+[YMWD]|T\d+H)|EVENTUAL)$/).optional(),
     }).strict().default({}),
   }).prefault({}),
+  /**
+   * Human review (src/review/): the court's lists that reviewers' decisions
+   * teach (`tacha revision listas` writes them). Paths are CSV files,
+   * relative to the working folder or absolute; unset, they live in the
+   * output folder's `private/listas/`.
+   */
+  revision: z.object({
+    /** Forms reviewers always hid (columns juzgado, forma, etiqueta; an empty juzgado is every court). */
+    listaOcultar: z.string().min(1).optional(),
+    /** Officials' names reviewers kept visible (columns juzgado, forma). */
+    listaFuncionarios: z.string().min(1).optional(),
+  }).strict().prefault({}),
 }).strict()
 
 export type PipelineConfig = z.infer<typeof PipelineConfigSchema>

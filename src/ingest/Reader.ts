@@ -1,6 +1,12 @@
 import type { Effect } from "effect"
 import type { ExtractedDocument, Format } from "../domain/Document.ts"
 import type { IngestFailure } from "../domain/IngestFailure.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+
+/** What a reader may need beyond the bytes: OCR settings for scanned pages (absent: no OCR). */
+export interface ReadOptions {
+  readonly ocr?: PipelineConfig["ocr"] | undefined
+}
 
 /**
  * One reader per format. A reader turns the raw bytes of one file into text
@@ -11,5 +17,5 @@ export interface Reader {
   readonly format: Format
   /** Lower-case extensions including the dot, e.g. [".docx"]. */
   readonly extensions: readonly string[]
-  readonly read: (bytes: Uint8Array) => Effect.Effect<ExtractedDocument, IngestFailure>
+  readonly read: (bytes: Uint8Array, options: ReadOptions) => Effect.Effect<ExtractedDocument, IngestFailure>
 }

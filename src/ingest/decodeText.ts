@@ -8,7 +8,8 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
  * A BOM decides; otherwise strict UTF-8 is tried first, which legacy 8-bit
  * text with accents almost never passes, and Windows-1252 is the fallback.
  * Binary data (NUL bytes, many control characters) is refused rather than
- * turned into noise.
+ * turned into noise, and so is a file whose BOM names an encoding its bytes
+ * break (`invalid_encoding`): no replacement characters are ever published.
  */
 
 /** Above this share of control characters the file is not text. */
@@ -40,15 +41,23 @@ const decode = (bytes: Uint8Array, encoding: TextEncoding, fatal: boolean): stri
   // ignoreBOM: the BOM was already skipped by the caller, a second one is content.
   new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes)
 
-/** Decodes `bytes` (BOM stripped) or fails with `binary_content`. */
+const BOMS: readonly (readonly [readonly number[], TextEncoding])[] = [
+  [[0xef, 0xbb, 0xbf], "utf-8"],
+  [[0xff, 0xfe], "utf-16le"],
+  [[0xfe, 0xff], "utf-16be"],
+]
+
+/** Decodes `bytes` (BOM stripped) or fails with `binary_content` or `invalid_encoding`. */
 export const decodeText = (bytes: Uint8Array): DecodedText | IngestFailure => {
   let decoded: DecodedText
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    decoded = { text: decode(bytes.subarray(3), "utf-8", false), encoding: "utf-8" }
-  } else if (startsWith(bytes, [0xff, 0xfe])) {
-    decoded = { text: decode(bytes.subarray(2), "utf-16le", false), encoding: "utf-16le" }
-  } else if (startsWith(bytes, [0xfe, 0xff])) {
-    decoded = { text: decode(bytes.subarray(2), "utf-16be", false), encoding: "utf-16be" }
+  const bom = BOMS.find(([prefix]) => startsWith(bytes, prefix))
+  if (bom !== undefined) {
+    const [prefix, encoding] = bom
+    try {
+      decoded = { text: decode(bytes.subarray(prefix.length), encoding, true), encoding }
+    } catch {
+      return new IngestFailure({ reason: "invalid_encoding", detail: `${encoding} con BOM` })
+    }
   } else {
     try {
       decoded = { text: decode(bytes, "utf-8", true), encoding: "utf-8" }

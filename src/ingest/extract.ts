@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import type { ExtractedDocument } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
+import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { composeText } from "../normalise/composeText.ts"
 import { readerFor } from "./readers.ts"
 
@@ -12,6 +13,8 @@ import { readerFor } from "./readers.ts"
 
 export interface ExtractLimits {
   readonly maxFileBytes: number
+  /** OCR for scanned pages and images; absent or disabled: none. */
+  readonly ocr?: PipelineConfig["ocr"] | undefined
 }
 
 export const extractDocument = (
@@ -26,7 +29,7 @@ export const extractDocument = (
     }
     const reader = readerFor(fileName)
     if (reader === undefined) return yield* new IngestFailure({ reason: "unsupported_format" })
-    const doc = yield* reader.read(bytes)
+    const doc = yield* reader.read(bytes, { ocr: limits.ocr })
     if (composeText(doc).trim().length === 0) return yield* new IngestFailure({ reason: "no_text" })
     return doc
   }).pipe(

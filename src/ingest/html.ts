@@ -62,10 +62,43 @@ export const htmlToText = (html: string): string => {
   return normaliseWhitespace(removeSoftHyphens(output))
 }
 
+/** The charset an HTML file declares in its first bytes (meta charset or http-equiv), lower-cased. */
+const declaredCharset = (bytes: Uint8Array): string | undefined => {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048))
+  return /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/iu.exec(head)?.[1]?.toLowerCase()
+}
+
+/**
+ * Why the markup is cut short, or undefined: the tokenizer forgives what a
+ * browser forgives, but a comment, script or tag left open at the end of the
+ * file swallows everything after it, and a page that opens <body> or <html>
+ * and never closes it was truncated. Either way the text read would miss
+ * its end, so the document fails instead.
+ */
+export const htmlTruncation = (html: string): string | undefined => {
+  if (html.lastIndexOf("<!--") > html.lastIndexOf("-->")) return "comentario sin cerrar"
+  for (const name of RAW_TEXT) {
+    const opens = [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, "giu"))]
+    const last = opens.at(-1)
+    if (last && !new RegExp(`</${name}\\s*>`, "iu").test(html.slice(last.index + last[0].length))) return `<${name}> sin cerrar`
+  }
+  const lt = html.lastIndexOf("<")
+  if (lt >= 0 && /^<\/?[A-Za-z]/u.test(html.slice(lt, lt + 2)) && html.indexOf(">", lt) === -1) return "etiqueta sin terminar"
+  if (/<body\b/iu.test(html) && !/<\/body\s*>/iu.test(html)) return "falta </body>: documento truncado"
+  if (/<html\b/iu.test(html) && !/<\/html\s*>/iu.test(html)) return "falta </html>: documento truncado"
+  return undefined
+}
+
 export const readHtml = (bytes: Uint8Array) =>
   Effect.suspend(() => {
     const decoded = decodeText(bytes)
     if (decoded instanceof IngestFailure) return Effect.fail(decoded)
+    // Declared UTF-8 that is not UTF-8 is damage, not a legacy code page.
+    if (/^utf-?8$/u.test(declaredCharset(bytes) ?? "") && decoded.encoding === "windows-1252") {
+      return Effect.fail(new IngestFailure({ reason: "invalid_encoding", detail: "declara UTF-8" }))
+    }
+    const truncated = htmlTruncation(decoded.text)
+    if (truncated !== undefined) return Effect.fail(new IngestFailure({ reason: "corrupt_document", detail: `HTML incompleto: ${truncated}` }))
     return Effect.succeed({ format: "html" as const, parts: [{ kind: "body" as const, text: htmlToText(decoded.text) }], metadata: {} })
   })
 

@@ -14,6 +14,22 @@ import { markupTokens } from "./markupTokens.ts"
 export interface OdfText {
   readonly main: readonly string[]
   readonly notes: readonly string[]
+  /**
+   * Visible characters (not whitespace) of all character data inside the
+   * containers, read or not: what a reader that lost part of the body would
+   * show as far more than it returned.
+   */
+  readonly sourceCharacters: number
+}
+
+/** Characters other than whitespace. */
+export const visibleCharacters = (text: string): number => {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code > 0x20 && code !== 0xa0) count++
+  }
+  return count
 }
 
 const PARAGRAPHS: ReadonlySet<string> = new Set(["text:p", "text:h"])
@@ -44,6 +60,7 @@ export const odfXmlText = (xml: string, within: ReadonlySet<string>): OdfText =>
   let containerDepth = 0
   let skipDepth = 0
   let inParagraph = 0
+  let sourceCharacters = 0
   const append = (text: string) => {
     const last = buffers.length - 1
     if (last >= 0) buffers[last] += text
@@ -87,12 +104,14 @@ export const odfXmlText = (xml: string, within: ReadonlySet<string>): OdfText =>
         inParagraph = Math.max(0, inParagraph - 1)
         append("\n\n")
       }
-    } else if (containerDepth > 0 && skipDepth === 0 && inParagraph > 0) {
-      append(token.type === "text" ? decodeEntities(token.text) : token.text)
+    } else if (containerDepth > 0) {
+      sourceCharacters += visibleCharacters(token.text)
+      if (skipDepth === 0 && inParagraph > 0) append(token.type === "text" ? decodeEntities(token.text) : token.text)
     }
   }
   return {
     main: main.map(tidy).filter((text) => text.length > 0),
     notes: notes.map(tidy).filter((text) => text.length > 0),
+    sourceCharacters,
   }
 }

@@ -1,13 +1,16 @@
 import { Effect } from "effect"
 import type { DocumentPart } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
-import { odfXmlText } from "./odfXml.ts"
+import { odfXmlText, visibleCharacters } from "./odfXml.ts"
 import type { Reader } from "./Reader.ts"
-import { openZip, readZipText } from "./zipArchive.ts"
+import { extractedTooLittle } from "./textCompleteness.ts"
+import { openZip, readZipXml } from "./zipArchive.ts"
 
 /**
  * ODT: the body from content.xml, footnotes and comments as notes, and the
- * page headers and footers of the master pages in styles.xml.
+ * page headers and footers of the master pages in styles.xml. Both parts
+ * must be well formed and decodable (see zipArchive.ts), and a body whose
+ * text came out far shorter than the text the part holds is held.
  */
 
 const BODY: ReadonlySet<string> = new Set(["office:body"])
@@ -19,12 +22,16 @@ const unique = (texts: readonly string[]): readonly string[] => [...new Set(text
 export const readOdt = (bytes: Uint8Array) =>
   Effect.gen(function* () {
     const zip = yield* openZip(bytes)
-    const content = yield* readZipText(zip, "content.xml")
+    const content = yield* readZipXml(zip, "content.xml")
     if (content === undefined) {
       return yield* new IngestFailure({ reason: "corrupt_document", detail: "falta content.xml" })
     }
     const body = odfXmlText(content, BODY)
-    const styles = (yield* readZipText(zip, "styles.xml")) ?? ""
+    const read = [...body.main, ...body.notes].reduce((sum, text) => sum + visibleCharacters(text), 0)
+    if (extractedTooLittle(read, body.sourceCharacters)) {
+      return yield* new IngestFailure({ reason: "incomplete_text", detail: `content.xml: ${read} de ${body.sourceCharacters} caracteres` })
+    }
+    const styles = (yield* readZipXml(zip, "styles.xml")) ?? ""
     const headers = odfXmlText(styles, HEADERS)
     const footers = odfXmlText(styles, FOOTERS)
     const parts: DocumentPart[] = [

@@ -1,6 +1,7 @@
 import { Effect } from "effect"
 import JSZip from "jszip"
 import { IngestFailure } from "../domain/IngestFailure.ts"
+import { xmlProblem } from "./xmlWellFormed.ts"
 
 /**
  * Opening DOCX and ODT containers safely.
@@ -8,10 +9,17 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
  * A zip declares each member's uncompressed size in its central directory.
  * Those sizes are checked before anything is inflated, so a small "zip bomb"
  * that expands to gigabytes is refused up front instead of exhausting memory.
+ * A member whose declared size lies is inflated as a stream and dropped as
+ * soon as it passes the per-member cap, so memory stays bounded either way.
+ * XML members are decoded strictly and checked whole before they are read
+ * (see xmlWellFormed.ts): a damaged part fails the document, never yields
+ * part of it.
  */
 
 /** Cap on the declared uncompressed size of all members together. */
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+/** Cap on the inflated size of one member that is read (an XML part); checked while inflating. */
+export const MAX_MEMBER_BYTES = 32 * 1024 * 1024
 
 const EOCD_SIGNATURE = 0x06054b50
 const CENTRAL_ENTRY_SIGNATURE = 0x02014b50
@@ -68,14 +76,55 @@ export const openZip = (bytes: Uint8Array): Effect.Effect<JSZip, IngestFailure> 
     })
   })
 
-/** A member's text (UTF-8), or undefined when the member does not exist. */
-export const readZipText = (zip: JSZip, path: string): Effect.Effect<string | undefined, IngestFailure> => {
+/** A member's bytes, inflated as a stream and refused past `MAX_MEMBER_BYTES`. */
+const readMember = (file: JSZip.JSZipObject, path: string): Effect.Effect<Uint8Array, IngestFailure> =>
+  Effect.callback<Uint8Array, IngestFailure>((resume) => {
+    const chunks: Buffer[] = []
+    let total = 0
+    const stream = file.nodeStream("nodebuffer") as NodeJS.ReadableStream & { destroy?: () => void }
+    const fail = (detail: string) => {
+      stream.removeAllListeners("data")
+      stream.destroy?.()
+      resume(Effect.fail(new IngestFailure({ reason: "corrupt_document", detail })))
+    }
+    stream.on("data", (chunk: Buffer) => {
+      total += chunk.length
+      if (total > MAX_MEMBER_BYTES) return fail(`${path} supera ${megabytes(MAX_MEMBER_BYTES)} descomprimido`)
+      chunks.push(chunk)
+    })
+    stream.on("error", () => fail(`no se pudo descomprimir ${path}`))
+    stream.on("end", () => {
+      if (total <= MAX_MEMBER_BYTES) resume(Effect.succeed(new Uint8Array(Buffer.concat(chunks, total))))
+    })
+  })
+
+/** Strict text decoding of an XML member: UTF-8 unless a BOM says UTF-16; undecodable bytes fail. */
+const decodeMember = (bytes: Uint8Array, path: string): string | IngestFailure => {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8"
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes)
+  } catch {
+    return new IngestFailure({ reason: "invalid_encoding", detail: path })
+  }
+}
+
+/**
+ * An XML member's text, decoded strictly and checked well formed, or
+ * undefined when the member does not exist.
+ */
+export const readZipXml = (zip: JSZip, path: string): Effect.Effect<string | undefined, IngestFailure> => {
   const file = zip.file(path)
   if (file === null) return Effect.succeed(undefined)
-  return Effect.tryPromise({
-    try: () => file.async("string"),
-    catch: () => new IngestFailure({ reason: "corrupt_document", detail: `no se pudo descomprimir ${path}` }),
-  })
+  return readMember(file, path).pipe(
+    Effect.flatMap((bytes) => {
+      const text = decodeMember(bytes, path)
+      if (text instanceof IngestFailure) return Effect.fail(text)
+      const problem = xmlProblem(text)
+      return problem === undefined
+        ? Effect.succeed(text)
+        : Effect.fail(new IngestFailure({ reason: "corrupt_document", detail: `${path}: XML mal formado, ${problem}` }))
+    }),
+  )
 }
 
 /** Member paths matching `pattern`, in natural order (header2 before header10). */

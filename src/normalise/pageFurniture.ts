@@ -28,6 +28,49 @@ export interface PagesWithoutFurniture {
   readonly footer: readonly string[]
 }
 
+/**
+ * Edits allowed between two furniture lines that are the same line misread:
+ * OCR reads a running header a little differently on each page ("Aguirre",
+ * "Aguine"). Short lines must match exactly; a long one may differ in one
+ * character in twelve. Text layers repeat their furniture exactly, so this
+ * changes nothing for them.
+ */
+const allowedEdits = (length: number): number => (length < 24 ? 0 : Math.floor(length / 12))
+
+/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
+const editDistance = (a: string, b: string, limit: number): number => {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      current.push(value)
+      if (value < best) best = value
+    }
+    if (best > limit) return limit + 1
+    previous = current
+  }
+  return previous[b.length] ?? limit + 1
+}
+
+/** The first of `keys` that is `key` or the same line misread, if any. */
+const sameKey = (keys: Iterable<string>, key: string): string | undefined => {
+  for (const candidate of keys) {
+    if (candidate === key) return candidate
+    const limit = allowedEdits(Math.min(candidate.length, key.length))
+    if (limit > 0 && editDistance(candidate, key, limit) <= limit) return candidate
+  }
+  return undefined
+}
+
+interface FurnitureKeys {
+  /** The repeated line `key` stands for, if it is one. */
+  readonly find: (key: string) => string | undefined
+}
+
 /** How many lines from each edge of a page may be a running header or footer. */
 const EDGE_LINES = 3
 
@@ -47,14 +90,14 @@ export const stripPageFurniture = (pages: readonly (readonly string[])[]): Pages
     const content = lines.filter((line) => !isBlank(line))
     return fromTop ? content.slice(0, EDGE_LINES) : content.slice(-EDGE_LINES)
   }
-  const repeatedKeys = (fromTop: boolean): ReadonlySet<string> => {
+  const repeatedKeys = (fromTop: boolean): FurnitureKeys => {
     const counts = new Map<string, number>()
     for (const lines of cleaned) {
-      for (const key of new Set(edge(lines, fromTop).map(furnitureKey))) {
-        counts.set(key, (counts.get(key) ?? 0) + 1)
-      }
+      const keys = new Set(edge(lines, fromTop).map(furnitureKey).map((key) => sameKey(counts.keys(), key) ?? key))
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
     }
-    return new Set([...counts].filter(([key, count]) => count >= threshold && key.length > 0).map(([key]) => key))
+    const repeated = [...counts].filter(([key, count]) => count >= threshold && key.length > 0).map(([key]) => key)
+    return { find: (key) => sameKey(repeated, key) }
   }
   const headerKeys = repeatedKeys(true)
   const footerKeys = repeatedKeys(false)
@@ -68,16 +111,16 @@ export const stripPageFurniture = (pages: readonly (readonly string[])[]): Pages
     for (let seen = 0; start < end && seen <= EDGE_LINES; start++) {
       const line = lines[start] ?? ""
       if (isBlank(line)) continue
-      const key = furnitureKey(line)
-      if (!headerKeys.has(key)) break
+      const key = headerKeys.find(furnitureKey(line))
+      if (key === undefined) break
       if (!header.has(key)) header.set(key, line.trim())
       seen++
     }
     for (let seen = 0; end > start && seen <= EDGE_LINES; end--) {
       const line = lines[end - 1] ?? ""
       if (isBlank(line)) continue
-      const key = furnitureKey(line)
-      if (!footerKeys.has(key)) break
+      const key = footerKeys.find(furnitureKey(line))
+      if (key === undefined) break
       if (!footer.has(key)) footer.set(key, line.trim())
       seen++
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Cause, Effect, Exit } from "effect"
+import { Cause, Data, Effect, Exit } from "effect"
 import type { AuditRecord } from "../domain/AuditRecord.ts"
 import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure, type FailureReason } from "../domain/IngestFailure.ts"
@@ -9,9 +9,9 @@ import { ruleDetectors } from "../detect/registry.ts"
 import { extractDocument } from "../ingest/extract.ts"
 import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
-import { gatePublication, hardenSpans, publicationPolicy } from "../publish/gate.ts"
+import { publicationPolicy } from "../publish/gate.ts"
+import { redactAndGate, type HoldFinding } from "../publish/redactAndGate.ts"
 import type { GatePass } from "../publish/gatePass.ts"
-import { redactText } from "../redact/redactText.ts"
 import { analyse } from "../resolve/resolve.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
@@ -40,8 +40,18 @@ export type DocumentOutcome =
     /** The gate's pass of `publicText`; the caller binds it to the audit record it writes. */
     readonly gatePass: Omit<GatePass, "auditSha256">
   }
-  /** `detail` names causes, never document text. */
-  | { readonly ok: false; readonly reason: FailureReason; readonly detail?: string }
+  /**
+   * `detail` names causes, never document text. A ruling held for review
+   * keeps its audit record (with `hold`), for the private store only.
+   */
+  | { readonly ok: false; readonly reason: FailureReason; readonly detail?: string; readonly held?: AuditRecord }
+
+/** The ruling is held for review (`record.hold` says why): its record goes to the private store. */
+class Held extends Data.TaggedError("Held")<{ readonly record: AuditRecord; readonly reason: FailureReason; readonly detail: string }> {}
+
+/** "cause:LABEL" codes of the findings, for the failure list (never text). */
+const gateCauses = (findings: readonly HoldFinding[]): string =>
+  [...new Set(findings.map((finding) => `${finding.cause}:${finding.label ?? finding.category ?? ""}`))].join(", ")
 
 /** Manifest metadata wins over what the head of the document suggests. */
 const mergeMetadata = (fromManifest: RulingMetadata, fromFormat: RulingMetadata, fromHead: RulingMetadata): RulingMetadata => ({
@@ -52,21 +62,18 @@ const mergeMetadata = (fromManifest: RulingMetadata, fromFormat: RulingMetadata,
 
 const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly Detector[]) =>
   Effect.gen(function*() {
-    const document = yield* extractDocument(job.bytes, job.relative, config.limits)
+    const document = yield* extractDocument(job.bytes, job.relative, { ...config.limits, ocr: config.ocr })
     const text = composeText(document)
     const metadata = mergeMetadata(job.metadata, document.metadata, headMetadata(text))
     const spans = yield* Effect.promise(() => analyse(text, config, extra))
     // Fail closed: categories the policy excludes never reach public/, and a
-    // residual scan of the text about to be published blocks it on any hit.
+    // residual scan of the text about to be published holds it on any hit
+    // that cannot be redacted where it stands.
     const policy = publicationPolicy(text, config)
     if (!policy.publishable) {
       return yield* new IngestFailure({ reason: "excluded_category", detail: policy.categories.join(", ") })
     }
-    const redaction = redactText(text, hardenSpans(spans, policy), policy.config)
-    const gate = gatePublication(redaction.text, redaction, policy.config, ruleDetectors(policy.config))
-    if (!gate.publish) {
-      return yield* new IngestFailure({ reason: "gate_blocked", detail: [...new Set(gate.findings.map((finding) => `${finding.cause}:${finding.label}`))].join(", ") })
-    }
+    const { redaction, gate, hold } = redactAndGate(text, spans, policy, ruleDetectors(policy.config))
     const pipelineSha256 = configFingerprint(config)
     const record: AuditRecord = {
       id: job.id,
@@ -75,6 +82,7 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
       sha256: job.sha256,
       text,
       metadata: { ...metadata, id: job.id },
+      ...(document.ocr ? { ocr: document.ocr } : {}),
       entities: redaction.entities.map((entity) => ({
         start: entity.start,
         end: entity.end,
@@ -90,6 +98,17 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
       pipeline: { name: config.name, version: config.version, sha256: pipelineSha256 },
       tool: { name: "tacha", version: TOOL_VERSION },
     }
+    if (!gate.publish) {
+      return yield* new Held({ record: { ...record, hold: { reason: "gate_blocked", findings: [...hold] } }, reason: "gate_blocked", detail: gateCauses(hold) })
+    }
+    // A scan read with too little confidence: a person compares it with the image before it is published.
+    if (document.ocr !== undefined && document.ocr.meanConfidence < config.ocr.minConfidence) {
+      return yield* new Held({
+        record: { ...record, hold: { reason: "ocr_baja_confianza", findings: [] } },
+        reason: "ocr_baja_confianza",
+        detail: `confianza media ${document.ocr.meanConfidence}, mínimo ${config.ocr.minConfidence}`,
+      })
+    }
     const publicSha256 = createHash("sha256").update(redaction.text).digest("hex")
     return { record, publicText: redaction.text, gatePass: { publicSha256, pipelineSha256, categories: gate.categories } }
   })
@@ -103,6 +122,7 @@ export const analyseDocument = async (job: DocumentJob, config: PipelineConfig, 
   const exit = await Effect.runPromiseExit(analyseEffect(job, config, extra))
   if (Exit.isSuccess(exit)) return { ok: true, ...exit.value }
   const failure = Cause.squash(exit.cause)
+  if (failure instanceof Held) return { ok: false, reason: failure.reason, detail: failure.detail, held: failure.record }
   if (failure instanceof IngestFailure) return { ok: false, reason: failure.reason, ...(failure.detail ? { detail: failure.detail } : {}) }
   return { ok: false, reason: "processing_error", detail: failure instanceof Error ? failure.name : "desconocido" }
 }

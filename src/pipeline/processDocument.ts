@@ -1,4 +1,4 @@
-import { access, readFile, stat } from "node:fs/promises"
+import { access, readFile, rm, stat } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import { join } from "node:path"
 import { Effect } from "effect"
@@ -7,12 +7,16 @@ import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { GatePass } from "../publish/gatePass.ts"
+import { originalPath } from "../publish/documents/publishDocuments.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
+
+/** Where the record of a ruling held for review lives (private, never published). */
+export const heldRecordPath = (outDir: string, id: string): string => join(outDir, "private", "revision", `${id}.json`)
 
 export interface DocumentInput {
   readonly absolute: string
@@ -27,6 +31,8 @@ export interface ProcessedDocument {
   readonly reused: boolean
   /** The gate's pass of the files written now; none for reused outputs, which publication gates again. */
   readonly gatePass?: GatePass
+  /** Held for a person's approval (`--revision todas`): its record is under private/revision, nothing published. */
+  readonly pending?: boolean
 }
 
 /**
@@ -73,20 +79,43 @@ export const processDocument = Effect.fn("processDocument")(function*(
   input: DocumentInput,
   outDir: string,
   config: PipelineConfig,
+  /** Hold every ruling for a person's approval instead of publishing what the gate passes. */
+  reviewAll = false,
 ) {
   const analyser = yield* Analyser
   const bytes = yield* readBytes(input, config.limits)
   const id = documentId(input.relative, input.metadata.id)
   const sha256 = createHash("sha256").update(bytes).digest("hex")
   const earlier = yield* Effect.promise(() => earlierRecord(outDir, id, sha256, config))
-  if (earlier) return { record: earlier, reused: true } satisfies ProcessedDocument
+  // Publication builds the ruling's document from these exact bytes (see publishDocuments).
+  const original = originalPath(outDir, id, input.relative)
+  const keepOriginal = (always: boolean) =>
+    Effect.promise(async () => {
+      if (original !== undefined && (always || !(await access(original).then(() => true, () => false)))) await writeFileAtomic(original, bytes)
+    })
+  if (earlier) {
+    yield* keepOriginal(false)
+    return { record: earlier, reused: true } satisfies ProcessedDocument
+  }
   const outcome = yield* analyser.process({ id, relative: input.relative, sha256, metadata: input.metadata, bytes })
-  if (!outcome.ok) return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) })
+  if (!outcome.ok) {
+    // A held ruling keeps its record and the gate's findings for review, apart from the published ones.
+    const held = outcome.held
+    if (held) yield* Effect.promise(() => writeFileAtomic(heldRecordPath(outDir, id), JSON.stringify(held, null, 2) + "\n"))
+    return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) })
+  }
+  if (reviewAll) {
+    const held: AuditRecord = { ...outcome.record, hold: { reason: "review_required", findings: [] } }
+    yield* Effect.promise(() => writeFileAtomic(heldRecordPath(outDir, id), JSON.stringify(held, null, 2) + "\n"))
+    return { record: held, reused: false, pending: true } satisfies ProcessedDocument
+  }
   const { record, publicText } = outcome
   const audit = JSON.stringify(record, null, 2) + "\n"
+  yield* keepOriginal(true)
   yield* Effect.promise(async () => {
     await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), audit)
     await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), publicText)
+    await rm(heldRecordPath(outDir, id), { force: true })
   })
   const gatePass: GatePass = { ...outcome.gatePass, auditSha256: createHash("sha256").update(audit).digest("hex") }
   return { record, reused: false, gatePass } satisfies ProcessedDocument

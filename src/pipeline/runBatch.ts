@@ -5,28 +5,50 @@ import type { AuditRecord, FailureRecord } from "../domain/AuditRecord.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { Label } from "../domain/Label.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
-import { listInputs } from "../ingest/inputs.ts"
+import { listInputs, type InputListing } from "../ingest/inputs.ts"
 import type { GatePass } from "../publish/gatePass.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { publishOpenData } from "../publish/publishOpenData.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import { openJournal, type JournalEntry } from "./Journal.ts"
+import type { Analyser } from "./Analyser.ts"
 import { processDocument, type ProcessedDocument } from "./processDocument.ts"
+import { queueHeld, recordPublished } from "../review/reviewQueue.ts"
+import { releaseApproved } from "../review/publishApproved.ts"
+import { runConfigPath } from "../review/reviewConfig.ts"
 
 export interface BatchOptions {
   readonly input: string
   readonly outDir: string
   readonly config: PipelineConfig
+  /** The input already listed (the CLI lists it to validate before creating any folder). */
+  readonly listing?: InputListing
   /** Called after each document, for the progress bar. */
   readonly onProgress?: (done: number, total: number) => void
+  /**
+   * Asked before each document is started: once it answers true, no new
+   * document starts, those in flight finish, and what was done is published
+   * (Ctrl-C stops at a document boundary and leaves `public/` consistent).
+   */
+  readonly shouldStop?: () => boolean
+  /** Hold every ruling for a person's approval (`--revision todas`); by default only what the gate holds. */
+  readonly reviewAll?: boolean
 }
 
 export interface BatchSummary {
+  /** Documents listed in the input. */
   readonly total: number
+  /** Documents this run got to (fewer than `total` when it was stopped). */
+  readonly attempted: number
+  readonly stopped: boolean
   readonly succeeded: number
   /** Documents an earlier run had already finished with the same bytes and pipeline. */
   readonly reused: number
+  /** Rulings waiting for a person (held by the gate or by `--revision todas`), this batch's and earlier ones'. */
+  readonly pendingReview: number
   readonly failures: readonly FailureRecord[]
+  /** Rulings processed but not published: the gate at publication held them (by id, with the reason). */
+  readonly withheld: readonly { readonly id: string; readonly reason: string }[]
   /** Redacted mentions per label over the documents of this batch. */
   readonly redactedByLabel: Partial<Record<Label, number>>
   readonly keptByLabel: Partial<Record<Label, number>>
@@ -50,8 +72,11 @@ interface Published {
 }
 
 type Outcome =
-  | { readonly ok: true; readonly published: Published; readonly reused: boolean }
+  | { readonly ok: true; readonly published: Published; readonly reused: boolean; readonly pending: boolean }
   | { readonly ok: false; readonly failure: FailureRecord }
+
+/** A document not started because the batch was asked to stop. */
+const SKIPPED = Symbol("skipped")
 
 const summarise = (record: AuditRecord): Published => {
   const redacted: Partial<Record<Label, number>> = {}
@@ -97,10 +122,11 @@ const inFlight = (config: PipelineConfig): number => config.concurrency * 2
  */
 const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument, E, R>): Effect.Effect<Outcome, never, R> =>
   effect.pipe(
-    Effect.map(({ record, reused, gatePass }): Outcome => ({
+    Effect.map(({ record, reused, gatePass, pending }): Outcome => ({
       ok: true,
       published: { ...summarise(record), ...(gatePass ? { gatePass } : {}) },
       reused,
+      pending: pending === true,
     })),
     Effect.catchCause((cause) => {
       const failure = Cause.squash(cause)
@@ -122,16 +148,19 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const { outDir, config } = options
   const publicDir = join(outDir, "public")
   const privateDir = join(outDir, "private")
+  // Listed first: an input that cannot be read leaves no output folder behind.
+  const listing = options.listing ?? (yield* listInputs(options.input))
   yield* Effect.promise(async () => {
     await mkdir(join(publicDir, "resoluciones"), { recursive: true })
     await mkdir(join(privateDir, "audit"), { recursive: true })
     await removeStaleTemporaries(publicDir)
     await removeStaleTemporaries(privateDir)
   })
-  const listing = yield* listInputs(options.input)
   const total = listing.entries.length
   let done = 0
   const progress = () => options.onProgress?.(++done, total)
+  options.onProgress?.(0, total)
+  const shouldStop = options.shouldStop ?? (() => false)
   const runId = new Date(started).toISOString()
   const journal = yield* Effect.acquireRelease(
     Effect.promise(() => openJournal(join(privateDir, "journal.jsonl"))),
@@ -140,12 +169,12 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const record = (entry: JournalEntry) => Effect.promise(() => journal.append(entry))
   yield* record({ state: "started", run: runId, at: runId, total })
 
-  const outcomes = yield* Stream.fromIterable(listing.entries).pipe(
+  const outcomes = (yield* Stream.fromIterable(listing.entries).pipe(
     Stream.mapEffect((entry) => {
       const outcome = entry.kind === "rejected"
         ? Effect.succeed<Outcome>({ ok: false, failure: failureRecord(entry.relative, new IngestFailure({ reason: entry.reason, detail: entry.detail })) })
-        : processDocument(entry, outDir, config).pipe(settle(entry.relative))
-      return outcome.pipe(
+        : processDocument(entry, outDir, config, options.reviewAll).pipe(settle(entry.relative))
+      const recorded = outcome.pipe(
         Effect.tap((settled) =>
           record(settled.ok
             ? { state: "done", run: runId, file: settled.published.source, id: settled.published.id, sha256: settled.published.sha256, reused: settled.reused }
@@ -153,33 +182,57 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
         ),
         Effect.tap(() => Effect.sync(progress)),
       )
+      // Checked when the document's turn comes, not when it is listed: those in flight finish.
+      return Effect.suspend((): Effect.Effect<Outcome | typeof SKIPPED, never, Analyser> => (shouldStop() ? Effect.succeed(SKIPPED) : recorded))
     }, { concurrency: inFlight(config) }),
     Stream.runCollect,
-  )
+  )).filter((outcome) => outcome !== SKIPPED)
 
-  const succeeded = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.published] : []))
-  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]))
+  const succeeded = outcomes.flatMap((outcome) => (outcome.ok && !outcome.pending ? [outcome.published] : []))
+  const listed = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.failure]))
     .sort((a, b) => a.file.localeCompare(b.file))
 
-  yield* Effect.promise(async () => {
+  const attempted = outcomes.length
+  const stopped = attempted < total
+  // Held rulings enter the review queue (decisions on the same content are remembered).
+  yield* Effect.promise(() => writeFileAtomic(runConfigPath(outDir), JSON.stringify(config, null, 2) + "\n"))
+  const queue = yield* queueHeld(outDir, runId, config)
+  // Rulings a person (or the court's lists) approved are published with the batch.
+  const released = queue.approved > 0 ? yield* releaseApproved(outDir, config, new Date(started)) : { sources: new Set<string>() }
+  const failures = listed.filter((failure) => !released.sources.has(failure.file))
+  const published = yield* Effect.promise(async () => {
     // Datasets, catalogue and checksums cover every ruling published in this
     // output folder, so a new batch adds to what earlier batches published.
-    await publishOpenData({
+    const publication = await publishOpenData({
       outDir,
       config,
       detectors: ruleDetectors(config),
       gatePasses: new Map(succeeded.flatMap(({ id, gatePass }) => (gatePass ? [[id, gatePass] as const] : []))),
       catalogue: config.publication.catalogue,
-      run: { startedAt: new Date(started), finishedAt: new Date(), failures, total },
+      // A stopped run counts the documents it got to: the rest are the next run's.
+      run: { startedAt: new Date(started), finishedAt: new Date(), failures, total: attempted },
     })
     const failuresPath = join(privateDir, "failures.jsonl")
-    if (failures.length > 0) {
-      await writeFileAtomic(failuresPath, failures.map((failure) => JSON.stringify(failure)).join("\n") + "\n")
+    // Rulings the gate held at publication are listed with the documents' own failures, so the
+    // clerk finds every held ruling in one place.
+    const sources = new Map(succeeded.map(({ id, source }) => [id, source]))
+    const held = publication.withheld.flatMap(({ id, reason }) => {
+      const file = sources.get(id)
+      const failure = reason === "sin_texto_publico"
+        ? new IngestFailure({ reason: "processing_error", detail: "sin texto público" })
+        : new IngestFailure({ reason: "gate_blocked", detail: "al publicar" })
+      return file === undefined ? [] : [failureRecord(file, failure)]
+    })
+    const listed = [...failures, ...held].sort((a, b) => a.file.localeCompare(b.file))
+    if (listed.length > 0) {
+      await writeFileAtomic(failuresPath, listed.map((failure) => JSON.stringify(failure)).join("\n") + "\n")
     } else {
       await rm(failuresPath, { force: true })
     }
+    return publication
   })
 
+  yield* recordPublished(outDir, new Date().toISOString(), failures)
   yield* record({ state: "finished", run: runId, at: new Date().toISOString(), done: succeeded.length, failed: failures.length })
 
   const redactedByLabel: Partial<Record<Label, number>> = {}
@@ -191,8 +244,13 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   }
   return {
     total,
+    attempted,
+    stopped,
+    // Only this batch's rulings: publication covers the whole output folder.
+    withheld: published.withheld.filter(({ id }) => succeeded.some((ruling) => ruling.id === id)),
     succeeded: succeeded.length,
     reused: outcomes.filter((outcome) => outcome.ok && outcome.reused).length,
+    pendingReview: queue.pending,
     failures,
     redactedByLabel,
     keptByLabel,

@@ -92,12 +92,36 @@ const FORMATS = {
 
 const dcatField = (field: DatasetField) => ({ title: field.name, type: field.type, description: field.description })
 
-/** Build `data.json`. `facts` maps each public path to its size and hash. */
+const DOCUMENT_FORMATS = {
+  docx: { format: "DOCX", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  odt: { format: "ODT", mediaType: "application/vnd.oasis.opendocument.text" },
+  pdf: { format: "PDF", mediaType: "application/pdf" },
+} as const
+
+export type DocumentFormat = keyof typeof DOCUMENT_FORMATS
+
+/** One distribution per format of the anonymised documents (`documentos/<id>.<ext>`, listed in the index's archivo_documento). */
+const documentDistributions = (info: CatalogueInfo, formats: readonly DocumentFormat[], dates: DatasetDates) =>
+  formats.map((extension) => ({
+    identifier: `documentos-${extension}`,
+    title: `Documentos anonimizados (${DOCUMENT_FORMATS[extension].format})`,
+    description:
+      `Resoluciones anonimizadas en su formato de origen, una por archivo: documentos/<id>.${extension} (ver la columna archivo_documento del índice). Sin metadatos del autor, comentarios ni control de cambios.`,
+    accessURL: `${info.baseUrl}documentos/`,
+    format: DOCUMENT_FORMATS[extension].format,
+    mediaType: DOCUMENT_FORMATS[extension].mediaType,
+    issued: dates.issued,
+    modified: dates.modified,
+    license: LICENSE.title,
+  }))
+
+/** Build `data.json`. `facts` maps each public path to its size and hash; `documents`, the formats of the published documents. */
 export const dcatCatalogue = (
   info: CatalogueInfo,
   tables: readonly PublishedTable[],
   facts: ReadonlyMap<string, FileFacts>,
   dates: Readonly<Record<DatasetId | "catalogue", DatasetDates>>,
+  documents: readonly DocumentFormat[] = [],
 ) => ({
   identifier: "tacha",
   title: info.title,
@@ -127,7 +151,7 @@ export const dcatCatalogue = (
     language: ["spa"],
     license: LICENSE.title,
     landingPage: info.baseUrl,
-    distribution: tables.filter((table) => table.dataset === id).flatMap((table) =>
+    distribution: [...tables.filter((table) => table.dataset === id).flatMap((table) =>
       (["csv", "parquet"] as const).map((extension) => {
         const path = `${table.path}.${extension}`
         const fact = facts.get(path)
@@ -148,7 +172,7 @@ export const dcatCatalogue = (
           field: table.fields.map(dcatField),
         }
       })
-    ),
+    ), ...(id === "resoluciones" ? documentDistributions(info, documents, dates[id]) : [])],
   })),
 })
 

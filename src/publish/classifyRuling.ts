@@ -78,9 +78,68 @@ const prepare = (text: string): string => fold(text.replace(/\[[^[\]\n]{1,80}\]/
 const countMatches = (text: string, rule: ClassRule): number =>
   rule.patterns.reduce((sum, pattern) => sum + (text.match(pattern)?.length ?? 0), 0)
 
-/** The subject matter with most keyword hits (ties: order of `MATERIAS`); "" when none. */
+/**
+ * Articles of the Código Penal (and laws) that name a subject matter. A
+ * citation says what the case is about more reliably than words that also
+ * appear in the court's own name ("Juzgado ... Penal, Contravencional y de
+ * Faltas") or in the narrative of other facts.
+ */
+const PENAL_ARTICLES: readonly { readonly value: string; readonly articles: readonly string[] }[] = [
+  { value: "lesiones", articles: ["89", "90", "91", "92", "93", "94", "94 bis"] },
+  { value: "amenazas", articles: ["149 bis", "149 ter"] },
+  { value: "daños", articles: ["183", "184"] },
+  { value: "usurpación", articles: ["181"] },
+  { value: "portación de armas", articles: ["189 bis"] },
+  { value: "resistencia o desobediencia a la autoridad", articles: ["237", "238", "239"] },
+]
+
+const LAWS: readonly { readonly value: string; readonly law: RegExp }[] = [
+  { value: "violencia de género", law: /\bley (?:n[°º.o]* ?)?26\.?485\b/g },
+  { value: "incumplimiento de deberes de asistencia familiar", law: /\bley (?:n[°º.o]* ?)?13\.?944\b/g },
+  { value: "contravenciones", law: /\bley (?:n[°º.o]* ?)?1\.?472\b/g },
+]
+
+/** "art. 89", "arts. 89 y 92", "artículo 149 bis", "art. 183, 184": the list of numbers and the words after it. */
+const CITATION = /\b(?:arts?\.?|articulos?) ?((?:\d+(?: (?:bis|ter))?(?:,? (?:y|e) | ?, ?)?)+)(?=(.{0,50}))/g
+
+/** Articles of another code or law (procedural, contraventional, a law) do not name an offence of the Código Penal. */
+const OTHER_CODE = /^,? ?(?:(?:del|de la|de) )?(?:codigo procesal|cpp|c\.p\.p|codigo contravencional|cc\b|ley|constitucion|reglamento|decreto)/
+
+/** Votes per subject matter from article and law citations. */
+const citationVotes = (text: string): Map<string, number> => {
+  const votes = new Map<string, number>()
+  const vote = (value: string) => votes.set(value, (votes.get(value) ?? 0) + 1)
+  for (const match of text.matchAll(CITATION)) {
+    const after = match[2] ?? ""
+    if (OTHER_CODE.test(after)) {
+      if (/^[^.;]*?(?:contravencional|ley (?:n[°º.o]* ?)?1\.?472\b)/.test(after)) vote("contravenciones")
+      continue
+    }
+    for (const article of match[1]!.match(/\d+(?: (?:bis|ter))?/g) ?? []) {
+      const rule = PENAL_ARTICLES.find((candidate) => candidate.articles.includes(article))
+      if (rule) vote(rule.value)
+    }
+  }
+  for (const { value, law } of LAWS) for (const _ of text.matchAll(law)) vote(value)
+  return votes
+}
+
+/** The fuero's own name mentions "contravencional": it says nothing about the case. */
+const FUERO = /\bpenal,? contravencional y de faltas\b/g
+
+/**
+ * The subject matter: from the articles and laws cited when there are any
+ * (most cited; ties: order of `MATERIAS`), else from keywords (most hits);
+ * "" when none.
+ */
 export const materiaOf = (publicText: string): string => {
-  const text = prepare(publicText)
+  const text = prepare(publicText).replace(FUERO, " ")
+  const votes = citationVotes(text)
+  const byCitation = MATERIAS.reduce<{ value: string; count: number }>(
+    (best, rule) => ((votes.get(rule.value) ?? 0) > best.count ? { value: rule.value, count: votes.get(rule.value)! } : best),
+    { value: "", count: 0 },
+  )
+  if (byCitation.count > 0) return byCitation.value
   let best = ""
   let bestCount = 0
   for (const rule of MATERIAS) {

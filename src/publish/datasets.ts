@@ -34,10 +34,13 @@ const rulingsSql = `
     FROM entities e WHERE e.action = 'redact' GROUP BY e.ruling_id
   )
   SELECT r.id, r.court AS juzgado, r.date AS fecha, year(r.date)::INTEGER AS anio, month(r.date)::INTEGER AS mes,
-    r.type AS tipo, r.materia, r.resultado, r.format AS formato_original, r.characters AS caracteres,
+    r.type AS tipo, r.materia, r.resultado, r.format AS formato_original,
+    coalesce(r.text_origin, 'texto') AS origen_texto, r.characters AS caracteres,
     coalesce(c.total_datos_ocultados, 0)::INTEGER AS total_datos_ocultados,
     ${REDACTABLE_LABELS.map((label) => `coalesce(c.${countColumn(label)}, 0)::INTEGER AS ${countColumn(label)}`).join(", ")},
-    'resoluciones/' || r.id || '.txt' AS archivo_texto
+    'resoluciones/' || r.id || '.txt' AS archivo_texto,
+    CASE r.format WHEN 'docx' THEN 'documentos/' || r.id || '.docx' WHEN 'doc' THEN 'documentos/' || r.id || '.docx'
+      WHEN 'odt' THEN 'documentos/' || r.id || '.odt' WHEN 'pdf' THEN 'documentos/' || r.id || '.pdf' END AS archivo_documento
   FROM (${PUBLISHED}) r LEFT JOIN counts c ON c.ruling_id = r.id
   ORDER BY r.id`
 

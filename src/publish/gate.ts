@@ -3,7 +3,10 @@ import { actionFor, type PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import type { Span } from "../domain/Span.ts"
 import { fold } from "../detect/fold.ts"
-import { findForms, searchTokens } from "./formSearch.ts"
+import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
+import { CAPITALISED_LABELS, isReadableHit, keptMask, redactedForms } from "../resolve/closeForms.ts"
+import { overlapIndex } from "../resolve/overlapIndex.ts"
+import { MIN_SCORE } from "../resolve/resolve.ts"
 
 /**
  * The publication gate, the last step before a ruling's text reaches
@@ -31,6 +34,13 @@ export interface GateFinding {
   readonly category?: string
   /** How many occurrences share this label, cause and detector. */
   readonly count: number
+  /** Where each occurrence is in the scanned text (character offsets); empty for categories and detector failures. */
+  readonly at: ReadonlyArray<TextRange>
+}
+
+export interface TextRange {
+  readonly start: number
+  readonly end: number
 }
 
 export interface GateDecision {
@@ -43,18 +53,8 @@ export interface GateDecision {
 /** Replacement tags such as `[PERSONA 1]`, `[DNI]`, `[DNI 3fa9c1e2b0]`. */
 const TAG = /\[[^[\]\n]{1,80}\]/gu
 
-const tagRanges = (text: string): Array<readonly [number, number]> =>
-  [...text.matchAll(TAG)].map((match) => [match.index, match.index + match[0].length] as const)
-
-/** Surface forms shorter than this (letters and digits) are not searched: too many false alarms. */
-const MIN_FORM_CHARS = 3
-
-/**
- * Labels whose surface form is a plain quantity ("3 años"): the same words
- * elsewhere are usually another quantity ("3 años de prisión"), not the
- * person's age again, so only the identifier rules re-check them.
- */
-const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
+const tagRanges = (text: string): TextRange[] =>
+  [...text.matchAll(TAG)].map((match) => ({ start: match.index, end: match.index + match[0].length }))
 
 /**
  * Categories of `config.publication` whose keywords occur in `text`
@@ -62,7 +62,7 @@ const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
  */
 export const matchCategories = (text: string, config: PipelineConfig): readonly PublicationCategory[] => {
   const keywords = config.publication.categories.flatMap((category) => category.keywords.map((keyword) => ({ category, keyword })))
-  const hits = new Set(findForms(searchTokens(text), keywords.map(({ keyword }) => searchTokens(keyword))).map((hit) => keywords[hit.form]!.category))
+  const hits = new Set(findForms(tokenize(text), keywords.map(({ keyword }) => formTokens(keyword))).map((hit) => keywords[hit.form]!.category))
   return config.publication.categories.filter((category) => hits.has(category))
 }
 
@@ -110,10 +110,10 @@ export interface ScannedMentions {
   readonly entities: ReadonlyArray<{ readonly label: Label; readonly text: string; readonly action: "redact" | "keep" }>
 }
 
-const addFinding = (findings: Map<string, GateFinding>, finding: Omit<GateFinding, "count">): void => {
+const addFinding = (findings: Map<string, GateFinding>, finding: Omit<GateFinding, "count" | "at">, at?: TextRange): void => {
   const key = `${finding.cause}|${finding.label ?? ""}|${finding.detector ?? ""}|${finding.category ?? ""}`
   const earlier = findings.get(key)
-  findings.set(key, { ...finding, count: (earlier?.count ?? 0) + 1 })
+  findings.set(key, { ...finding, count: (earlier?.count ?? 0) + 1, at: at ? [...(earlier?.at ?? []), at] : earlier?.at ?? [] })
 }
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
@@ -133,9 +133,7 @@ export const residualScan = (
   detectors: readonly Detector[] = [],
 ): readonly GateFinding[] => {
   const findings = new Map<string, GateFinding>()
-  const tags = tagRanges(publicText)
-  const overlapsAny = (span: Span, ranges: ReadonlyArray<readonly [number, number]>) =>
-    ranges.some(([start, end]) => span.start < end && start < span.end)
+  const onTag = overlapIndex(tagRanges(publicText))
   // Mentions the pipeline deliberately kept (e.g. the judge's name) stay visible.
   const keptForms = new Set(record.entities.filter((entity) => entity.action === "keep").map((entity) => fold(entity.text)))
 
@@ -154,34 +152,34 @@ export const residualScan = (
       addFinding(findings, { cause: "detector_asincrono", label: null, detector: detector.name })
       continue
     }
-    for (const span of spans) detected.push({ span, detector: detector.name })
+    // Judged as the resolver judges them: a detection below its threshold (a public body's site) is no finding.
+    // Names are checked as redacted forms (below), not detected again: whether words are a person's
+    // name depends on their context, which redaction changes ("LÓPEZ MESA, Marcelo", a cited author,
+    // reads "[PERSONA 3] MESA, Marcelo" once a party's "López" is hidden). The analysis judged the
+    // original context; on the Córdoba rulings every name found again this way was an official, a
+    // cited author or an abbreviation the analysis had rightly left visible.
+    for (const span of spans) if (span.score >= MIN_SCORE && !CAPITALISED_LABELS.has(span.label)) detected.push({ span, detector: detector.name })
   }
   // As the resolver does, a span of a kept label (an official in their role)
   // wins over a redactable span on the same words.
-  const keptRanges = detected.filter(({ span }) => actionFor(config, span.label) === "keep")
-    .map(({ span }) => [span.start, span.end] as const)
+  const onKept = overlapIndex(detected.filter(({ span }) => actionFor(config, span.label) === "keep").map(({ span }) => span))
   for (const { span, detector } of detected) {
-    if (actionFor(config, span.label) === "keep" || overlapsAny(span, tags) || overlapsAny(span, keptRanges)) continue
+    if (actionFor(config, span.label) === "keep" || onTag(span.start, span.end).length > 0 || onKept(span.start, span.end).length > 0) continue
     if (keptForms.has(fold(publicText.slice(span.start, span.end)))) continue
-    addFinding(findings, { cause: "identificador_residual", label: span.label, detector })
+    addFinding(findings, { cause: "identificador_residual", label: span.label, detector }, { start: span.start, end: span.end })
   }
 
   // A redacted form inside a kept mention ("Bautista" redacted for a party,
   // "Dr. Bautista Vilela" kept as the secretary) is the policy, not a leak.
-  const textTokens = searchTokens(publicText.replace(TAG, " "))
-  const masked = new Uint8Array(textTokens.length)
-  for (const hit of findForms(textTokens, [...keptForms].map(searchTokens))) masked.fill(1, hit.start, hit.end)
-  const redacted = new Map<string, Label>()
-  for (const entity of record.entities) {
-    if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
-    const form = fold(entity.text)
-    if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || redacted.has(form)) continue
-    redacted.set(form, entity.label)
-  }
+  // Tags become blanks of their own length, so offsets stay those of the public text.
+  const textTokens = tokenize(publicText.replace(TAG, (tag) => " ".repeat(tag.length)))
+  const mask = keptMask(textTokens, record.entities)
+  const redacted = redactedForms(record.entities)
   const forms = [...redacted.keys()]
-  for (const hit of findForms(textTokens, forms.map(searchTokens))) {
-    if (masked.subarray(hit.start, hit.end).some((flag) => flag === 1)) continue
-    addFinding(findings, { cause: "forma_redactada", label: redacted.get(forms[hit.form]!)! })
+  for (const hit of findForms(textTokens, forms.map(formTokens))) {
+    const label = redacted.get(forms[hit.form]!)!
+    if (!isReadableHit(publicText, hit, label, mask)) continue
+    addFinding(findings, { cause: "forma_redactada", label }, { start: hit.start, end: hit.end })
   }
   return [...findings.values()].sort((a, b) =>
     a.cause.localeCompare(b.cause) || (a.label ?? "").localeCompare(b.label ?? "") ||
@@ -203,7 +201,7 @@ export const gatePublication = (
   // A stricter category's extra labels count as redacted for the scan too.
   const effective = publicationPolicy(publicText, config).config
   const blocked: GateFinding[] = categories.filter((category) => category.policy === "block")
-    .map((category) => ({ cause: "categoria_bloqueada", label: null, category: category.name, count: 1 }))
+    .map((category) => ({ cause: "categoria_bloqueada", label: null, category: category.name, count: 1, at: [] }))
   const findings = [...blocked, ...residualScan(publicText, record, effective, detectors)]
   return { publish: findings.length === 0, findings, categories: categories.map((category) => category.name) }
 }

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { join } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
@@ -20,6 +21,7 @@ import {
 } from "./catalogue.ts"
 import { checksums, CHECKSUMS_FILE } from "./checksums.ts"
 import { PUBLISHED_TABLES } from "./datasets.ts"
+import { DOCUMENTS_DIR, publishDocuments, withdrawDocuments } from "./documents/publishDocuments.ts"
 import { gatePublication } from "./gate.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { coversRuleDetectors, knownPasses, storedPasses, storePasses, type GatePass } from "./gatePass.ts"
@@ -67,13 +69,16 @@ const storeDates = async (connection: DuckDBConnection): Promise<StoreDates> => 
     SELECT (SELECT min(finished_at) FROM runs) AS first_run,
       (SELECT min(date) FROM rulings WHERE published) AS min_date, (SELECT max(date) FROM rulings WHERE published) AS max_date,
       (SELECT count(*)::INTEGER FROM rulings WHERE published) AS rulings,
-      (SELECT count(*)::INTEGER FROM rulings WHERE NOT published) AS withheld`)).getRowObjectsJS()[0]!
+      (SELECT count(*)::INTEGER FROM rulings WHERE NOT published) AS withheld,
+      -- Held in the document workers, before a record existed: counted as the latest run's failures say.
+      (SELECT coalesce(sum(documents), 0)::INTEGER FROM run_failures WHERE reason = 'gate_blocked'
+        AND run_id = (SELECT run_id FROM runs ORDER BY finished_at DESC, run_id DESC LIMIT 1)) AS held_in_workers`)).getRowObjectsJS()[0]!
   return {
     firstRunDay: day(row["first_run"]),
     minDate: day(row["min_date"]),
     maxDate: day(row["max_date"]),
     rulings: Number(row["rulings"]),
-    withheld: Number(row["withheld"]),
+    withheld: Number(row["withheld"]) + Number(row["held_in_workers"]),
   }
 }
 
@@ -115,8 +120,12 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   const pipelineSha256 = configFingerprint(config)
   const remember = coversRuleDetectors(config, detectors)
   const passed = new Map<string, GatePass>()
+  // Each ruling's document in its input's format; one that cannot be produced or vouched for holds its ruling.
+  const heldDocuments = await publishDocuments(outDir, config, detectors, { keepImages: config.publication.documents.keepImages })
   const summary = await ingestBatch(outDir, options.run, {
     gate: (publicText, record, files) => {
+      const held = heldDocuments.get(record.id)
+      if (held) return held
       const decision = known(record.id, files) ?? gatePublication(publicText, record, config, detectors)
       if (decision.publish && remember) passed.set(record.id, { ...files, pipelineSha256, categories: decision.categories })
       return decision
@@ -124,6 +133,7 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   })
   // Fail closed: a text the gate blocks does not stay in public/.
   for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })
+  await withdrawDocuments(outDir, summary.withheld.map(({ id }) => id))
 
   const facts = new Map<string, FileFacts>()
   const dates = await withStore(storePath(outDir), async ({ connection }) => {
@@ -140,7 +150,9 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
     const descriptor = dataPackage(id, PUBLISHED_TABLES, facts, byDataset[id])
     await writeFileAtomic(join(publicDir, dir, "datapackage.json"), json(descriptor))
   }
-  await writeFileAtomic(join(publicDir, "data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset)))
+  const documentNames = existsSync(join(publicDir, DOCUMENTS_DIR)) ? readdirSync(join(publicDir, DOCUMENTS_DIR)) : []
+  const documentFormats = (["docx", "odt", "pdf"] as const).filter((extension) => documentNames.some((name) => name.endsWith(`.${extension}`)))
+  await writeFileAtomic(join(publicDir, "data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset, documentFormats)))
   await writeFileAtomic(
     join(publicDir, "LEEME.md"),
     readme(config, info, PUBLISHED_TABLES, { rulings: dates.rulings, withheld: dates.withheld, dates: byDataset.resoluciones }),

@@ -8,7 +8,7 @@ import { dictionaryPath } from "./writeTables.ts"
 /** Facts about the publication that the README states; all derived from the store. */
 export interface ReadmeFacts {
   readonly rulings: number
-  /** Rulings in the store that are not published (gate or missing text). */
+  /** Rulings held by the gate (at publication, or in the workers of the latest run) or without public text. */
   readonly withheld: number
   readonly dates: DatasetDates
 }
@@ -108,7 +108,10 @@ export const readme = (
     "## Limitaciones",
     "",
     "- La anonimización automática puede omitir menciones o ocultar de más; la verificación final reduce, pero no elimina, ese riesgo.",
-    "- Los documentos que no pudieron procesarse (por ejemplo, PDF escaneados sin texto) no se publican; su cantidad por causa figura en `estadisticas/fallos-por-ejecucion-y-causa.csv`.",
+    "- Los documentos que no pudieron procesarse (por ejemplo, archivos dañados) no se publican; su cantidad por causa figura en `estadisticas/fallos-por-ejecucion-y-causa.csv`.",
+    ...(config.ocr.enabled
+      ? [`- El texto de las páginas escaneadas y de las imágenes se obtiene por reconocimiento óptico de caracteres (OCR) y puede tener errores de lectura; esas resoluciones llevan \`origen_texto\` = \`ocr\` en el índice, y las de confianza media menor que ${config.ocr.minConfidence} sobre 100 quedan retenidas para revisión.`]
+      : []),
     "- Una resolución corregida reemplaza a su versión anterior con el mismo identificador.",
     "",
     "## Cómo citar",

@@ -28,7 +28,12 @@ export const RULINGS_FIELDS: readonly DatasetField[] = [
     type: "string",
     description: "Resultado de la parte resolutiva cuando se puede extraer (condena, absolución, sobreseimiento...).",
   },
-  { name: "formato_original", type: "string", description: "Formato del archivo de origen (pdf, docx, odt, txt, html)." },
+  { name: "formato_original", type: "string", description: "Formato del archivo de origen (pdf, docx, doc, odt, txt, html, png, jpeg, tiff)." },
+  {
+    name: "origen_texto",
+    type: "string",
+    description: "De dónde salió el texto: texto (capa de texto del archivo) u ocr (reconocimiento óptico de caracteres de páginas escaneadas o imágenes, en todo o en parte).",
+  },
   { name: "caracteres", type: "integer", description: "Cantidad de caracteres del texto anonimizado publicado." },
   { name: "total_datos_ocultados", type: "integer", description: "Total de menciones ocultadas en la resolución." },
   ...REDACTABLE_LABELS.map((label): DatasetField => ({
@@ -37,4 +42,9 @@ export const RULINGS_FIELDS: readonly DatasetField[] = [
     description: `Menciones ocultadas de la categoría ${label}: ${LABEL_INFO[label].descripcion}.`,
   })),
   { name: "archivo_texto", type: "string", description: "Ruta relativa del texto anonimizado: resoluciones/<id>.txt." },
+  {
+    name: "archivo_documento",
+    type: "string",
+    description: "Ruta relativa del documento anonimizado en el formato de origen (documentos/<id>.docx, .odt o .pdf; los .doc se publican como .docx); vacío para entradas de texto o HTML.",
+  },
 ]

@@ -1,5 +1,7 @@
 import type { Label } from "../domain/Label.ts"
-import { byPosition, overlaps, spanLength, type Span } from "../domain/Span.ts"
+import { byPosition, spanLength, type Span } from "../domain/Span.ts"
+import { DisjointIntervals } from "./DisjointIntervals.ts"
+import { overlapIndex } from "./overlapIndex.ts"
 
 /**
  * Overlaps and precedence. Same-label pieces that overlap or touch (a name
@@ -7,11 +9,13 @@ import { byPosition, overlaps, spanLength, type Span } from "../domain/Span.ts"
  * labels a greedy choice keeps, in order: validated identifiers (checksum,
  * Luhn), higher score, longer span, more specific label. An official beats a
  * person for the same mention unless a party cue sits right before the name.
+ * Every step is a sort or a sweep with binary searches: O(n log n) in the
+ * number of spans, so a long ruling dense with names resolves in time.
  */
 
 /** Labels from most to least specific (tie-breaker only). */
 const SPECIFICITY: readonly Label[] = [
-  "CBU", "CUIT_CUIL", "EMAIL", "IP", "URL", "USUARIO_RED", "PASAPORTE", "DNI", "CUENTA_BANCARIA", "PATENTE",
+  "CBU", "CUIT_CUIL", "EMAIL", "IP", "URL", "USUARIO_RED", "PASAPORTE", "DNI", "IDENTIFICADOR", "CUENTA_BANCARIA", "PATENTE",
   "ARCHIVO", "EXPEDIENTE", "FECHA_PERSONAL", "EDAD", "TELEFONO", "DIRECCION", "FUNCIONARIO", "PERSONA", "LUGAR",
 ]
 const specificity = (l: Label): number => SPECIFICITY.length - SPECIFICITY.indexOf(l)
@@ -30,7 +34,11 @@ const joinable = (label: Label, gap: string): boolean => {
 const unionSameLabel = (text: string, spans: readonly Span[]): Span[] => {
   const out: Span[] = []
   const byLabel = new Map<Label, Span[]>()
-  for (const s of spans) byLabel.set(s.label, [...(byLabel.get(s.label) ?? []), s])
+  for (const s of spans) {
+    const list = byLabel.get(s.label)
+    if (list) list.push(s)
+    else byLabel.set(s.label, [s])
+  }
   for (const list of byLabel.values()) {
     list.sort(byPosition)
     let cur: Span | undefined
@@ -57,24 +65,34 @@ const unionSameLabel = (text: string, spans: readonly Span[]): Span[] => {
   return out
 }
 
-const rank = (a: Span, b: Span): number =>
-  Number(validated(b)) - Number(validated(a)) ||
-  b.score - a.score ||
-  spanLength(b) - spanLength(a) ||
-  specificity(b.label) - specificity(a.label) ||
-  a.start - b.start
+interface Ranked {
+  readonly span: Span
+  readonly validated: boolean
+}
+
+const rank = (a: Ranked, b: Ranked): number =>
+  Number(b.validated) - Number(a.validated) ||
+  b.span.score - a.span.score ||
+  spanLength(b.span) - spanLength(a.span) ||
+  specificity(b.span.label) - specificity(a.span.label) ||
+  a.span.start - b.span.start
 
 export const mergeSpans = (text: string, spans: readonly Span[]): Span[] => {
   let pool = unionSameLabel(text, spans)
   // Officials beat persons for the same mention, unless a party cue says otherwise.
-  const officials = pool.filter((s) => s.label === "FUNCIONARIO")
-  const parties = pool.filter((s) => s.label === "PERSONA" && PARTY_CUE.test(s.evidence ?? ""))
+  const officials = overlapIndex(pool.filter((s) => s.label === "FUNCIONARIO"))
+  const parties = overlapIndex(pool.filter((s) => s.label === "PERSONA" && PARTY_CUE.test(s.evidence ?? "")))
   pool = pool.filter((s) => {
-    if (s.label === "PERSONA" && !PARTY_CUE.test(s.evidence ?? "")) return !officials.some((o) => overlaps(o, s))
-    if (s.label === "FUNCIONARIO") return !parties.some((p) => overlaps(p, s))
+    if (s.label === "PERSONA" && !PARTY_CUE.test(s.evidence ?? "")) return officials(s.start, s.end).length === 0
+    if (s.label === "FUNCIONARIO") return parties(s.start, s.end).length === 0
     return true
   })
   const accepted: Span[] = []
-  for (const s of [...pool].sort(rank)) if (!accepted.some((a) => overlaps(a, s))) accepted.push(s)
+  const taken = new DisjointIntervals(pool.map((s) => s.start))
+  for (const { span } of pool.map((s) => ({ span: s, validated: validated(s) })).sort(rank)) {
+    if (taken.overlapsAny(span.start, span.end)) continue
+    taken.add(span.start, span.end)
+    accepted.push(span)
+  }
   return accepted.sort(byPosition)
 }

@@ -1,6 +1,7 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
-import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
+import { escapeRegex, fold } from "../detect/fold.ts"
+import { findForms, formTokens, tokenize, type TextToken } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, isFirstName, isInitial, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
 
@@ -45,7 +46,7 @@ export const isModelSpan = (s: Pick<Span, "detector">): boolean => s.detector.st
 
 /** Heads of institution names: a place/address tag inside one is the institution, not a person's whereabouts. */
 const INSTITUTION =
-  /^(?:asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates)$/
+  /^(?:sa|s\.a|srl|s\.r\.l|sas|s\.a\.s|sca|s\.c\.a|sau|s\.a\.u|bank|sociedad|compania|cia|empresa|cooperativa|mutual|asociacion|fundacion|club|motors|group|grupo|holding|corporation|corp|inc|ltd|ltda|asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates)$/
 /** Heads of law names. */
 const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
 
@@ -201,7 +202,8 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w))
     if (words.length > 0 && words.every(common)) return "common-words"
   }
-  if (span.label === "PERSONA" && !/\s/.test(surface.trim())) {
+  // A cluster of initials ("R.A.M.") is how rulings shorten a person's name, not a word.
+  if (span.label === "PERSONA" && !/\s/.test(surface.trim()) && !/^(?:\p{Lu}{1,3}\.){2,}$/u.test(surface.trim())) {
     if (writtenInLowerCase(text, surface.trim())) return "common-word"
     // A lone capitalised word opening a sentence ("Obra en autos", "Agregó que") is a person only
     // if it is a known name or the ruling names someone with it in full elsewhere.
@@ -237,12 +239,11 @@ const CONSISTENT: readonly Label[] = ["LUGAR", "DIRECCION"]
 /** Type words that may precede a place and be redacted with it. */
 const TYPE_BEFORE = /(?<![\p{L}])(?:provincia|barrio|localidad|partido|ciudad|departamento|municipio)\s+(?:de\s+)?$/iu
 
-/** Occurrences of a form in the ruling, folded, on word boundaries (as the publication gate searches). */
-const occurrences = (folded: string, form: string): Array<{ start: number; end: number }> => {
-  const words = fold(form).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-  if (words.join("").length < 3) return []
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegex).join(String.raw`[^\p{L}\p{N}]+`)}(?![\\p{L}\\p{N}])`, "gu")
-  return Array.from(folded.matchAll(re), (m) => ({ start: m.index, end: m.index + m[0].length }))
+/** Occurrences of a form in the ruling with the one form search the gate uses (detect/formSearch.ts). */
+const occurrences = (tokens: readonly TextToken[], form: string): Array<{ start: number; end: number }> => {
+  const words = formTokens(form)
+  if (words.join("").replace(/[^\p{L}\p{N}]/gu, "").length < 3) return []
+  return findForms(tokens, [words]).map((hit) => ({ start: hit.start, end: hit.end }))
 }
 
 /**
@@ -266,12 +267,12 @@ export const consistentModelForms = (
     byForm.set(form, [...(byForm.get(form) ?? []), s])
   }
   if (byForm.size === 0) return [...spans]
-  const folded = foldKeepingOffsets(text)
+  const tokens = tokenize(text)
   let out = [...spans]
   const added: Span[] = []
   const covered = (r: { start: number; end: number }): boolean => [...out, ...added].some((s) => overlaps(s, r))
   for (const [form, own] of byForm) {
-    const loose = occurrences(folded, form).filter((o) => !covered(o))
+    const loose = occurrences(tokens, form).filter((o) => !covered(o))
     const standalone = (o: { start: number; end: number }): boolean => {
       if (!/^\p{Lu}/u.test(text.slice(o.start, o.start + 1))) return false
       const name = enclosingName(text, o.start, o.end)
@@ -296,7 +297,7 @@ export const consistentModelForms = (
     const widenedOk = widened.every((w, i) =>
       w !== undefined &&
       !out.some((s) => s !== own[i] && s !== w.joined && overlaps(s, w)) &&
-      occurrences(folded, text.slice(w.start, w.end)).every((o) => o.start === w.start || covered(o) || widened.some((x) => x && x.start === o.start))
+      occurrences(tokens, text.slice(w.start, w.end)).every((o) => o.start === w.start || covered(o) || widened.some((x) => x && x.start === o.start))
     )
     if (widenedOk) {
       const joined = new Set(widened.map((w) => w?.joined))

@@ -1,7 +1,10 @@
 import type { Label } from "../domain/Label.ts"
-import { overlaps, type Span } from "../domain/Span.ts"
-import { escapeRegex, fold, foldKeepingOffsets } from "../detect/fold.ts"
-import { inCitedWork, isCaps, isFirstName, isInitial, isStop } from "../detect/names.ts"
+import type { Span } from "../domain/Span.ts"
+import { fold } from "../detect/fold.ts"
+import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
+import { commonWordUse } from "./closeForms.ts"
+import { overlapIndex } from "./overlapIndex.ts"
+import { inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 
 /**
  * Once a person (or official) is found, find every other mention in the
@@ -79,7 +82,7 @@ const variantsOf = (e: Entity): Variant[] => {
   for (const s of realSur) {
     if (usable(s)) out.push({ text: s, kind: "surname" })
     // A surname that is also a common word ("Aureliana VILLA" … "Villa se resistió"): see commonWordUse.
-    else if (e.label === "PERSONA" && given.length && s.length >= 4 && isStop(s)) out.push({ text: s, kind: "common-surname" })
+    else if (e.label === "PERSONA" && given.length && isSurnameStop(s)) out.push({ text: s, kind: "common-surname" })
   }
   for (const g of given) if (usable(g)) out.push({ text: g, kind: "given" })
   // Rulings often go on with the person's initials ("Emanuel URQUIZA" … "E.U."),
@@ -93,101 +96,21 @@ const variantsOf = (e: Entity): Variant[] => {
   return out
 }
 
-/**
- * A surname that is also a common word is that word, not the person, after an
- * article ("la Villa", "de la Sala") or before a capitalised word or a number
- * ("Villa Lugano", "Villa 31", "Sala II").
- */
-const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
-const NAME_OR_NUMBER_AFTER = /^\s*(?:\p{Lu}|\d)/u
-const commonWordUse = (text: string, start: number, end: number): boolean =>
-  ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NAME_OR_NUMBER_AFTER.test(text.slice(end, end + 3))
-
 /** Before a legal reference, initials are an abbreviation: "art. 89 del C.P.", "inc. b) de la C.N.". */
 const LEGAL_REFERENCE_BEFORE = /(?:\bdel|\bde\s+la|\bart[íi]?c?(?:ulo)?s?\.?|\binc\.?|\bley|\d)\s*$/iu
-
-/** Word tokens of a folded text: letters, digits and combining marks (dropped for comparison). */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
-const NOT_WORD_CHAR = /[^\p{L}\p{N}\p{M}]/u
-
-interface Token {
-  readonly start: number
-  readonly end: number
-  readonly text: string
-}
-
-const tokensOf = (folded: string): Token[] =>
-  Array.from(folded.matchAll(WORD), (m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].replace(/\p{M}+/gu, "") }))
-
-/** A variant as word tokens plus what must stand between, before and after them. */
-interface VariantPattern {
-  readonly variant: string
-  readonly words: readonly string[]
-  /** Separator matchers between consecutive words: a space allows any whitespace and an inverted-order comma. */
-  readonly gaps: readonly RegExp[]
-  readonly prefix: string
-  readonly suffix: string
-}
-
-
-const gapCache = new Map<string, RegExp>()
-const gapMatcher = (separator: string): RegExp => {
-  let matcher = gapCache.get(separator)
-  if (!matcher) {
-    // Unicode mode rejects escapes of non-syntax characters ("\-"): escape syntax characters only.
-    matcher = new RegExp(`^${separator.split(" ").map(escapeRegex).join(String.raw`,?\s+`)}$`, "u")
-    gapCache.set(separator, matcher)
-  }
-  return matcher
-}
-
-const variantPattern = (variant: string): VariantPattern | null => {
-  const tokens = tokensOf(variant)
-  if (tokens.length === 0) return null
-  return {
-    variant,
-    words: tokens.map((token) => token.text),
-    gaps: tokens.slice(1).map((token, i) => gapMatcher(variant.slice(tokens[i]!.end, token.start))),
-    prefix: variant.slice(0, tokens[0]!.start),
-    suffix: variant.slice(tokens[tokens.length - 1]!.end),
-  }
-}
-
-/**
- * Every occurrence of the variants in one pass over the text's word tokens:
- * whole words only ("Paz" never inside "capaz"), so the cost grows with the
- * text, not with text × variants.
- */
-const findVariants = (folded: string, patterns: readonly VariantPattern[]): { start: number; end: number; variant: string }[] => {
-  const byFirstWord = new Map<string, VariantPattern[]>()
-  for (const pattern of patterns) {
-    const list = byFirstWord.get(pattern.words[0]!) ?? []
-    list.push(pattern)
-    byFirstWord.set(pattern.words[0]!, list)
-  }
-  const tokens = tokensOf(folded)
-  const found: { start: number; end: number; variant: string }[] = []
-  tokens.forEach((first, index) => {
-    for (const pattern of byFirstWord.get(first.text) ?? []) {
-      const last = tokens[index + pattern.words.length - 1]
-      if (!last) continue
-      const matches = pattern.words.every((word, k) =>
-        tokens[index + k]!.text === word && (k === 0 || pattern.gaps[k - 1]!.test(folded.slice(tokens[index + k - 1]!.end, tokens[index + k]!.start)))
-      )
-      if (!matches) continue
-      const start = first.start - pattern.prefix.length
-      const end = last.end + pattern.suffix.length
-      if (folded.slice(start, first.start) !== pattern.prefix || folded.slice(last.end, end) !== pattern.suffix) continue
-      if (pattern.suffix && end < folded.length && !NOT_WORD_CHAR.test(folded[end]!)) continue
-      found.push({ start, end, variant: pattern.variant })
-    }
-  })
-  return found
-}
 
 /** An official's role word right before a name ("el Defensor Oficial Dr."). */
 export const OFFICIAL_BEFORE = /(?:juez(?:a)?|fiscal(?:a)?|secretari[oa]|prosecretari[oa]|defensor(?:a)?\s+oficial|magistrad[oa]|camarista|asesor(?:a)?\s+tutelar|s\.\s?s\.|v\.\s?s\.)[\s,:]*(?:(?:el|la)\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s*)?$/i
 const PARTY_EVIDENCE = /^cue:(?:role|private-counsel|kin|police|honorific)|^inverted:caption/
+
+/**
+ * A single word a mention carried that no name list knows and the ruling
+ * writes in lower case elsewhere ("Dice", "General", "Acceso" swallowed by an
+ * over-wide span) is not spread on its own: found again it would be the word.
+ */
+const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant["kind"]>): boolean =>
+  !kinds.has("full") && !kinds.has("initials") && !variant.includes(" ") &&
+  !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
 
 export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const names = spans.filter((s): s is Span & { label: NameLabel } => s.label === "PERSONA" || s.label === "FUNCIONARIO")
@@ -247,28 +170,32 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     return { ...s, entity }
   })
 
-  // 4. Find further mentions in the folded text, all variants in one pass.
-  const folded = foldKeepingOffsets(text)
+  // 4. Find further mentions, all variants in one pass of the one form search (as the gate searches).
+  const detected = overlapIndex(out)
   const added: Span[] = []
   const cited: Span[] = []
-  const searchable = [...owners].filter(([, o]) =>
+  const variants = [...owners].filter(([variant, o]) =>
     !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1) &&
-    !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO"))
-  )
-  const patterns = searchable.flatMap(([variant]) => variantPattern(variant) ?? [])
-  for (const { start, end, variant } of findVariants(folded, patterns)) {
+    !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO")) &&
+    !swallowedWord(text, variant, o.kinds)
+  ).map(([variant]) => variant)
+  const entitiesByKey = new Map<string, Entity[]>()
+  for (const e of all) entitiesByKey.set(e.key, [...(entitiesByKey.get(e.key) ?? []), e])
+  for (const hit of findForms(tokenize(text), variants.map(formTokens))) {
+    const { start, end } = hit
+    const variant = variants[hit.form]!
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
     if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
-    if (out.some((s) => overlaps(s, { start, end }) && (s.label !== "PERSONA" && s.label !== "FUNCIONARIO"))) continue
+    const overlapping = detected(start, end)
+    if (overlapping.some((s) => s.label !== "PERSONA" && s.label !== "FUNCIONARIO")) continue
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!
     else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
-    const candidates = all.filter((e) => e.label === label && o.entities.has(e.key))
-    const keys = new Set(candidates.map((e) => e.key))
+    const keys = new Set([...o.entities].filter((key) => entitiesByKey.get(key)?.some((e) => e.label === label)))
     const entity = keys.size === 1 ? [...keys][0]! : variant
-    if (out.some((s) => overlaps(s, { start, end }) && s.label !== label)) continue
+    if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
     if (inCitedWork(text, start, end)) cited.push(span)
     else added.push(span)
@@ -277,7 +204,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   // stays visible unless that very form is masked elsewhere in the ruling: a
   // masked form left readable would defeat the pseudonym (and the publication
   // gate blocks it).
-  const ownMentions = [...out, ...added.filter((a) => !out.some((s) => overlaps(s, a)))]
+  const ownMentions = [...out, ...added.filter((a) => detected(a.start, a.end).length === 0)]
   const maskedForms = new Set(ownMentions.filter((s) => s.label === "PERSONA").map((s) => fold(text.slice(s.start, s.end))))
   for (const span of cited) if (maskedForms.has(fold(text.slice(span.start, span.end)))) added.push(span)
   return [...out, ...added]

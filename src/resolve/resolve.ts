@@ -4,6 +4,7 @@ import type { Detector, ResolvedSpan } from "../detect/Detector.ts"
 import { detectAll, ruleDetectors } from "../detect/registry.ts"
 import { mergeSpans } from "./merge.ts"
 import { consistentModelForms, isModelSpan, vetModelSpans } from "./modelSpans.ts"
+import { cutToWords } from "./modelWords.ts"
 import { actionFor, applyPolicy } from "./policy.ts"
 import { propagate } from "./propagate.ts"
 
@@ -14,13 +15,15 @@ const threshold = (config: PipelineConfig, s: Span): number =>
   s.detector.startsWith("ner/") ? (config.detectors.ner?.threshold ?? MIN_SCORE) : MIN_SCORE
 
 /**
- * Spans in, decisions out: thresholds, the visibility policy for model spans
+ * Spans in, decisions out: thresholds, model spans cut to whole words and
+ * name runs (modelWords.ts), the visibility policy for model spans
  * (see modelSpans.ts), overlaps, propagation of names, consistency of what
  * the model alone redacts, policy. Sorted, non-overlapping; PERSONA/FUNCIONARIO
  * spans carry `entity`.
  */
 export const resolveSpans = (text: string, spans: readonly Span[], config: PipelineConfig): ResolvedSpan[] => {
   const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start && s.score >= threshold(config, s))
+    .flatMap((s) => (isModelSpan(s) ? cutToWords(text, s) : [s]))
   const vetted = vetModelSpans(text, valid)
   const merged = mergeSpans(text, vetted)
   const final = mergeSpans(text, propagate(text, merged))

@@ -212,6 +212,7 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
             firstPublishedAt: earlier ? (earlier["first_published_at"] as Date).toISOString() : at,
             previousSha256: earlier ? String(earlier["sha256"]) : null,
             change: !earlier ? "alta" : earlier["sha256"] !== record.sha256 ? "correccion" : published ? "reprocesamiento" : "retencion",
+            textOrigin: record.ocr ? "ocr" : "texto",
           },
         })
         if (chunk.length >= FLUSH) await flush()

@@ -36,6 +36,8 @@ export interface StagedRuling {
   /** The sha256 of the version this one replaces; null for a new ruling. */
   readonly previousSha256: string | null
   readonly change: "alta" | "correccion" | "reprocesamiento" | "retencion"
+  /** Where the analysed text came from: a text layer or OCR (of some pages at least). */
+  readonly textOrigin: "texto" | "ocr"
 }
 
 const STAGING = "staged_rulings"
@@ -47,7 +49,7 @@ export const createStaging = (connection: DuckDBConnection): Promise<unknown> =>
     source VARCHAR NOT NULL, format VARCHAR NOT NULL, court VARCHAR, date VARCHAR, type VARCHAR, case_numbers VARCHAR NOT NULL,
     materia VARCHAR, resultado VARCHAR, characters INTEGER, public_text VARCHAR, published BOOLEAN NOT NULL,
     withheld_reason VARCHAR, pipeline_name VARCHAR NOT NULL, pipeline_version VARCHAR NOT NULL, tool_version VARCHAR NOT NULL,
-    first_published_at VARCHAR NOT NULL, previous_sha256 VARCHAR, change VARCHAR NOT NULL
+    first_published_at VARCHAR NOT NULL, previous_sha256 VARCHAR, change VARCHAR NOT NULL, text_origin VARCHAR NOT NULL
   )`)
 
 /**
@@ -85,6 +87,7 @@ export const loadRulings = async (connection: DuckDBConnection, rulings: readonl
     appender.appendVarchar(ruling.firstPublishedAt)
     text(ruling.previousSha256)
     appender.appendVarchar(ruling.change)
+    appender.appendVarchar(ruling.textOrigin)
     appender.endRow()
   })
   appender.closeSync()
@@ -100,7 +103,7 @@ export const loadRulings = async (connection: DuckDBConnection, rulings: readonl
   await connection.run(
     `INSERT INTO rulings SELECT id, sha256, public_sha256, version, source, format, court, TRY_CAST(date AS DATE), type,
        CAST(case_numbers AS JSON)::VARCHAR[], materia, resultado, characters, public_text, published, withheld_reason,
-       pipeline_name, pipeline_version, tool_version, first_published_at::TIMESTAMP, $1::TIMESTAMP, $2
+       pipeline_name, pipeline_version, tool_version, first_published_at::TIMESTAMP, $1::TIMESTAMP, $2, text_origin
      FROM ${STAGING} ORDER BY seq`,
     [at, runId],
   )

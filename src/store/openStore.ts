@@ -53,8 +53,11 @@ CREATE TABLE IF NOT EXISTS rulings (
   tool_version VARCHAR NOT NULL,
   first_published_at TIMESTAMP NOT NULL,
   updated_at TIMESTAMP NOT NULL,
-  run_id VARCHAR NOT NULL
+  run_id VARCHAR NOT NULL,
+  text_origin VARCHAR
 );
+-- Stores made before OCR lack the column; their rulings all came from a text layer (NULL reads as 'texto').
+ALTER TABLE rulings ADD COLUMN IF NOT EXISTS text_origin VARCHAR;
 CREATE TABLE IF NOT EXISTS entities (
   ruling_id VARCHAR NOT NULL,
   ordinal INTEGER NOT NULL,

@@ -3,15 +3,20 @@ import { join } from "node:path"
 import { DuckDBInstance, StatementType, type DuckDBConnection } from "@duckdb/node-api"
 import { PUBLISHED_TABLES } from "../publish/datasets.ts"
 import { viewName } from "../publish/DatasetField.ts"
+import { queryRefusal } from "./queryPolicy.ts"
 import { buildTextIndex, type SearchHit, type TextIndex } from "./textIndex.ts"
 
 /**
  * Researchers' queries over the public files only (never the private store):
  * each published table is loaded as a table named after its file
  * (`resoluciones`, `resoluciones_por_juzgado_y_mes`, ...) and the anonymised
- * texts as `textos(id, texto)`. Then external access is switched off and the
- * configuration locked, so a query can neither read nor write files; only
- * SELECT (and EXPLAIN) statements run, one per call.
+ * texts as `textos(id, texto)`. Then the local file system is disabled
+ * outright (no allowed directories, no temporary directory: nothing under
+ * the working directory either), external access switched off, the
+ * directories DuckDB would reveal blanked and the configuration locked, so a
+ * query can neither read nor write a file nor learn where it runs. Only the
+ * statement kinds queryPolicy.ts allows run, one per call, each inside a
+ * transaction that is rolled back.
  */
 export interface QueryResult {
   readonly columns: readonly string[]
@@ -53,6 +58,46 @@ const loadTexts = async (connection: DuckDBConnection, texts: readonly { id: str
   appender.closeSync()
 }
 
+/** Settings applied once the public tables are loaded; the last one locks them. */
+const LOCKDOWN = [
+  "SET temp_directory = ''",
+  "SET allowed_directories = []",
+  "SET allowed_paths = []",
+  "SET secret_directory = ''",
+  "SET extension_directory = ''",
+  "SET home_directory = ''",
+  "SET autoinstall_known_extensions = false",
+  "SET autoload_known_extensions = false",
+  "SET disabled_filesystems = 'LocalFileSystem'",
+  "SET enable_external_access = false",
+  "SET lock_configuration = true",
+]
+
+/** DuckDB's kinds of error, as a researcher reads them. */
+const ERROR_KINDS: Readonly<Record<string, string>> = {
+  "Parser Error": "error de sintaxis",
+  "Catalog Error": "no existe",
+  "Binder Error": "referencia inválida",
+  "Permission Error": "acceso no permitido",
+  "Conversion Error": "conversión inválida",
+  "Invalid Input Error": "entrada inválida",
+  "Out of Range Error": "valor fuera de rango",
+  "Out of Memory Error": "memoria insuficiente",
+  "Not implemented Error": "no admitido",
+}
+
+/** One Spanish line from a DuckDB error: its kind translated, its first line kept, no caret diagram. */
+export const refusalLine = (error: unknown): string => {
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/^Failed to \w+ statements?: /u, "").trim()
+  const kind = /^([A-Z][\w ]*? Error): /u.exec(message)
+  const text = kind ? `${ERROR_KINDS[kind[1]!] ?? "error"}: ${message.slice(kind[0].length)}` : message
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text
+}
+
+const refused = (error: unknown): never => {
+  throw error instanceof QueryError ? error : new QueryError(refusalLine(error))
+}
+
 /** Open the public datasets of `publicDir` for repeated queries (the API server keeps one open). */
 export const openPublicDatabase = async (publicDir: string): Promise<PublicDatabase> => {
   const instance = await DuckDBInstance.create(":memory:", { threads: "1" })
@@ -72,28 +117,34 @@ export const openPublicDatabase = async (publicDir: string): Promise<PublicDatab
     const texts = await readTexts(publicDir)
     await loadTexts(connection, texts)
     tables.push("textos")
-    await connection.run("SET enable_external_access = false")
-    await connection.run("SET lock_configuration = true")
+    for (const setting of LOCKDOWN) await connection.run(setting)
     const index: TextIndex = buildTextIndex(texts)
 
     const query = async (sql: string): Promise<QueryResult> => {
-      const statements = await connection.extractStatements(sql).catch((error: unknown) => {
-        throw new QueryError(error instanceof Error ? error.message : String(error))
-      })
-      if (statements.count !== 1) throw new QueryError("se admite una sola sentencia SQL por consulta")
-      const prepared = await statements.prepare(0).catch((error: unknown) => {
-        throw new QueryError(error instanceof Error ? error.message : String(error))
-      })
-      if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
-        throw new QueryError("sólo se admiten consultas de lectura (SELECT)")
-      }
-      const reader = await prepared.runAndReadAll().catch((error: unknown) => {
-        throw new QueryError(error instanceof Error ? error.message : String(error))
-      })
-      return {
-        columns: reader.columnNames(),
-        types: reader.columnTypes().map((type) => type.toString()),
-        rows: reader.getRowsJson(),
+      const refusal = queryRefusal(sql)
+      if (refusal !== undefined) throw new QueryError(refusal)
+      const statements = await connection.extractStatements(sql).catch(refused)
+      await connection.run("BEGIN TRANSACTION")
+      try {
+        // A PIVOT without an IN list is expanded by DuckDB into CREATE TYPE statements (its
+        // columns) and the SELECT; they run in the transaction and are rolled back with it.
+        for (let index = 0; index < statements.count - 1; index++) {
+          const prepared = await statements.prepare(index).catch(refused)
+          if (prepared.statementType !== StatementType.CREATE) throw new QueryError("se admite una sola sentencia SQL por consulta")
+          await prepared.run().catch(refused)
+        }
+        const prepared = await statements.prepare(statements.count - 1).catch(refused)
+        if (prepared.statementType !== StatementType.SELECT && prepared.statementType !== StatementType.EXPLAIN) {
+          throw new QueryError("sólo se admiten consultas de lectura (SELECT)")
+        }
+        const reader = await prepared.runAndReadAll().catch(refused)
+        return {
+          columns: reader.columnNames(),
+          types: reader.columnTypes().map((type) => type.toString()),
+          rows: reader.getRowsJson(),
+        }
+      } finally {
+        await connection.run("ROLLBACK").catch(() => undefined)
       }
     }
     return { tables, query, search: (text, limit = 10) => index.search(text, limit), close }

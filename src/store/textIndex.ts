@@ -52,16 +52,31 @@ export interface TextIndex {
 const K1 = 1.2
 const B = 0.75
 
-/** A fragment of `text` around the first word that stems to one of `terms`. */
-const fragmentOf = (text: string, terms: ReadonlySet<string>, radius = 90): string => {
+/**
+ * A fragment of `text` centred on the matching words: of the windows around
+ * each word that stems to one of `terms`, the one holding most distinct
+ * terms (the first on ties), cut at word boundaries.
+ */
+export const fragmentOf = (text: string, terms: ReadonlySet<string>, radius = 45): string => {
+  const matches: { readonly start: number; readonly end: number; readonly term: string }[] = []
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const folded = match[0].normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
-    if (!terms.has(stem(folded))) continue
-    const start = Math.max(0, match.index - radius)
-    const end = Math.min(text.length, match.index + match[0].length + radius)
-    return (start > 0 ? "…" : "") + text.slice(start, end).replace(/\s+/gu, " ").trim() + (end < text.length ? "…" : "")
+    const term = stem(match[0].normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())
+    if (terms.has(term)) matches.push({ start: match.index, end: match.index + match[0].length, term })
   }
-  return text.slice(0, radius * 2).replace(/\s+/gu, " ").trim()
+  if (matches.length === 0) return text.slice(0, radius * 2).replace(/\s+/gu, " ").trim()
+  let best = { start: 0, end: 0, distinct: 0 }
+  for (const match of matches) {
+    const centre = Math.round((match.start + match.end) / 2)
+    const start = Math.max(0, centre - radius)
+    const end = Math.min(text.length, centre + radius)
+    const distinct = new Set(matches.filter((other) => other.start >= start && other.end <= end).map((other) => other.term)).size
+    if (distinct > best.distinct) best = { start, end, distinct }
+  }
+  // Widen to whole words so no word is cut in half.
+  let { start, end } = best
+  while (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) start--
+  while (end < text.length && /[\p{L}\p{N}]/u.test(text[end]!)) end++
+  return (start > 0 ? "…" : "") + text.slice(start, end).replace(/\s+/gu, " ").trim() + (end < text.length ? "…" : "")
 }
 
 export const buildTextIndex = (texts: readonly { readonly id: string; readonly text: string }[]): TextIndex => {

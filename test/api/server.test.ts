@@ -127,6 +127,41 @@ describe("GET /api/v1/resoluciones", () => {
   })
 })
 
+describe("bad parameter values", () => {
+  const FILTERS = ["juzgado", "tipo", "materia", "resultado"]
+
+  it("answers a NUL or other control character in any filter with a 400 naming it, never a 500", async () => {
+    for (const name of [...FILTERS, "q"]) {
+      for (const value of ["a%00b", "a%1Fb", "%7F", "a%C2%85b", "%FF"]) {
+        expectError(await get(`/api/v1/resoluciones?${name}=${value}`), 400, "parametro_invalido", name)
+      }
+    }
+    for (const name of FILTERS) expectError(await get(`/api/v1/estadisticas?agrupar=anio&${name}=a%00b`), 400, "parametro_invalido", name)
+  })
+
+  it("answers an empty or blank value the same for every parameter, q included", async () => {
+    for (const name of [...FILTERS, "q", "fecha_desde", "anio", "orden", "limite"]) {
+      expectError(await get(`/api/v1/resoluciones?${name}=`), 400, "parametro_invalido", name)
+    }
+    expectError(await get("/api/v1/resoluciones?juzgado=%20%20"), 400, "parametro_invalido", "juzgado")
+    expectError(await get("/api/v1/estadisticas?agrupar="), 400, "parametro_invalido", "agrupar")
+  })
+
+  it("keeps accepting accents, ñ and emoji", async () => {
+    const result = await get(`/api/v1/resoluciones?q=${encodeURIComponent("señal de tránsito 🚦")}`)
+    expect(result.status).toBe(200)
+  })
+
+  it("answers over-long values with a 400, and a 100 KB URL with the JSON error instead of a reset", async () => {
+    expectError(await get(`/api/v1/resoluciones?juzgado=${"a".repeat(201)}`), 400, "parametro_invalido", "juzgado")
+    const huge = await raw(`/api/v1/resoluciones?juzgado=${"a".repeat(100 * 1024)}`)
+    expect(huge.status).toBe(431)
+    expect(JSON.parse(huge.text)).toEqual({ error: { codigo: "solicitud_demasiado_grande", mensaje: expect.any(String) } })
+    // The server is still there.
+    expect((await get("/api/v1/resoluciones?limite=1")).status).toBe(200)
+  })
+})
+
 describe("GET /api/v1/resoluciones/{id}", () => {
   it("returns metadata and the anonymised text, or the text alone", async () => {
     const [first] = (await get("/api/v1/resoluciones?orden=fecha&limite=1")).body().resultados

@@ -103,7 +103,7 @@ describe("tacha run (end to end)", () => {
 
   it("answers researchers' SQL and full-text queries over the public datasets only", async () => {
     const sql = await run(process.execPath, [bin, "query", "SELECT count(*) AS n, sum(cantidad_dni) AS dni FROM resoluciones", "--out", join(base, "out1"), "--formato", "json"], { cwd: PROJECT_ROOT })
-    expect(JSON.parse(sql.stdout)).toEqual([{ n: "3", dni: "3" }])
+    expect(JSON.parse(sql.stdout)).toEqual([{ n: 3, dni: 3 }])
     const hits = await run(process.execPath, [bin, "search", "suspender proceso prueba", "--out", join(base, "out1"), "--formato", "csv"], { cwd: PROJECT_ROOT })
     const lines = hits.stdout.trim().split("\r\n")
     expect(lines[0]).toBe("id,puntaje,fragmento")
@@ -146,14 +146,14 @@ describe("tacha run on bad input (manifest)", () => {
       "../fuera.txt": "outside_input",
       "cifrado.pdf": "encrypted_pdf",
       "enorme.txt": "too_large",
-      "escaneado.pdf": "needs_ocr",
+      "escaneado.pdf": "no_text", // OCR'd: a blank grey scan holds no text
       "falta.txt": "missing_file",
       "no-es-zip.docx": "not_a_zip",
       "planilla.xyz": "unsupported_format",
       "vacio.txt": "empty_file",
     })
     for (const failure of failures) expect(result.stdout).toContain(`${failure.file}: ${failure.cause}`)
-    expect(result.stdout).toContain("requiere OCR")
+    expect(result.stdout).toContain("no contiene texto")
     const published = await readdir(join(base, "out", "public", "resoluciones"))
     expect(published).toHaveLength(2)
     const audits = await Promise.all((await readdir(join(base, "out", "private", "audit"))).map(async (name) => JSON.parse(await readFile(join(base, "out", "private", "audit", name), "utf8"))))

@@ -31,6 +31,9 @@ describe("rules/file", () => {
 
 describe("rules/case-number", () => {
   positives(caseNumber, "EXPEDIENTE", [
+    // A court's case system before a colon, a footer glued to the page's last word.
+    ["EXPEDIENTE SAC: 5123456 - GÓMEZ c/ PÉREZ", "SAC: 5123456"],
+    ["Damos razonesExpediente SAC 10123456 - Pág. 3 / 9", "SAC 10123456"],
     ["CUIJ: J-01-00012345-6/2023-0", "J-01-00012345-6/2023-0"],
     ["en la IPP 12345/2022 se investigó", "12345/2022"],
     ["Expediente N° 1234/2023", "1234/2023"],
@@ -49,5 +52,9 @@ describe("rules/case-number", () => {
     "las Leyes 26.485, 27.499 y 24/2020",
     "los días 12/05, 14/06/2023 y 20/07/2023",
     "no 1234/2023 votos",
+    "la causa n° 12 del listado",
+    // A precedent's case number is a citation, not this ruling's case.
+    "Cámara de Apelaciones PCyF, Sala III, causa n° 6043/2021-1, rta. 3/8/2021",
+    "de sus honorariosExpediente",
   ])
 })

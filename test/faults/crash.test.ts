@@ -80,5 +80,5 @@ describe(`tacha run killed and resumed (seed ${seed})`, () => {
     expect(entries.at(-1)?.state).toBe("finished")
     const lastRun = entries.slice(entries.findLastIndex((entry) => entry.state === "started"))
     expect(new Set(lastRun.flatMap((entry) => (entry.state === "done" ? [entry.file] : []))).size).toBe(published)
-  }, 90_000)
+  }, 180_000) // publication also builds and checks each ruling's document
 })

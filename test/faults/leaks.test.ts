@@ -1,7 +1,11 @@
 import { mkdir, mkdtemp, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Effect } from "effect"
+import JSZip from "jszip"
 import { describe, expect, it } from "vitest"
+import { readPdf } from "../../src/ingest/pdf.ts"
+import { composeText } from "../../src/normalise/composeText.ts"
 import { generate, readTree, runTacha } from "./cli.ts"
 
 /**
@@ -15,7 +19,8 @@ const KNOWN_GAPS: ReadonlyMap<string, string> = new Map()
 /**
  * Every personal-data string of a generated batch's gold annotations (length
  * ≥ 4) is searched in everything the run wrote outside private/: every public
- * file (Parquet included, its bytes read as UTF-8 and as Latin-1), standard
+ * file (Parquet included, its bytes read as UTF-8 and as Latin-1; documents
+ * as their readers read them), standard
  * output and error, and whatever the run left in its temporary folder.
  * Withheld rulings are not published, so their strings simply must not show.
  */
@@ -48,14 +53,22 @@ describe("no personal data outside private/", () => {
     for (const [where, dir] of [["public", join(base, "out", "public")], ["tmp", temporary]] as const) {
       for (const [path, bytes] of await readTree(dir)) {
         haystacks.push([`${where}/${path} (utf8)`, bytes.toString("utf8")], [`${where}/${path} (latin1)`, bytes.toString("latin1")])
+        // Documents are compressed: what a reader of each one can read, every member's text with the markup out (runs joined).
+        if (/\.(?:docx|odt)$/u.test(path)) {
+          const zip = await JSZip.loadAsync(bytes)
+          for (const file of Object.values(zip.files)) if (!file.dir) haystacks.push([`${where}/${path}/${file.name}`, (await file.async("string")).replace(/<[^>]*>/gu, "")])
+        }
+        if (path.endsWith(".pdf")) haystacks.push([`${where}/${path} (texto)`, composeText(await Effect.runPromise(readPdf(new Uint8Array(bytes))))])
       }
     }
     expect(haystacks.some(([where]) => where.endsWith(".parquet (utf8)"))).toBe(true)
+    expect(haystacks.some(([where]) => where.includes("documentos/") && where.endsWith("word/document.xml"))).toBe(true)
+    expect(haystacks.some(([where]) => where.includes("documentos/") && where.endsWith(".pdf (texto)"))).toBe(true)
     const hits = secrets.filter((secret) => !KNOWN_GAPS.has(secret))
       .flatMap((secret) => haystacks.filter(([, text]) => text.includes(secret)).map(([where]) => `${JSON.stringify(secret)} in ${where}`))
     expect(hits).toEqual([])
     // Whatever the detectors miss, the terminal and the temporary folder never carry text.
     const gapHits = [...KNOWN_GAPS.keys()].flatMap((secret) => haystacks.filter(([where, text]) => !where.startsWith("public/") && text.includes(secret)).map(([where]) => where))
     expect(gapHits).toEqual([])
-  }, 60_000)
+  }, 120_000) // publication also builds and checks each ruling's document
 })

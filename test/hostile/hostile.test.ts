@@ -145,7 +145,7 @@ describe("tacha run on a hostile corpus", () => {
       settle(lote, join(base, "out"), pipeline),
       settle(join(lote2, "manifiesto.json"), join(base, "out2"), pipeline),
     ])
-  }, 60_000)
+  }, 120_000) // publication also builds and checks each ruling's document
 
   it("accounts for every file of a folder once, publishes every good ruling, leaves nothing partial", async () => {
     const done = await checkOutcome(folder, expectedFolder)

@@ -55,7 +55,8 @@ describe("reader registry", () => {
     expect(readerFor("fallo.odt")?.format).toBe("odt")
     expect(readerFor("fallo.htm")?.format).toBe("html")
     expect(readerFor("fallo.txt")?.format).toBe("txt")
-    expect(readerFor("fallo.doc")).toBeUndefined()
+    expect(readerFor("fallo.DOC")?.format).toBe("doc")
+    expect(readerFor("fallo.rtf")).toBeUndefined()
   })
 
   it("is immutable and has one reader per format", () => {

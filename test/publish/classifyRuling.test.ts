@@ -16,6 +16,26 @@ describe("materiaOf", () => {
   })
 })
 
+describe("materiaOf: cited articles first", () => {
+  const caption = "Juzgado de Primera Instancia en lo Penal, Contravencional y de Faltas N° 4"
+  it.each([
+    // The fuero's name says "contravencional" in every ruling: it is no evidence.
+    [`${caption}. ${caption}. Lesiones leves (art. 89 del Código Penal). Firmado: ${caption}.`, "lesiones"],
+    // Citations outweigh words from the narrative of other facts.
+    ["Se lo acusa por los arts. 89 y 92 del CP. Previamente hubo amenazas, amenazas verbales y una amenaza escrita.", "lesiones"],
+    ["Daño (art. 183 del Código Penal); se mencionó una contravención y el Código Contravencional.", "daños"],
+    // An article of the contraventional code is a contravention, whatever its number.
+    ["Hostigamiento (art. 52 del Código Contravencional), en la vía pública.", "contravenciones"],
+    ["Infracción al art. 89 de la Ley 1472.", "contravenciones"],
+    // Procedural articles name no offence: the keywords decide.
+    ["Conforme el art. 311 del Código Procesal Penal, por las amenazas proferidas.", "amenazas"],
+    // Only the fuero's name: nothing to classify.
+    [`${caption}. Audiencia fijada.`, ""],
+  ])("%s → %s", (text, expected) => {
+    expect(materiaOf(text)).toBe(expected)
+  })
+})
+
 describe("resultadoOf", () => {
   it.each([
     ["Considerando que la defensa pidió el sobreseimiento... Por ello, RESUELVO: CONDENAR a [PERSONA 1] a la pena de un año.", "condena"],

@@ -39,8 +39,10 @@ describe("residualScan", () => {
   })
 
   it("reports identifiers the rule detectors still find, by label and detector, never the text", () => {
-    const findings = residualScan(ruling.publicText + " Otro DNI: 28.999.111.", ruling.record, config, [dniDetector])
-    expect(findings).toEqual([{ cause: "identificador_residual", label: "DNI", detector: "rules/dni", count: 1 }])
+    const scanned = ruling.publicText + " Otro DNI: 28.999.111."
+    const findings = residualScan(scanned, ruling.record, config, [dniDetector])
+    const at = scanned.indexOf("28.999.111")
+    expect(findings).toEqual([{ cause: "identificador_residual", label: "DNI", detector: "rules/dni", count: 1, at: [{ start: at, end: at + 10 }] }])
     expect(JSON.stringify(findings)).not.toContain("28.999.111")
   })
 
@@ -67,8 +69,10 @@ describe("residualScan", () => {
   it("finds case numbers with hyphens and slashes again (regular-expression metacharacters)", () => {
     const withCuij = makeRuling("r4", "Causa CUIJ J-01-08059003-6/2020-0 en trámite.", [{ surface: "J-01-08059003-6/2020-0", label: "EXPEDIENTE" }])
     expect(residualScan(withCuij.publicText, withCuij.record, config)).toEqual([])
-    expect(residualScan(`${withCuij.publicText} Registrada bajo el N° j-01-08059003-6/2020-0.`, withCuij.record, config))
-      .toEqual([{ cause: "forma_redactada", label: "EXPEDIENTE", count: 1 }])
+    const scanned = `${withCuij.publicText} Registrada bajo el N° j-01-08059003-6/2020-0.`
+    const at = scanned.indexOf("j-01")
+    expect(residualScan(scanned, withCuij.record, config))
+      .toEqual([{ cause: "forma_redactada", label: "EXPEDIENTE", count: 1, at: [{ start: at, end: at + 22 }] }])
   })
 
   it("does not count a redacted form inside a mention the ruling kept (an official's name)", () => {
@@ -80,6 +84,36 @@ describe("residualScan", () => {
     expect(shared.publicText).toBe("Declaró [PERSONA 2], vecino. Ante mí: Dr. BAUTISTA VILELA, secretario.")
     expect(residualScan(shared.publicText, shared.record, config, [noisyDetector])).toEqual([])
     expect(residualScan(`${shared.publicText} Luego Bautista se retiró.`, shared.record, config)).toHaveLength(1)
+  })
+
+  it("does not take a name written in lower case for the person (\"rosa\" the colour, \"Rosa\" the witness)", () => {
+    const rosa = makeRuling("r7", "Declaró Rosa Benítez.", [{ surface: "Rosa Benítez", label: "PERSONA" }, { surface: "Rosa", label: "PERSONA" }])
+    expect(residualScan(`${rosa.publicText} Vestía una campera rosa.`, rosa.record, config)).toEqual([])
+    expect(residualScan(`${rosa.publicText} Luego Rosa se retiró.`, rosa.record, config)).toHaveLength(1)
+    expect(residualScan(`${rosa.publicText} Ver también rosa benítez.`, rosa.record, config)).toEqual([])
+  })
+
+  it("judges detections as the resolver does: below the resolver's threshold is no finding (a public body's site)", () => {
+    const weak: Detector = {
+      name: "rules/url",
+      labels: ["URL"],
+      detect: (text) => [...text.matchAll(/www\.\S+\.ar/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: "URL" as const, score: m[0].includes("gob") ? 0.2 : 0.85, detector: "rules/url" })),
+    }
+    expect(residualScan(`${ruling.publicText} Ver www.csjn.gob.ar`, ruling.record, config, [weak])).toEqual([])
+    expect(residualScan(`${ruling.publicText} Ver www.perfil-de-julio.com.ar`, ruling.record, config, [weak])).toHaveLength(1)
+  })
+
+  it("checks names as redacted forms, not by detecting names again in a context redaction changed", () => {
+    const cited = makeRuling("r8", "Declaró Ana López. (Cfr. LÓPEZ MESA, Marcelo, Tratado).", [{ surface: "Ana López", label: "PERSONA" }, { surface: "LÓPEZ", label: "PERSONA" }])
+    expect(cited.publicText).toContain("[PERSONA 2] MESA, Marcelo")
+    const names: Detector = {
+      name: "rules/person",
+      labels: ["PERSONA"],
+      detect: (text) => [...text.matchAll(/\p{Lu}{3,}, \p{Lu}\p{Ll}+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: "PERSONA" as const, score: 0.9, detector: "rules/person" })),
+    }
+    expect(residualScan(cited.publicText, cited.record, config, [names])).toEqual([])
+    // A redacted name written again is still found.
+    expect(residualScan(`${cited.publicText} Luego López se retiró.`, cited.record, config, [names])).toHaveLength(1)
   })
 
   it("fails closed on a detector that throws or answers asynchronously", () => {
@@ -113,20 +147,32 @@ describe("publication categories", () => {
     ]
     expect(hardenSpans(spans, policy).map((span) => span.action)).toEqual(["redact", "keep"])
     expect(publicationPolicy("Sin particularidades.", custom).config).toBe(custom)
-    expect(publicationPolicy("Abuso sexual con acceso carnal.", config).publishable).toBe(false)
+    const sexual = publicationPolicy("Abuso sexual con acceso carnal.", config)
+    expect(sexual).toMatchObject({ publishable: true, categories: ["delitos_sexuales"] })
+    expect(sexual.redact).toEqual(expect.arrayContaining(["PERSONA", "LUGAR", "EDAD", "FECHA_PERSONAL"]))
+    const blocking = PipelineConfigSchema.parse({
+      name: "b",
+      version: "1",
+      publication: { categories: [{ name: "delitos_sexuales", keywords: ["abuso sexual"], policy: "block" }] },
+    })
+    expect(publicationPolicy("Abuso sexual con acceso carnal.", blocking).publishable).toBe(false)
   })
 
   it("gatePublication combines categories and the residual scan", () => {
     const ok = makeRuling("r2", "Amenazas a Ana Gómez.", [{ surface: "Ana Gómez", label: "PERSONA" }])
     expect(gatePublication(ok.publicText, ok.record, config, [dniDetector])).toEqual({ publish: true, findings: [], categories: [] })
+    const blocking = PipelineConfigSchema.parse({
+      ...config,
+      publication: { categories: [{ name: "delitos_sexuales", keywords: ["abuso sexual"], policy: "block" }] },
+    })
     const blocked = makeRuling("r3", "Abuso sexual denunciado por Ana Gómez.", [{ surface: "Ana Gómez", label: "PERSONA" }])
-    const decision = gatePublication(blocked.publicText, blocked.record, config)
+    const decision = gatePublication(blocked.publicText, blocked.record, blocking)
     expect(decision.publish).toBe(false)
-    expect(decision.findings).toEqual([{ cause: "categoria_bloqueada", label: null, category: "delitos_sexuales", count: 1 }])
+    expect(decision.findings).toEqual([{ cause: "categoria_bloqueada", label: null, category: "delitos_sexuales", count: 1, at: [] }])
   })
 
   it("the default configuration carries the minimal categories", () => {
     const parsed = PipelineConfigSchema.parse({ name: "x", version: "1" })
-    expect(parsed.publication.categories.map((c) => [c.name, c.policy])).toEqual([["delitos_sexuales", "block"], ["menores", "stricter"]])
+    expect(parsed.publication.categories.map((c) => [c.name, c.policy])).toEqual([["delitos_sexuales", "stricter"], ["menores", "stricter"]])
   })
 })

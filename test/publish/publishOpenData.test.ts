@@ -2,17 +2,18 @@ import { createHash } from "node:crypto"
 import { readFile, rm, stat } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { publishOpenData } from "../../src/publish/publishOpenData.ts"
+import { publishOpenData, type PublishOpenDataOptions } from "../../src/publish/publishOpenData.ts"
 import { listPublicFiles } from "../../src/publish/checksums.ts"
 import { PUBLISHED_TABLES } from "../../src/publish/datasets.ts"
 import { rulingRow, rulingsCsv } from "./rulingsIndexOracle.ts"
 import type { Detector } from "../../src/detect/Detector.ts"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import { config, makeRuling, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "./fixtures.ts"
 import { parseCsv, validateDataPackage, validateDcatAr } from "./validators.ts"
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
 
-const publishFresh = async (run: typeof RUN = RUN): Promise<string> => {
+const publishFresh = async (run: PublishOpenDataOptions["run"] = RUN): Promise<string> => {
   const out = await tempOut()
   for (const ruling of [RULING_A, RULING_B, RULING_C]) await writeRuling(out, ruling)
   await publishOpenData({ outDir: out, config, run })
@@ -172,7 +173,7 @@ describe("publishOpenData", () => {
     expect(text).toMatch(/Quedan visibles:\n\n- Magistrado o funcionario en su rol \(FUNCIONARIO\)/)
     expect(text).toMatch(/CC-BY-4.0/)
     expect(text).toMatch(/## Cómo citar/)
-    expect(text).toMatch(/delitos_sexuales: no se publican/)
+    expect(text).toMatch(/delitos_sexuales: se publican con la política más estricta \(PERSONA, DIRECCION, LUGAR/)
   })
 
   it("gives byte-identical public files for the same input, processed at another time", async () => {
@@ -216,7 +217,12 @@ describe("publishOpenData gate", () => {
       // The second mention was missed: the gate finds it case-, accent- and whitespace-insensitively.
       expect(leaky.publicText).toContain("ROSA\n BENITEZ")
       for (const ruling of [RULING_A, leaky, sexual, phone]) await writeRuling(out, ruling)
-      const summary = await publishOpenData({ outDir: out, config, run: RUN, detectors: [fakePhone] })
+      // A court may still block a category outright ("policy": "block").
+      const blocking = PipelineConfigSchema.parse({
+        ...config,
+        publication: { categories: [{ name: "delitos_sexuales", keywords: ["abuso sexual"], policy: "block" }] },
+      })
+      const summary = await publishOpenData({ outDir: out, config: blocking, run: RUN, detectors: [fakePhone] })
       expect(summary.withheld.map((w) => w.id)).toEqual(["caba-2026-0009", "caba-2026-0010", "caba-2026-0011"])
       expect(summary.withheld.map((w) => w.reason)).toEqual(["forma_redactada:PERSONA", "delitos_sexuales", "identificador_residual:TELEFONO"])
       const index = await readFile(join(out, "public", "resoluciones.csv"), "utf8")
@@ -267,6 +273,31 @@ describe("publishOpenData edge cases", () => {
       expect(catalog.dataset[0].temporal).toBeUndefined()
       expect(await readFile(join(publicDir, "resoluciones.csv"), "utf8")).toMatch(/^id,juzgado,fecha,.*\r\n$/)
       expect(await readFile(join(publicDir, "LEEME.md"), "utf8")).toMatch(/Resoluciones publicadas: 0\. Retenidas por la verificación final: 0\./)
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+})
+
+describe("publishOpenData: held rulings counted alike everywhere", () => {
+  it("LEEME.md counts the rulings the gate held in the workers, as the failures table of that run does", async () => {
+    const held = { file: "retenida.txt", reason: "gate_blocked" as const, cause: "retenida para revisión" }
+    const out = await publishFresh({ ...RUN, total: 5, failures: [...RUN.failures, held] })
+    try {
+      const readme = await readFile(join(out, "public", "LEEME.md"), "utf8")
+      const [header, ...rows] = parseCsv(await readFile(join(out, "public", "estadisticas", "fallos-por-ejecucion-y-causa.csv"), "utf8"))
+      const gateBlocked = rows.filter((row) => row[header!.indexOf("causa")] === "gate_blocked")
+      expect(gateBlocked.map((row) => row[header!.indexOf("documentos")])).toEqual(["1"])
+      expect(readme).toContain("Retenidas por la verificación final: 1.")
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
+  })
+
+  it("a run without held rulings says 0 (hard negative: other failures are not held rulings)", async () => {
+    const out = await publishFresh()
+    try {
+      expect(await readFile(join(out, "public", "LEEME.md"), "utf8")).toContain("Retenidas por la verificación final: 0.")
     } finally {
       await rm(out, { recursive: true, force: true })
     }

@@ -1,3 +1,4 @@
+import { DOCUMENT_EXTENSIONS } from "../../src/publish/documents/anonymisedDocument.ts"
 import type { AuditRecord } from "../../src/domain/AuditRecord.ts"
 import type { Label } from "../../src/domain/Label.ts"
 import { toCsv, type CsvValue } from "../../src/publish/csv.ts"
@@ -35,9 +36,11 @@ export const rulingRow = (record: AuditRecord, publicText: string): RulingRow =>
     materia: materiaOf(publicText),
     resultado: resultadoOf(publicText),
     formato_original: record.format,
+    origen_texto: record.ocr ? "ocr" : "texto",
     caracteres: publicText.length,
     total_datos_ocultados: [...counts.values()].reduce((a, b) => a + b, 0),
     archivo_texto: `resoluciones/${record.id}.txt`,
+    archivo_documento: DOCUMENT_EXTENSIONS[record.format] === null ? null : `documentos/${record.id}.${DOCUMENT_EXTENSIONS[record.format]}`,
   }
   for (const label of REDACTABLE_LABELS) row[countColumn(label)] = counts.get(label) ?? 0
   return row

@@ -11,7 +11,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 const TEMPORAL = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/u
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/u
 const URL = /^https?:\/\/[^\s]+$/u
-const FORMAT_BY_EXTENSION: Record<string, string> = { csv: "CSV", parquet: "PARQUET", json: "JSON", txt: "TXT", zip: "ZIP" }
+const FORMAT_BY_EXTENSION: Record<string, string> = { csv: "CSV", parquet: "PARQUET", json: "JSON", txt: "TXT", zip: "ZIP", docx: "DOCX", odt: "ODT", pdf: "PDF" }
 
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value)
@@ -96,7 +96,8 @@ export const validateDcatAr = (catalog: unknown): string[] => {
       if (fileName !== "" && download !== "" && !download.endsWith(`/${fileName}`)) problems.push(`${at}: fileName no coincide con downloadURL`)
       if (fileName !== "" && (fileName !== fileName.toLowerCase() || /\s/u.test(fileName))) problems.push(`${at}: fileName debe ir en minúsculas y sin espacios`)
       const extension = (fileName || download).split(".").pop()?.toLowerCase() ?? ""
-      if (distribution["format"] !== undefined && FORMAT_BY_EXTENSION[extension] !== distribution["format"]) {
+      // A distribution without a file (a folder of files, accessURL ending in "/") has no extension to match.
+      if (distribution["format"] !== undefined && (fileName || download) !== "" && FORMAT_BY_EXTENSION[extension] !== distribution["format"]) {
         problems.push(`${at}: format ${String(distribution["format"])} no coincide con la extensión .${extension}`)
       }
       if (distribution["byteSize"] !== undefined && !(Number.isInteger(distribution["byteSize"]) && Number(distribution["byteSize"]) >= 0)) {

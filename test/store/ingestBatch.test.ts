@@ -122,7 +122,7 @@ describe("ingestBatch", () => {
   it("records a ruling the gate now blocks as a withheld version, and its release as another", async () => {
     await writeRuling(out, RULING_A)
     await ingestBatch(out, RUN)
-    const block = { gate: () => ({ publish: false, findings: [{ cause: "forma_redactada" as const, label: "PERSONA" as const, count: 1 }], categories: [] }) }
+    const block = { gate: () => ({ publish: false, findings: [{ cause: "forma_redactada" as const, label: "PERSONA" as const, count: 1, at: [] }], categories: [] }) }
     const later = (day: string) => ({ ...RUN, startedAt: at(`${day}T09:00:00Z`), finishedAt: at(`${day}T09:30:00Z`) })
     expect(await ingestBatch(out, later("2026-06-01"), block)).toMatchObject({ updated: ["caba-2026-0001"], withheld: [{ id: "caba-2026-0001", reason: "forma_redactada:PERSONA" }] })
     await ingestBatch(out, later("2026-07-01"))

@@ -1,6 +1,9 @@
-import { rm } from "node:fs/promises"
+import { execFile } from "node:child_process"
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { publishOpenData } from "../../src/publish/publishOpenData.ts"
 import { openPublicDatabase, queryPublic, searchTexts, type PublicDatabase } from "../../src/store/query.ts"
 import { buildTextIndex, tokenize } from "../../src/store/textIndex.ts"
@@ -57,6 +60,91 @@ describe("researchers' queries", () => {
       await expect(database.query(sql), sql).rejects.toThrow()
     }
     expect((await database.query("SELECT count(*) FROM textos")).rows).toEqual([["3"]])
+  })
+
+  it("refuses every statement kind but reads, EXPLAIN ANALYZE and functions that reveal the machine, each in one Spanish line", async () => {
+    for (const [sql, reason] of [
+      ["EXPLAIN ANALYZE DELETE FROM textos", /EXPLAIN ANALYZE ejecuta la consulta/u],
+      ["explain analyse UPDATE textos SET texto = ''", /EXPLAIN ANALYZE/u],
+      ["EXPLAIN INSERT INTO textos VALUES ('x', 'y')", /sólo se admiten consultas de lectura/u],
+      ["/* SELECT */ DELETE FROM textos", /sólo se admiten consultas de lectura/u],
+      ["SELECT name, value FROM duckdb_settings()", /duckdb_settings\(\) no está disponible/u],
+      ["SELECT current_setting('home_directory')", /current_setting\(\) no está disponible/u],
+      ['SELECT * FROM "duckdb_extensions"()', /duckdb_extensions\(\) no está disponible/u],
+      ["SELECT * FROM pragma_database_list", /pragma_database_list\(\) no está disponible/u],
+      ["SELECT * FROM duckdb_settings", /duckdb_settings\(\) no está disponible/u],
+      ["SELECT * FROM query('SELECT 1')", /query\(\) no está disponible/u],
+      ["SELECT 1; DELETE FROM textos", /una sola sentencia/u],
+      ["CALL pragma_version()", /sólo se admiten/u],
+      ["SELECT * FROM nada", /^no existe: /u],
+      ["SELECT FROM WHERE", /^error de sintaxis: /u],
+    ] as const) {
+      const error = await database.query(sql).then(() => undefined, (caught: Error) => caught)
+      expect(error, sql).toBeInstanceOf(Error)
+      expect(error!.message, sql).toMatch(reason)
+      expect(error!.message, sql).not.toContain("\n")
+    }
+    expect((await database.query("SELECT count(*) FROM textos")).rows).toEqual([["3"]])
+  })
+
+  it("runs every allowed kind: WITH, FROM-first, PIVOT (dynamic too), UNPIVOT, DESCRIBE, SUMMARIZE, SHOW, EXPLAIN", async () => {
+    for (const sql of [
+      "WITH t AS (SELECT id FROM textos) SELECT count(*) FROM t",
+      "FROM textos SELECT id ORDER BY id LIMIT 1",
+      "PIVOT resoluciones ON anio USING count(*) GROUP BY materia",
+      "PIVOT resoluciones ON anio IN (2023, 2024) USING count(*)",
+      "UNPIVOT (SELECT id, caracteres, total_datos_ocultados FROM resoluciones) ON caracteres, total_datos_ocultados INTO NAME campo VALUE valor",
+      "DESCRIBE resoluciones",
+      "SUMMARIZE resoluciones",
+      "SHOW TABLES",
+      "EXPLAIN SELECT * FROM textos",
+      "SELECT 'duckdb_settings()' AS texto_no_funcion -- read_text('x') en un comentario",
+    ]) {
+      const result = await database.query(sql)
+      expect(result.rows.length, sql).toBeGreaterThan(0)
+    }
+    // The dynamic PIVOT's enum types were rolled back with its transaction.
+    expect((await database.query("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%pivot%'")).rows).toEqual([["0"]])
+  })
+
+  it("reaches no file at all, not even the working directory's .tmp/, and reveals no directory", async () => {
+    const cwd = process.cwd()
+    const work = await mkdtemp(join(tmpdir(), "tacha-sandbox-"))
+    await mkdir(join(work, ".tmp"))
+    await writeFile(join(work, ".tmp", "secreto.txt"), "secreto")
+    process.chdir(work)
+    const sandbox = await openPublicDatabase(publicDir)
+    try {
+      for (const sql of [
+        "SELECT * FROM '.tmp/secreto.txt'",
+        `SELECT * FROM '${join(work, ".tmp", "secreto.txt")}'`,
+        `EXPLAIN COPY (SELECT 1) TO '${join(work, ".tmp", "x.csv")}'`,
+        `SELECT * FROM '${join(publicDir, "resoluciones.csv")}'`,
+      ]) {
+        await expect(sandbox.query(sql), sql).rejects.toThrow()
+      }
+      expect(await readdir(join(work, ".tmp"))).toEqual(["secreto.txt"])
+      const settings = await sandbox.query("SELECT * FROM information_schema.schemata")
+      expect(JSON.stringify(settings.rows)).not.toContain(work)
+    } finally {
+      sandbox.close()
+      process.chdir(cwd)
+      await rm(work, { recursive: true, force: true })
+    }
+  })
+
+  it("`tacha query` prints a refused query as one Spanish line and a hint, without a trace or a path, and exits 2", async () => {
+    for (const sql of ["SELECT * FROM nada", "EXPLAIN ANALYZE DELETE FROM textos", "PIVOT resoluciones ON anio USING count(*); DROP TABLE textos"]) {
+      const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "query", sql, "--out", out], { cwd: PROJECT_ROOT }, (error, stdout, stderr) =>
+          resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout, stderr })))
+      expect(result.code, sql).toBe(2)
+      expect(result.stdout).toBe("")
+      expect(result.stderr.trim().split("\n").length, result.stderr).toBeLessThanOrEqual(2)
+      expect(result.stderr).toMatch(/^Error: La consulta no se pudo ejecutar: /u)
+      expect(result.stderr).not.toMatch(/^\s+at /mu)
+      expect(result.stderr).not.toContain(PROJECT_ROOT)
+    }
   })
 
   it("ranks texts with BM25, accent-insensitive, ignoring stop words and tags", async () => {

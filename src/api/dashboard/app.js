@@ -137,6 +137,10 @@ const buscar = async () => {
       const enlace = el("a", "Ver texto", { href: `/api/v1/resoluciones/${encodeURIComponent(fila.id)}?formato=txt` })
       const celdaTexto = el("td")
       celdaTexto.append(enlace)
+      if (fila.archivo_documento) {
+        const formato = String(fila.archivo_documento).split(".").pop().toUpperCase()
+        celdaTexto.append(" · ", el("a", `Documento (${formato})`, { href: `/datos/${fila.archivo_documento}`, download: "" }))
+      }
       if (fila.fragmento) celdaTexto.append(el("div", fila.fragmento, { class: "fragmento" }))
       tr.append(el("td", fila.fecha ?? "—"), el("td", acortar(fila.juzgado ?? "—")), el("td", fila.tipo ?? "—"), el("td", fila.materia ?? "—"), el("td", fila.resultado ?? "—"), celdaTexto)
       cuerpo.append(tr)

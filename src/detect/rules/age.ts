@@ -15,7 +15,7 @@ const NOT_AGE_BEFORE = {
   window: 30,
 }
 /** Person description nearby: "argentino, soltero, DNI ..., de 34 años". */
-const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|[Vv]ar[óo]n|[Mm]ujer|[Hh]ombre|[Pp]aciente|[Aa]dolescente|[Ll]actante|[Bb]eb[ée]|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
+const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|[Vv]ar[óo]n|[Mm]ujer|[Hh]ombre|[Pp]aciente|[Aa]dolescente|[Ll]actante|[Bb]eb[ée]|jubilad[oa]|pensionad[oa]|emplead[oa]|estudiante|comerciante|docente|desocupad[oa]|ama\s+de\s+casa|de\s+profesi[óo]n|ocupaci[óo]n|domiciliad[oa]|[Ss]eñor(?:a)?|Sra?\.|persona|quien|agente|oficial|polic[íi]a|perit[oa]|declarante|damnificad[oa]|conductor(?:a)?|vecin[oa]|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
 
 const AFTER_NAME = /\p{Lu}[\p{L}.]*\s?$/u
 

@@ -34,11 +34,18 @@ export const caseNumber = patternDetector({
     {
       name: "case:cue",
       regex: new RegExp(
-        String.raw`(?<![\p{L}])(?:CUIJ|I\.?P\.?P\.?|[Ee]xpedientes?|[Ee]xpte?s?\.?|EXPEDIENTE|EXPTE\.?|[Cc]ausas?|CAUSA|[Aa]ctuaci(?:ó|o)n(?:es)?|ACTUACI(?:Ó|O)N|[Ll]egajos?|LEGAJO|[Cc]aso|CASO|[Cc]arpeta|[Ss]umario|MPF|DEB|[Ii]ncidente)${NUMBER_WORD}\s*:?\s*(?<v>(?:[A-Z]{1,4}[-\s])?\d[\d.]*(?:[-/]\d+)*(?:\/\d{2,4})?)(?![\p{L}\d])`,
+        String.raw`(?<![\p{L}])(?:CUIJ|I\.?P\.?P\.?|[Ee]xpedientes?|[Ee]xpte?s?\.?|EXPEDIENTE|EXPTE\.?|[Cc]ausas?|CAUSA|[Aa]ctuaci(?:ó|o)n(?:es)?|ACTUACI(?:Ó|O)N|[Ll]egajos?|LEGAJO|[Cc]aso|CASO|[Cc]arpeta|[Ss]umario|MPF|DEB|[Ii]ncidente)${NUMBER_WORD}\s*:?\s*(?<v>(?:[A-Z]{1,4}(?:[-\s]|\s*:\s*))?\d[\d.]*(?:[-/]\d+)*(?:\/\d{2,4})?)(?![\p{L}\d])`,
         "gu",
       ),
       score: 0.9,
       validate: (v) => (v.replace(/\D/g, "").length >= 3 ? 0.9 : undefined),
+    },
+    {
+      // A page footer glued to the last word of the page by the PDF's text layer:
+      // "Damos razonesExpediente SAC 10437453 - Pág. 3".
+      name: "case:glued-footer",
+      regex: /(?<=\p{Ll})(?:Expediente|EXPEDIENTE|Expte\.?|EXPTE\.?)\s*(?:N\s?[°º]\s*)?(?<v>(?:[A-Z]{2,4}\s*:?\s*)?\d{4,10}(?:\/\d{2,4})?)(?![\p{L}\d])/gu,
+      score: 0.9,
     },
     {
       name: "case:filing",

@@ -7,6 +7,8 @@ import { patternDetector } from "../patternDetector.ts"
  * needs a cue nearby.
  */
 const NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?![\d.,]\d|\d)`
+/** After a cue, the number may run into the next item's number: "DNI 27.444.555.2º) Imponer". */
+const CUED_NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?!\d|[.,]\d(?![º°)]))`
 const CUE = String.raw`(?:D\.?\s?N\.?\s?I\.?|L\.?\s?E\.?|L\.?\s?C\.?|C\.?\s?I\.?|M\.?\s?I\.?|documento(?:\s+nacional)?(?:\s+de\s+identidad)?|documento\s+de\s+identidad)`
 const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nro\.?)\s*)?`
 
@@ -23,7 +25,7 @@ export const dni = patternDetector({
   patterns: [
     {
       name: "dni:cue",
-      regex: new RegExp(String.raw`(?<![\p{L}])${CUE}\s*(?:argentino\s*)?${NUMBER_WORD}[:\s]*${NUM}`, "giu"),
+      regex: new RegExp(String.raw`(?<![\p{L}])${CUE}\s*(?:argentino\s*)?${NUMBER_WORD}[:\s]*${CUED_NUM}`, "giu"),
       score: 0.95,
     },
     {

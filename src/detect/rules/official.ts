@@ -1,6 +1,6 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
-import { isCaps, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
+import { isCaps, isStop, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
 
 /**
  * Officials acting in their role → FUNCIONARIO (kept visible by default):
@@ -11,17 +11,32 @@ import { isCaps, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
  * - in-charge     "Juzgado ... N° 10, a cargo de la Dra. X"
  * - ante-mi       "Ante mí: X" (the clerk who attests)
  * - panel         "la Sala, integrada por los Dres. A, B y C", "el voto del Dr. X"
+ * - represented   "la Fiscalía N° 3, representada por la Dra. X" (public offices only)
+ * - vote-heading  "EL DR. RUBEN OSMAR ARGAÑARAZ, DIJO:" opening a judge's vote
+ * - role lines    "Juez: Nombre Apellido, titular del Juzgado ...", "EL SEÑOR VOCAL DOCTOR X",
+ *                 a role clause with the court between ("el Juez de Primera Instancia en
+ *                 lo Civil ... de esta ciudad, Dr. X"), signature blocks ("APELLIDO Nombres↵
+ *                 VOCAL DE CAMARA")
  *
  * Private counsel ("defensor particular", "abogado", "letrado") is never an
  * official; a role cue separated from the name by a party cue is ignored.
  */
-const ROLE = String.raw`(?:Juez(?:a)?|Jueces|Magistrad[oa]|Camarista|Conjuez|Fiscal(?:a)?(?:\s+(?:Adjunt[oa]|Auxiliar|General(?:\s+Adjunt[oa])?|de\s+C[áa]mara|Subrogante|Interin[oa]|Titular))?|Auxiliar\s+Fiscal|Secretari[oa](?:\s+(?:Letrad[oa]|Judicial|Coadyuvante|de\s+Primera\s+Instancia|Interin[oa]|ad\s+hoc))?|Prosecretari[oa](?:\s+(?:Coadyuvante|Administrativ[oa]|Letrad[oa]))?|Defensor(?:a)?\s+(?:Oficial|P[úu]blic[oa](?:\s+Oficial)?|General(?:\s+Adjunt[oa])?)|Defensa\s+Oficial|Defensor[íi]a\s+Oficial|Asesor(?:a)?\s+Tutelar|Asesor[íi]a\s+Tutelar|Oficial\s+Notificador(?:a)?)`
+const ROLE = String.raw`(?:Juez(?:a)?(?:\/a)?|Jueces|Magistrad[oa]|Camarista|Conjuez|Vocal(?:es)?|Fiscal(?:a)?(?:\s+(?:Adjunt[oa]|Auxiliar|General(?:\s+Adjunt[oa])?|de\s+C[áa]maras?|Subrogante|Interin[oa]|Titular))?|Asesor(?:a)?\s+Letrad[oa]|Auxiliar\s+Fiscal|Secretari[oa](?:\/a)?(?:\s+(?:Letrad[oa]|Judicial|Coadyuvante|de\s+Primera\s+Instancia|Interin[oa]|ad\s+hoc))?|Prosecretari[oa](?:\/a)?(?:\s+(?:Coadyuvante|Administrativ[oa]|Letrad[oa]))?|Defensor(?:a)?\s+(?:Oficial|P[úu]blic[oa](?:\s+Oficial)?|General(?:\s+Adjunt[oa])?)|Defensa\s+Oficial|Defensor[íi]a\s+Oficial|Asesor(?:a)?\s+Tutelar|Asesor[íi]a\s+Tutelar|Oficial\s+Notificador(?:a)?)`
 
 const ROLE_RE = new RegExp(String.raw`(?<![\p{L}])${ROLE}(?![\p{L}])`, "giu")
 const HONORIFIC = /(?<![\p{L}])(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*/iu
+/**
+ * Between a role and its holder's name, a court described at length ("Juez de
+ * Primera Instancia en lo Civil y Comercial de Cuadragésima Nominación de esta
+ * ciudad, Dr. X"): capitalised words, numbers and the function words of court
+ * names only — no verb, so no other clause.
+ */
+const COURT_WINDOW = 240
+const COURT_WORD = /^(?:\p{Lu}[\p{L}.]*|\d+[°º]?|N[°º]|Nro\.?|de|del|en|lo|la|las|los|y|e|a|esta|este|dicha|dicho|ciudad|sede|turno|instancia|nominaci[óo]n|circunscripci[óo]n|judicial|distrito|sala|secretar[íi]a|interinamente|subrogante|titular|actuante|interviniente|cargo)$/u
+const courtDescription = (gap: string): boolean => gap.split(/[\s,]+/u).every((word) => word === "" || COURT_WORD.test(word))
 const PARTY = /(?:imputad|acusad|procesad|v[íi]ctima|denunciante|damnificad|querell|testigo|particular|abogad|letrad|confianza|perit|patrocin|apoderad|imputaci|encartad|defensor(?:a)?\s+(?!oficial|p[úu]blic))/iu
 const SENTENCE_END = /[;\n]|\.\s+(?!\p{Ll})(?<!\b(?:N|Nº|N°|nro|Nro|art|inc)\.\s+)/u
-const LIST_SEP = /^\s*(?:,|\by\b|\be\b)\s*(?:(?:Dra|Dr)\.?\s*)?/u
+const LIST_SEP = /^\s*(?:,|\b[yY]\b|\b[eE]\b)\s*(?:(?:el|la)\s+)?(?:(?:Dra|Dr)\.?\s*)?/u
 
 const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
   start: seg[0]!.start,
@@ -35,16 +50,17 @@ const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
 /** Names after the role: directly ("Fiscal Martín LÓPEZ") or after Dr./Dra. within the same clause. */
 const roleBefore = (text: string, roleEnd: number): Span[] => {
   const out: Span[] = []
-  const window = text.slice(roleEnd, roleEnd + 120)
+  const window = text.slice(roleEnd, roleEnd + COURT_WINDOW)
   let at: number | undefined
-  const direct = /^\s*,?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu.exec(window)!
+  const direct = /^[ \t]*[,:]?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu.exec(window)!
   const seg0 = nameAt(text, roleEnd + direct[0].length)
   if (seg0) at = roleEnd + direct[0].length
   else {
     const h = HONORIFIC.exec(window)
     if (!h) return out
     const gap = window.slice(0, h.index)
-    if (PARTY.test(gap) || SENTENCE_END.test(gap) || ROLE_RE.test(gap)) {
+    const courtOnly = courtDescription(gap)
+    if (PARTY.test(gap) || ROLE_RE.test(gap) || (!courtOnly && (SENTENCE_END.test(gap) || gap.length > 120))) {
       ROLE_RE.lastIndex = 0
       return out
     }
@@ -65,6 +81,26 @@ const roleBefore = (text: string, roleEnd: number): Span[] => {
 const SEPARATOR_BEFORE_ROLE = /[ \t]*(?:[,–—\-]|\n(?:[ \t]*\n)?)[ \t\-–—]*\(?[ \t]*$/u
 const RUN = new RegExp(NAME_SEQ, "gu")
 
+/**
+ * A signature line: a whole line of capitalised words (particles allowed)
+ * right above a role line ("MOYANO PEÑA Esteban↵VOCAL DE CAMARA"). The line
+ * is the name even when one of its words is also a common word ("PEÑA"), as
+ * long as most of its words are not.
+ */
+const NAME_LINE = /^(?:(?:Dra|Dr|Dres)\.[ \t]*)?\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|la|las|los|y))+$/u
+const signatureLine = (text: string, head: string, headEnd: number): Span | undefined => {
+  const lineStart = Math.max(head.lastIndexOf("\n"), head.lastIndexOf("\f")) + 1
+  const raw = head.slice(lineStart)
+  const line = raw.trim()
+  if (!NAME_LINE.test(line)) return undefined
+  const honorific = /^(?:Dra|Dr|Dres)\.[ \t]*/u.exec(line)?.[0] ?? ""
+  const words = line.slice(honorific.length).split(/[ \t]+/u).filter((word) => !/^(?:de|del|la|las|los|y)$/u.test(word))
+  if (words.length < 2 || words.length > 7) return undefined
+  if (words.filter((word) => !isStop(word)).length * 2 < words.length) return undefined
+  const start = headEnd - head.length + lineStart + raw.indexOf(line) + honorific.length
+  return { start, end: start + line.length - honorific.length, label: "FUNCIONARIO", score: 0.85, detector: "rules/official", evidence: "signature-line" }
+}
+
 /** "Dra. Ana Suárez – Jueza", signature lines "Ana Suárez\nJueza". */
 const roleAfter = (text: string, roleStart: number): Span[] => {
   const from = Math.max(0, roleStart - 90)
@@ -72,6 +108,11 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   const sep = SEPARATOR_BEFORE_ROLE.exec(before)
   if (!sep) return []
   const head = before.slice(0, sep.index)
+  // The role opens its own line: the line above may be a signature line.
+  if (sep[0].includes("\n") && /^[ \t]*$/u.test(text.slice(text.lastIndexOf("\n", roleStart - 1) + 1, roleStart))) {
+    const signer = signatureLine(text, head, from + head.length)
+    if (signer) return [signer]
+  }
   let last: RegExpExecArray | undefined
   RUN.lastIndex = 0
   for (let m = RUN.exec(head); m; m = RUN.exec(head)) last = m
@@ -90,7 +131,7 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
     seg = [...seg, { text: lastWord[1]!, start, end: from + head.length }]
   }
   if (seg[seg.length - 1]!.end !== from + head.length) return []
-  const lineStart = /(?:^|\n)[ \t]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
+  const lineStart = /(?:^|[\n\f])[ \t\f]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
   // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
   if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
   if (!honorific && !(lineStart && seg.length >= 2)) return []
@@ -98,13 +139,34 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
 }
 
 const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)[^;\n]{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?/giu
-const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las)\s+)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
+/** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
+const REPRESENTED = /(?:Fiscal[íi]a|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)[^;\n]{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?/giu
+const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
 const ANTE_MI = /\bante\s+m[íi]\s*[:,]?\s*(?:(?:Dra|Dr)\.?\s*)?/giu
+
+/**
+ * A vote's heading: "EL DR. RUBEN OSMAR ARGAÑARAZ, DIJO:", "La Dra. Ana Mas dijo:" at
+ * the start of a line — in a ruling, only a judge's vote opens that way.
+ */
+const VOTE_HEADING = /(?:^|\n)[ \t\f]*(?:EL|LA|El|La)[ \t]+(?:(?:SEÑOR(?:A)?|Señor(?:a)?|SRA?\.|Sra?\.)[ \t]+)?(?:(?:VOCAL|Vocal)[ \t]+)?(?:DRA|DR|Dra|Dr|DOCTORA|DOCTOR|doctora|doctor)\.?[ \t]+/gu
+const voteHeadings = (text: string): Span[] => {
+  const out: Span[] = []
+  VOTE_HEADING.lastIndex = 0
+  for (let m = VOTE_HEADING.exec(text); m; m = VOTE_HEADING.exec(text)) {
+    const seg = nameAt(text, m.index + m[0].length)
+    if (seg && /^\s*,?\s*(?:DIJO|dijo)\s*:/u.test(text.slice(seg[seg.length - 1]!.end, seg[seg.length - 1]!.end + 12))) out.push(mk(seg, 0.9, "vote-heading"))
+  }
+  return out
+}
+
+/** A party between an office and "representada por" makes the representative the party's counsel. */
+const PARTY_REPRESENTED = /(?:querell|\bactor|\bactora|demandad|imputad|acusad|v[íi]ctima|damnificad|particular|denunciante)/iu
 
 const after = (re: RegExp, text: string, evidence: string): Span[] => {
   const out: Span[] = []
   re.lastIndex = 0
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (evidence === "represented" && PARTY_REPRESENTED.test(m[0])) continue
     let at: number | undefined = m.index + m[0].length
     for (let n = 0; n < 5 && at !== undefined; n++) {
       const seg = nameAt(text, at)
@@ -127,7 +189,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...voteHeadings(text))
     return out
   },
 }

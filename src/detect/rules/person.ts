@@ -8,6 +8,7 @@ import {
   TITLE_TOKEN,
   inCitation,
   inCitedWork,
+  inNamedPlace,
   isCaps,
   isFirstName,
   isGivenStop,
@@ -139,6 +140,10 @@ const byCue = (text: string): Span[] => {
         const at = f ? pos + f[0].length : pos
         const seg = nameAt(text, at)
         if (!seg || !plausible(seg)) break
+        // "Hospital Dr. Humberto Notti": the title names a place, not a person.
+        if (cue.name === "doctor" && inNamedPlace(text, m.index)) break
+        // "El Dr. Eugenio Raúl Zaffaroni enseña que...": a cited author.
+        if (cue.name === "doctor" && inCitation(text, seg[0]!.start, seg[seg.length - 1]!.end)) break
         // Later items of a list need a name's shape: "Oficial X, LP 7096" is a badge, not a second person.
         if (n > 0 && seg.length === 1 && !isFirstName(seg[0]!.text) && !isSurname(seg[0]!.text) && !isInitial(seg[0]!.text)) break
         const inv = invertedAfter(text, seg)
@@ -164,7 +169,8 @@ const lexHits = (seg: readonly Token[]): { first: number; sur: number } => ({
   sur: seg.filter((t) => isSurname(t.text)).length,
 })
 
-const notInstitution = (text: string, start: number): boolean => !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, start - 25), start))
+const notInstitution = (text: string, start: number): boolean =>
+  !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, start - 25), start)) && !inNamedPlace(text, start)
 
 const RUN = new RegExp(NAME_SEQ, "gu")
 
@@ -212,7 +218,8 @@ const byShape = (text: string): Span[] => {
       }
     }
   }
-  return out
+  // "Plaza Coronel Manuel Dorrego": the run opens with the place, the name inside it is the place's.
+  return out.filter((span) => !inNamedPlace(text, span.start))
 }
 
 const INVERTED = new RegExp(

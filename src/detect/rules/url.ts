@@ -1,9 +1,12 @@
 import { patternDetector } from "../patternDetector.ts"
 
-/** Public-body sites (gob.ar, jus, the court's own) are not personal: low score, kept. */
+/**
+ * Public-body sites (gob.ar, jus, the court's own) are not personal: not
+ * reported at all, so that neither the resolver nor the publication gate's
+ * residual scan takes a court's or a statistics office's address for a leak.
+ */
 const PUBLIC = /(?:\.gob\.ar|\.gov\.ar|\.jus\.gov\.ar|jusbaires|csjn|\.gob\b|\.gov\b|\.edu\.ar|infoleg|saij|boletinoficial|mpf\.|fiscalias\.|scba)/i
 
-const score = (v: string): number => (PUBLIC.test(v) ? 0.2 : 0.85)
 
 export const url = patternDetector({
   name: "rules/url",
@@ -13,14 +16,14 @@ export const url = patternDetector({
       name: "url:scheme",
       regex: /\b(?<v>(?:https?|ftp):\/\/[^\s<>"'«»“”]+[^\s<>"'«»“”.,;:)\]])/giu,
       score: 0.85,
-      validate: (v) => ({ score: score(v), tag: PUBLIC.test(v) ? "public" : "web" }),
+      validate: (v) => (PUBLIC.test(v) ? undefined : { score: 0.85, tag: "web" }),
     },
     {
       name: "url:bare",
       regex:
         /(?<![\p{L}\d@./])(?<v>(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|ar|io|me|tv|ly|gl|co)(?:\.ar)?(?:\/[^\s<>"'«»“”]*[^\s<>"'«»“”.,;:)\]])?)(?![\p{L}\d@])/gu,
       score: 0.8,
-      validate: (v) => ({ score: score(v) - 0.05, tag: PUBLIC.test(v) ? "public" : "web" }),
+      validate: (v) => (PUBLIC.test(v) ? undefined : { score: 0.8, tag: "web" }),
     },
   ],
 })

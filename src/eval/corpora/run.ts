@@ -12,8 +12,8 @@
  * counts it as fully missed. On out-of-domain text the gate withholds many
  * documents, which would hide what the detectors do; so the table's scores
  * are computed in-process on every document with the same analysis,
- * redaction and gate as the pipeline (`analyse` → `redactText` →
- * `gatePublication`), the gate's verdict only counted ("retenidos"), and the
+ * redaction and gate as the pipeline (`analyse` → `redactAndGate`), the
+ * gate's verdict only counted ("retenidos"), and the
  * `tacha run` line gives the end-to-end figures (documents withheld by the
  * real run, personal-data P/R over its output, seconds).
  *
@@ -29,8 +29,8 @@ import { loadPipelineConfig, PROJECT_ROOT } from "../../domain/loadPipelineConfi
 import type { Detector } from "../../detect/Detector.ts"
 import { createNerDetector } from "../../detect/ner/index.ts"
 import { ruleDetectors } from "../../detect/registry.ts"
-import { gatePublication, hardenSpans, publicationPolicy } from "../../publish/gate.ts"
-import { redactText } from "../../redact/redactText.ts"
+import { publicationPolicy } from "../../publish/gate.ts"
+import { redactAndGate } from "../../publish/redactAndGate.ts"
 import { analyse } from "../../resolve/resolve.ts"
 import { evaluate, scoreDocuments, type DocumentInput, type EvalReport } from "../evaluate.ts"
 import { convertEchr } from "./echr.ts"
@@ -104,8 +104,7 @@ export const scoreInProcess = async (
     const text = d.gold.text
     const spans = await analyse(text, config, extra)
     const policy = publicationPolicy(text, config)
-    const redaction = redactText(text, hardenSpans(spans, policy), policy.config)
-    const gate = gatePublication(redaction.text, redaction, policy.config, ruleDetectors(policy.config))
+    const { redaction, gate } = redactAndGate(text, spans, policy, ruleDetectors(policy.config))
     if (!gate.publish) {
       gated++
       for (const f of gate.findings) causes[`${f.cause}:${f.label ?? f.category ?? ""}`] = (causes[`${f.cause}:${f.label ?? f.category ?? ""}`] ?? 0) + 1

@@ -1,0 +1,104 @@
+import { userInfo } from "node:os"
+import { resolve } from "node:path"
+import { Console, Effect, Option } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
+import { readDecisionFile } from "../review/decisionFile.ts"
+import { applyActions, pendingRulings } from "../review/reviewQueue.ts"
+import { exportCourtLists, learnedLists } from "../review/courtLists.ts"
+import { withReviewStore } from "../review/reviewStore.ts"
+import { reviewConfig } from "../review/reviewConfig.ts"
+import { formatTable } from "./formatTable.ts"
+import { pipelineFlag, requireOutput } from "./publishCommand.ts"
+
+/**
+ * `tacha revision listar|aplicar`: the review queue as data. `listar --formato
+ * json` prints each pending ruling's findings with their text (the reviewer's
+ * private tool: keep its output private); the table names only counts.
+ */
+const outFlag = Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run'"), Flag.withDefault("out"))
+
+/** Who decided, when a decisions line names nobody: `--revisor`, else the system user. */
+export const defaultReviewer = (given: Option.Option<string>): string =>
+  Option.getOrElse(given, () => {
+    try {
+      return userInfo().username || "desconocido"
+    } catch {
+      return "desconocido"
+    }
+  })
+
+const listCommand = Command.make(
+  "listar",
+  {
+    out: outFlag,
+    pipeline: pipelineFlag,
+    formato: Flag.Literals("formato", ["tabla", "json"]).pipe(Flag.withDescription("tabla (sin texto de las resoluciones) o json (con el texto de cada hallazgo)"), Flag.withDefault("tabla")),
+  },
+  Effect.fn(function*({ out, pipeline, formato }) {
+    const outDir = resolve(out)
+    yield* requireOutput(outDir)
+    const config = yield* reviewConfig(outDir, pipeline)
+    const pending = yield* pendingRulings(outDir, config)
+    if (formato === "json") {
+      const body = pending.map(({ status, record, findings }) => ({
+        id: status.id,
+        archivo: record.source,
+        motivo: record.hold?.reason ?? status.holdReason ?? "gate_blocked",
+        hallazgos: findings.map((finding) => ({
+          inicio: finding.start,
+          fin: finding.end,
+          texto: record.text.slice(finding.start, finding.end),
+          etiqueta: finding.label ?? finding.category ?? null,
+          causa: finding.cause,
+        })),
+      }))
+      return yield* Console.log(JSON.stringify(body, null, 2))
+    }
+    const rows = pending.map(({ status, record, findings }) => {
+      const causes = new Map<string, number>()
+      for (const finding of findings) causes.set(finding.cause, (causes.get(finding.cause) ?? 0) + 1)
+      return [status.id, record.source, record.metadata.court ?? "", record.hold?.reason ?? "", [...causes].map(([cause, n]) => `${cause}: ${n}`).join(", ")]
+    })
+    yield* Console.log(formatTable(["id", "archivo", "juzgado", "motivo", "hallazgos"], rows))
+    yield* Console.log(`(${pending.length} pendientes de revisión)`)
+  }),
+).pipe(Command.withDescription("Lista las resoluciones pendientes de revisión con los hallazgos del control final"))
+
+const applyCommand = Command.make(
+  "aplicar",
+  {
+    file: Argument.String("decisiones").pipe(Argument.withDescription("Archivo JSONL de decisiones: {id, accion: ocultar|mantener|aprobar|rechazar, inicio?, fin?, etiqueta?, texto?, revisor?, motivo?}")),
+    out: outFlag,
+    pipeline: pipelineFlag,
+    revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide, cuando una línea no lo dice"), Flag.optional),
+  },
+  Effect.fn(function*({ file, out, pipeline, revisor }) {
+    const outDir = resolve(out)
+    yield* requireOutput(outDir)
+    const config = yield* reviewConfig(outDir, pipeline)
+    const actions = yield* readDecisionFile(resolve(file))
+    const result = yield* applyActions(outDir, config, actions, defaultReviewer(revisor), new Date().toISOString())
+    yield* Console.log(`Decisiones aplicadas: ${result.applied} (aprobadas: ${result.approved}, rechazadas: ${result.rejected}).`)
+    if (result.approved > 0) yield* Console.log("Publique las aprobadas con 'tacha publicar --out " + out + "'.")
+  }),
+).pipe(Command.withDescription("Aplica un archivo de decisiones de revisión (todo o nada)"))
+
+const listsCommand = Command.make(
+  "listas",
+  { out: outFlag, pipeline: pipelineFlag },
+  Effect.fn(function*({ out, pipeline }) {
+    const outDir = resolve(out)
+    yield* requireOutput(outDir)
+    const config = yield* reviewConfig(outDir, pipeline)
+    const learned = yield* withReviewStore(outDir, learnedLists)
+    const written = yield* exportCourtLists(outDir, config, learned)
+    yield* Console.log(`Lista de formas a ocultar: ${written.hide} formas → ${written.paths.hide}`)
+    yield* Console.log(`Lista de funcionarios:      ${written.officials} nombres → ${written.paths.officials}`)
+    yield* Console.log("Contienen datos personales: guárdelas en una carpeta privada. Nómbrelas en la sección 'revision' del pipeline (listaOcultar, listaFuncionarios) para usarlas con otras salidas.")
+  }),
+).pipe(Command.withDescription("Escribe (CSV) lo que enseñan las decisiones: formas siempre ocultadas y funcionarios mantenidos, por juzgado"))
+
+export const reviewCommand = Command.make("revision").pipe(
+  Command.withDescription("La cola de revisión como datos: listar pendientes, aplicar decisiones y exportar las listas del juzgado"),
+  Command.withSubcommands([listCommand, applyCommand, listsCommand]),
+)

@@ -1,0 +1,67 @@
+import type { Span } from "../../domain/Span.ts"
+import type { Detector } from "../Detector.ts"
+import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
+
+/**
+ * Codes after a personal label → IDENTIFICADOR: a criminal record
+ * ("Prio. N° 1.234.567", "prontuario"), a police officer's badge ("placa
+ * 45312", "credencial"), a medical record ("historia clínica N°"), a health
+ * insurance member number ("afiliado N° 150-334412-07"), and whatever labels
+ * the pipeline adds (`detectors.identifiers`, e.g. "matrícula"). A prisoner's
+ * or employee's file is personal too ("legajo N° 44.871 del Servicio
+ * Penitenciario Federal", "legajo personal"); a bare "legajo" is a case file
+ * (EXPEDIENTE), not this.
+ *
+ * Labels are matched without regard to case or accents; the code is what
+ * follows "N°", "Nro.", "número" or ":" — letters, digits, dots, dashes and
+ * slashes with at least three digits.
+ */
+
+export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
+  "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
+  "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
+  "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha",
+]
+
+/** The label as a folded-text pattern: spaces flexible, dots optional. */
+const labelPattern = (label: string): string =>
+  fold(label).split(" ").map((word) => escapeRegex(word).replace(/\\\./g, String.raw`\.?`)).join(String.raw`\s*`)
+
+const NUMBER_WORD = String.raw`(?:\s*(?:n\s?[°º.o]|numero|nro\.?|num\.?)\s*)?\s*:?\s*`
+/** Letters (0-3), then digits with dots, dashes or slashes; a code ends on a letter or digit. */
+const CODE = String.raw`(?<v>[a-z]{0,3}[\s-]?\d(?:[\d./-]*\d)?(?:[/-]?[a-z]{1,3}(?![\p{L}]))?)`
+/** A personal file: the code followed by the prison service or the police force that keeps it. */
+const PERSONAL_FILE = new RegExp(
+  String.raw`(?<![\p{L}])legajo${NUMBER_WORD}${CODE}(?=\s*(?:,\s*)?(?:del|de\s+la)\s+(?:servicio\s+penitenciario|s\.?\s?p\.?\s?[fb]\b|policia|unidad\s+penitenciaria))`,
+  "gu",
+)
+
+const digits = (code: string): number => code.replace(/\D/g, "").length
+
+export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS): Detector => {
+  const cues = new RegExp(
+    String.raw`(?<![\p{L}])(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join("|")})(?![\p{L}])${NUMBER_WORD}${CODE}`,
+    "gu",
+  )
+  return {
+    name: "rules/identifier",
+    labels: ["IDENTIFICADOR"],
+    detect: (text) => {
+      const folded = foldKeepingOffsets(text)
+      const out: Span[] = []
+      for (const [re, evidence] of [[cues, "label"], [PERSONAL_FILE, "personal-file"]] as const) {
+        re.lastIndex = 0
+        for (const m of folded.matchAll(re)) {
+          const raw = m.groups!["v"]!.replace(/[./-]+$/, "")
+          if (digits(raw) < 3) continue
+          // "placa de video 2019", "ficha 12/03/2020": a date is not a code.
+          if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(raw)) continue
+          const start = m.index + m[0].length - m.groups!["v"]!.length + (m.groups!["v"]!.length - m.groups!["v"]!.trimStart().length)
+          const value = raw.trimStart()
+          out.push({ start, end: start + value.length, label: "IDENTIFICADOR", score: 0.9, detector: "rules/identifier", evidence })
+        }
+      }
+      return out
+    },
+  }
+}

@@ -1,0 +1,102 @@
+import type { AuditRecord } from "../../domain/AuditRecord.ts"
+import type { Format } from "../../domain/Document.ts"
+import type { PipelineConfig } from "../../domain/PipelineConfig.ts"
+import type { Detector } from "../../detect/Detector.ts"
+import { readerFor } from "../../ingest/readers.ts"
+import { composeText } from "../../normalise/composeText.ts"
+import { gatePublication, type GateDecision, type GateFinding } from "../gate.ts"
+import { anonymiseDocx, type DocumentOptions } from "./docxDocument.ts"
+import { DocumentError, extractOrFail } from "./DocumentError.ts"
+import { anonymiseOdt } from "./odtDocument.ts"
+import { packageText } from "./packageText.ts"
+import { packageDate } from "./officePackage.ts"
+import { anonymisePdf, layoutPdf } from "./pdfDocument.ts"
+import { placeParts, redactionsOf } from "./redactStreams.ts"
+import { docxFromText } from "./textDocx.ts"
+
+/**
+ * A ruling's anonymised document in its input's format, and the check that
+ * vouches for it: the produced file is read again with the project's own
+ * reader and gated like the public text; for office packages the text of
+ * every member (properties, comments, every header, alt text...) is gated
+ * too. Text and HTML inputs have no document beyond their `.txt`.
+ */
+export type DocumentExtension = "docx" | "odt" | "pdf"
+
+export const DOCUMENT_EXTENSIONS: Readonly<Record<Format, DocumentExtension | null>> = {
+  docx: "docx",
+  odt: "odt",
+  pdf: "pdf",
+  doc: "docx",
+  txt: null,
+  png: null,
+  jpeg: null,
+  tiff: null,
+  html: null,
+}
+
+export const MEDIA_TYPES: Readonly<Record<DocumentExtension, string>> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  odt: "application/vnd.oasis.opendocument.text",
+  pdf: "application/pdf",
+}
+
+/** The anonymised text of a record (what redactText produced), rebuilt from its entities. */
+const publicTextOf = (text: string, record: AuditRecord): string => {
+  let out = ""
+  let cursor = 0
+  for (const redaction of redactionsOf(record).sort((a, b) => a.start - b.start)) {
+    if (redaction.start < cursor) continue
+    out += text.slice(cursor, redaction.start) + redaction.replacement
+    cursor = redaction.end
+  }
+  return out + text.slice(cursor)
+}
+
+export const produceDocument = async (original: Uint8Array, record: AuditRecord, options: DocumentOptions): Promise<Uint8Array> => {
+  switch (record.format) {
+    case "docx":
+      return anonymiseDocx(original, record, options)
+    case "odt":
+      return anonymiseOdt(original, record, options)
+    case "pdf":
+      // A scan's text came from OCR, not from a text layer to place it in: the clean PDF is laid out
+      // from the public text alone (reading the scan again would run OCR twice).
+      return record.ocr !== undefined
+        ? layoutPdf({ body: publicTextOf(record.text, record), header: [], footer: [] }, packageDate(record.metadata.date))
+        : anonymisePdf(original, record)
+    case "doc": {
+      const reader = readerFor("x.doc")!
+      if (!placeParts(await extractOrFail(reader.read(original, {})), record.text)) throw new DocumentError({ code: "texto_distinto" })
+      return docxFromText(publicTextOf(record.text, record), record.metadata.date)
+    }
+    default:
+      throw new DocumentError({ code: "documento_ilegible" })
+  }
+}
+
+/** Findings of a document, told apart from the text's in the withheld reason (`documento:<causa>:<etiqueta>`). */
+const asDocumentFinding = (finding: GateFinding): GateFinding => ({
+  ...finding,
+  category: `documento:${finding.category ?? finding.cause}${finding.label ? `:${finding.label}` : ""}`,
+})
+
+export const checkDocument = async (
+  document: Uint8Array,
+  extension: DocumentExtension,
+  record: AuditRecord,
+  config: PipelineConfig,
+  detectors: readonly Detector[],
+): Promise<GateDecision> => {
+  const read = composeText(await extractOrFail(readerFor(`x.${extension}`)!.read(document, {})))
+  const texts = extension === "pdf" ? [read] : [read, await packageText(document)]
+  const findings = texts.flatMap((text) => gatePublication(text, record, config, detectors).findings)
+  return { publish: findings.length === 0, findings: findings.map(asDocumentFinding), categories: [] }
+}
+
+/** A ruling held because its document could not be produced. */
+export const documentFailure = (error: DocumentError): GateDecision => ({
+  publish: false,
+  findings: [{ cause: "forma_redactada", label: null, category: `documento:${error.code}`, count: 1, at: [] }],
+  categories: [],
+})

@@ -1,0 +1,175 @@
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage, rgb } from "pdf-lib"
+import type { AuditRecord } from "../../domain/AuditRecord.ts"
+import { readPdf } from "../../ingest/pdf.ts"
+import { DocumentError, extractOrFail } from "./DocumentError.ts"
+import { packageDate } from "./officePackage.ts"
+import { placeParts, redactionsOf, type PlacedPart, type Redaction } from "./redactStreams.ts"
+
+/**
+ * PDF → a new, clean PDF laid out from the anonymised text: the body's
+ * paragraphs (headings in bold), the court's running header and footer
+ * lines on every page and the page number. Nothing of the original file is
+ * copied (its text would stay under any box drawn over it): only the text
+ * the record says may be published. Metadata: the tool's name and the
+ * ruling's date, nothing else.
+ *
+ * The standard Helvetica font encodes WinAnsi, which covers Spanish (á é í
+ * ó ú ü ñ ¿ ¡ « » “ ” – — …). Another character is written as its base
+ * letter when it has one (ǎ → a) and as "?" otherwise; the produced file is
+ * read again and gated like the text, so no replacement can reveal anything.
+ */
+
+const PAGE = { width: 595.28, height: 841.89 }
+const MARGIN = { left: 72, right: 72, top: 86, bottom: 72 }
+const BODY_SIZE = 11
+const LEADING = 15
+const PARAGRAPH_GAP = 7
+const FURNITURE_SIZE = 9
+
+/** The text of a part with the record's redactions inside it applied. */
+const publicPartText = (part: PlacedPart, redactions: readonly Redaction[]): string => {
+  const end = part.start + part.text.length
+  let out = ""
+  let cursor = part.start
+  for (const redaction of redactions) {
+    if (redaction.start < part.start || redaction.end > end || redaction.start < cursor) continue
+    out += part.text.slice(cursor - part.start, redaction.start - part.start) + redaction.replacement
+    cursor = redaction.end
+  }
+  return out + part.text.slice(cursor - part.start)
+}
+
+const isHeading = (paragraph: string): boolean => /\p{Lu}.*\p{Lu}/u.test(paragraph) && !/\p{Ll}/u.test(paragraph) && paragraph.length <= 120
+
+const TYPOGRAPHIC: Readonly<Record<string, string>> = { "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u2032": "'", "\u2033": '"', "\u00A0": " ", "\t": " " }
+
+/** A text the font can encode, character by character (see the module comment). */
+const encodable = (font: PDFFont) => {
+  const cache = new Map<string, string>()
+  const fits = (char: string): boolean => {
+    try {
+      font.encodeText(char)
+      return true
+    } catch {
+      return false
+    }
+  }
+  return (text: string): string => {
+    let out = ""
+    for (const char of text) {
+      let mapped = cache.get(char)
+      if (mapped === undefined) {
+        const candidate = TYPOGRAPHIC[char] ?? char
+        const base = candidate.normalize("NFKD").replace(/\p{M}/gu, "")
+        mapped = fits(candidate) ? candidate : base.length > 0 && [...base].every(fits) ? base : "?"
+        cache.set(char, mapped)
+      }
+      out += mapped
+    }
+    return out
+  }
+}
+
+const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
+  const lines: string[] = []
+  let line = ""
+  for (const word of text.split(/ +/u).filter((piece) => piece.length > 0)) {
+    const candidate = line.length > 0 ? `${line} ${word}` : word
+    if (font.widthOfTextAtSize(candidate, size) <= width) {
+      line = candidate
+      continue
+    }
+    if (line.length > 0) lines.push(line)
+    // A word wider than the line is cut where it overflows.
+    let rest = word
+    while (font.widthOfTextAtSize(rest, size) > width) {
+      let cut = rest.length - 1
+      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--
+      lines.push(rest.slice(0, cut))
+      rest = rest.slice(cut)
+    }
+    line = rest
+  }
+  if (line.length > 0) lines.push(line)
+  return lines
+}
+
+interface PlacedLine {
+  readonly text: string
+  readonly bold: boolean
+  readonly y: number
+}
+
+interface Block {
+  readonly lines: readonly string[]
+  readonly bold: boolean
+}
+
+export const layoutPdf = async (texts: { body: string; header: readonly string[]; footer: readonly string[] }, date: Date): Promise<Uint8Array> => {
+  const pdf = await PDFDocument.create({ updateMetadata: false })
+  const regular = await pdf.embedFont(StandardFonts.Helvetica)
+  const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
+  const safe = encodable(regular)
+  const width = PAGE.width - MARGIN.left - MARGIN.right
+  const layout = (paragraphs: readonly string[]): Block[] =>
+    paragraphs.map((paragraph) => {
+      const text = safe(paragraph.replace(/\s+/gu, " ").trim())
+      const heading = isHeading(text)
+      return { lines: wrap(text, heading ? bold : regular, BODY_SIZE, width), bold: heading }
+    }).filter((block) => block.lines.length > 0)
+  const bodyParagraphs = texts.body.split(/\n{2,}/u)
+  const header = texts.header.map(safe)
+  const footer = texts.footer.map(safe)
+
+  const top = PAGE.height - MARGIN.top
+  const paginate = (blocks: readonly Block[]): PlacedLine[][] => {
+    const pages: PlacedLine[][] = [[]]
+    let y = top
+    for (const block of blocks) {
+      for (const line of block.lines) {
+        if (y < MARGIN.bottom) {
+          pages.push([])
+          y = top
+        }
+        pages[pages.length - 1]!.push({ text: line, bold: block.bold, y })
+        y -= LEADING
+      }
+      y -= PARAGRAPH_GAP
+    }
+    return pages
+  }
+  // Running header and footer lines need two pages to read as such; on a single page they follow the body, as in the text.
+  let pages = paginate(layout(bodyParagraphs))
+  const running = pages.length >= 2
+  if (!running) pages = paginate(layout([...bodyParagraphs, ...header, ...footer]))
+
+  const furniture = (page: PDFPage, lines: readonly string[], y: number) =>
+    lines.forEach((line, k) => page.drawText(line, { x: MARGIN.left, y: y - k * (FURNITURE_SIZE + 3), size: FURNITURE_SIZE, font: regular, color: rgb(0, 0, 0) }))
+  pages.forEach((lines, index) => {
+    const page = pdf.addPage([PAGE.width, PAGE.height])
+    // Drawn in reading order (header, body, footer): text extractors follow the content stream.
+    if (running) furniture(page, header, PAGE.height - 40)
+    for (const line of lines) page.drawText(line.text, { x: MARGIN.left, y: line.y, size: BODY_SIZE, font: line.bold ? bold : regular, color: rgb(0, 0, 0) })
+    const bottom = [...(running ? footer : []), `Página ${index + 1} de ${pages.length}`]
+    furniture(page, bottom, 28 + (bottom.length - 1) * (FURNITURE_SIZE + 3))
+  })
+  pdf.setProducer("tacha")
+  pdf.setCreator("tacha")
+  pdf.setLanguage("es-AR")
+  pdf.setCreationDate(date)
+  pdf.setModificationDate(date)
+  return pdf.save({ useObjectStreams: false })
+}
+
+/** The anonymised PDF of a ruling read from a PDF. */
+export const anonymisePdf = async (bytes: Uint8Array, record: AuditRecord): Promise<Uint8Array> => {
+  const parts = placeParts(await extractOrFail(readPdf(bytes)), record.text)
+  if (!parts) throw new DocumentError({ code: "texto_distinto" })
+  const redactions = redactionsOf(record).sort((a, b) => a.start - b.start)
+  const texts = (kind: PlacedPart["kind"]) => parts.filter((part) => part.kind === kind).map((part) => publicPartText(part, redactions))
+  return layoutPdf({
+    body: [...texts("body"), ...texts("note")].join("\n\n"),
+    header: texts("header").flatMap((text) => text.split("\n")),
+    footer: texts("footer").flatMap((text) => text.split("\n")),
+  }, packageDate(record.metadata.date))
+}

@@ -1,0 +1,122 @@
+import type { Label } from "../domain/Label.ts"
+import type { ResolvedSpan } from "../detect/Detector.ts"
+import { fold } from "../detect/fold.ts"
+import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
+import { isStop } from "../detect/names.ts"
+import { normaliseName } from "../redact/normaliseName.ts"
+
+/**
+ * Every form a ruling redacts is redacted wherever it is written again: a
+ * case number in the page footers ("Expediente SAC 1234567 - Pág. 1 / 11"),
+ * a surname in a list, a plate in a table. The publication gate searches the
+ * public text for the same forms with the same search (detect/formSearch.ts);
+ * closing them here, on the analysed text, gives each further occurrence the
+ * same replacement (same label and entity, so the same pseudonym) instead of
+ * withholding the ruling.
+ *
+ * An occurrence is left alone, for the gate to judge, when:
+ * - it lies inside a mention the ruling keeps (an official "Dr. Juan Pérez"
+ *   when a party is also called "Pérez"), as the gate masks kept forms;
+ * - a name is written in lower case there (the common word "flores"): the
+ *   gate does not look for those either;
+ * - a one-word name that is also a common word ("Villa", "Paz") stands where
+ *   the word is used as such (after an article, before a capitalised word or
+ *   a number): it cannot be told apart without a person, so the gate holds
+ *   the ruling for review.
+ */
+
+/** Forms shorter than this (letters and digits) are not searched, as in the gate. */
+export const MIN_FORM_CHARS = 3
+
+/**
+ * Labels whose surface form is a plain quantity ("3 años"): the same words
+ * elsewhere are usually another quantity, so neither closure nor the gate
+ * searches them.
+ */
+export const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
+
+/** Labels of proper names: a mention starts with a capital letter. */
+export const CAPITALISED_LABELS: ReadonlySet<Label> = new Set(["PERSONA", "FUNCIONARIO"])
+
+/** The redacted forms of a ruling, folded, each with the label it was redacted as (first wins). */
+export const redactedForms = (
+  entities: ReadonlyArray<{ readonly label: Label; readonly text: string; readonly action: "redact" | "keep" }>,
+): Map<string, Label> => {
+  const forms = new Map<string, Label>()
+  for (const entity of entities) {
+    if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
+    const form = fold(entity.text)
+    if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || forms.has(form)) continue
+    forms.set(form, entity.label)
+  }
+  return forms
+}
+
+/** Token flags: 1 where a kept form occurs (a redacted form there is the policy, not a leak). */
+export const keptMask = (
+  tokens: ReturnType<typeof tokenize>,
+  entities: ReadonlyArray<{ readonly text: string; readonly action: "redact" | "keep" }>,
+): Uint8Array => {
+  const kept = [...new Set(entities.filter((entity) => entity.action === "keep").map((entity) => fold(entity.text)))]
+  const mask = new Uint8Array(tokens.length)
+  for (const hit of findForms(tokens, kept.map(formTokens))) mask.fill(1, hit.first, hit.last)
+  return mask
+}
+
+/** A redacted form's hit that a reader would take for that form (see the module comment). */
+export const isReadableHit = (text: string, hit: FormHit, label: Label, mask: Uint8Array): boolean =>
+  !mask.subarray(hit.first, hit.last).some((flag) => flag === 1) &&
+  (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1)))
+
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
+const NAME_OR_NUMBER_AFTER = /^\s*(?:\p{Lu}|\d)/u
+
+/** A one-word name that is also a common word, used as the word here ("la Villa", "Villa Lugano"). */
+export const commonWordUse = (text: string, start: number, end: number): boolean =>
+  ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || NAME_OR_NUMBER_AFTER.test(text.slice(end, end + 3))
+
+export const closeRedactedForms = (text: string, spans: readonly ResolvedSpan[]): ResolvedSpan[] => {
+  const redacted = spans.filter((span) => span.action === "redact")
+  if (redacted.length === 0) return [...spans]
+  const forms = redactedForms(redacted.map((span) => ({ ...span, text: text.slice(span.start, span.end) })))
+  if (forms.size === 0) return [...spans]
+  // The entity of the first span of each form: further occurrences join it, so they get its pseudonym.
+  const source = new Map<string, ResolvedSpan>()
+  for (const span of redacted) {
+    const form = fold(text.slice(span.start, span.end))
+    if (forms.get(form) === span.label && !source.has(form)) source.set(form, span)
+  }
+  const tokens = tokenize(text)
+  const mask = keptMask(tokens, spans.map((span) => ({ text: text.slice(span.start, span.end), action: span.action })))
+  const covered = coverage(text.length, redacted)
+  const list = [...forms.keys()]
+  const added: ResolvedSpan[] = []
+  for (const hit of findForms(tokens, list.map(formTokens))) {
+    const form = list[hit.form]!
+    const label = forms.get(form)!
+    if (!isReadableHit(text, hit, label, mask) || covered.all(hit.start, hit.end)) continue
+    if (CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && isStop(form) && commonWordUse(text, hit.start, hit.end)) continue
+    const from = source.get(form)!
+    added.push({
+      start: hit.start,
+      end: hit.end,
+      label,
+      score: from.score,
+      detector: "resolve/forms",
+      evidence: "form-closure",
+      entity: from.entity ?? normaliseName(text.slice(from.start, from.end)),
+      action: "redact",
+    })
+  }
+  return added.length === 0 ? [...spans] : [...spans, ...added]
+}
+
+/** Which characters redacted spans already cover, answered in constant time per query. */
+const coverage = (length: number, spans: readonly ResolvedSpan[]) => {
+  // prefix[i] = covered characters before i.
+  const marks = new Uint8Array(length)
+  for (const span of spans) marks.fill(1, span.start, span.end)
+  const prefix = new Uint32Array(length + 1)
+  for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i]! + marks[i]!
+  return { all: (start: number, end: number) => prefix[end]! - prefix[start]! === end - start }
+}

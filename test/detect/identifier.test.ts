@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest"
+import { age } from "../../src/detect/rules/age.ts"
+import { dni } from "../../src/detect/rules/dni.ts"
+import { identifier } from "../../src/detect/rules/identifier.ts"
+import { url } from "../../src/detect/rules/url.ts"
+import { ruleDetectors } from "../../src/detect/registry.ts"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import { found, negatives, positives } from "./_table.ts"
+
+/** Codes after a personal label, other countries' documents, and ages of anyone described. */
+describe("rules/identifier", () => {
+  const rule = identifier()
+  positives(rule, "IDENTIFICADOR", [
+    ["Imputado: Dante Sosa, Prio. N° 1.234.567 de la Policía Federal", "1.234.567"],
+    ["registra prontuario nro. 88231-AG", "88231-AG"],
+    ["intervino el oficial Benítez, placa 45312, quien labró el acta", "45312"],
+    ["el cabo Ríos (credencial N° 10.442)", "10.442"],
+    ["atendida bajo la historia clínica N° 883412", "883412"],
+    ["según la H.C. Nº 55-1203 del nosocomio", "55-1203"],
+    ["afiliado N° 150-334412-07 de PAMI", "150-334412-07"],
+    ["legajo N° 44.871 del Servicio Penitenciario Federal", "44.871"],
+    ["su legajo personal 3321/B", "3321/B"],
+  ])
+  negatives(rule, "IDENTIFICADOR", [
+    // A case file is EXPEDIENTE, not a personal identifier.
+    "Legajo MPF 00482211 - SOSA s/ amenazas",
+    "en el legajo N° 12345/2023 de investigación",
+    // Not a code: too few digits, a date, words only.
+    "la placa 3 del expediente",
+    "ficha 12/03/2020",
+    "la historia clínica da cuenta de lesiones leves",
+    // Registration numbers only where the pipeline says so.
+    "el letrado Dr. Ruiz, matrícula N° 2231",
+  ])
+
+  it("uses the pipeline's label list (matrícula where the court asks for it)", async () => {
+    const config = PipelineConfigSchema.parse({ name: "t", version: "1", detectors: { identifiers: ["matrícula", "placa"] } })
+    const configured = ruleDetectors(config).find((d) => d.name === "rules/identifier")!
+    expect(await found(configured, "el perito Almada, matrícula N° 2231, depuso", "IDENTIFICADOR")).toEqual(["2231"])
+    expect(await found(configured, "historia clínica N° 883412", "IDENTIFICADOR")).toEqual([])
+  })
+})
+
+describe("other identity documents", () => {
+  positives(dni, "DNI", [
+    ["Libreta de Enrolamiento L.E. 4.512.331", "4.512.331"],
+    ["C.I. 9.876.543 de la Policía Federal", "9.876.543"],
+    // The next item of the operative part glued to the number.
+    ["en contra del Sr. Mario Godoy, DNI 27.444.555.2º) Imponer las costas", "27.444.555"],
+  ])
+  negatives(dni, "DNI", ["DNI 27.444.555.21", "regula la suma de $ 27.444.555,50"])
+})
+
+describe("rules/url: profiles without a scheme; public bodies' sites are not reported", () => {
+  positives(url, "URL", [
+    ["publicó la amenaza en facebook.com/dante.sosa.31", "facebook.com/dante.sosa.31"],
+    ["su perfil instagram.com/claudio.romero.ok fue aportado", "instagram.com/claudio.romero.ok"],
+  ])
+  it("reports no span at all for a public body's site (the gate's scan sees nothing either)", async () => {
+    expect(await url.detect("ver www.saij.jus.gov.ar, y https://datosestadistica.cba.gov.ar/dataset/indic)")).toEqual([])
+  })
+})
+
+describe("rules/age: ages of anyone described", () => {
+  positives(age, "EDAD", [
+    ["la damnificada, jubilada de 71 años, relató", "71 años"],
+    ["el testigo Romero, empleado de 38 años, declaró", "38 años"],
+  ])
+  negatives(age, "EDAD", ["el contrato de locación por 3 años", "la pena de 2 años de prisión"])
+})

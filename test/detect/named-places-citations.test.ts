@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest"
+import { person } from "../../src/detect/rules/person.ts"
+import { official } from "../../src/detect/rules/official.ts"
+import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import { analyse } from "../../src/resolve/resolve.ts"
+import { negatives, positives } from "./_table.ts"
+
+/** Names that are not people: places and institutions named after someone, cited authors and precedents. */
+describe("rules/person: places, institutions, authors and precedents", () => {
+  negatives(person, "PERSONA", [
+    "fue trasladada al Hospital General de Agudos Dr. Ignacio Pirovano",
+    "y luego al Hospital Dr. Humberto Notti",
+    "alumna de la Escuela N° 5 Domingo Faustino Sarmiento",
+    "circulaba por la Av. Juan B. Justo hacia el oeste",
+    "frente a la Plaza Coronel Manuel Dorrego",
+    "citó a Zaffaroni (\"El Dr. Eugenio Raúl Zaffaroni enseña que la pena...\")",
+    "El Dr. Eugenio Raúl Zaffaroni explica que la culpabilidad",
+    "resolvió la Corte en \"Casal, Matías Eugenio\" (Fallos 328:3399)",
+  ])
+  positives(person, "PERSONA", [
+    // Hard positives: the same shapes around a party.
+    ["el imputado Ignacio Pirovano fue trasladado al Hospital", "Ignacio Pirovano"],
+    ["la víctima, Sra. Elsa Carrizo, relató que el Dr. Luis Ortega la atendió", "Elsa Carrizo", "Luis Ortega"],
+    ["el acusado \"Casal, Matías\" negó el hecho", "Casal, Matías"],
+    // A surname that is a place word does not make the next person a place: "Calle y de ...".
+    ["hija de Anselmo Calle y de Nunziata Pascualina Arrigoni Mejias, con domicilio", "Nunziata Pascualina Arrigoni Mejias"],
+  ])
+})
+
+describe("rules/official: panels with articles", () => {
+  positives(official, "FUNCIONARIO", [
+    ["el Tribunal, compuesto por la Dra. Estela Sarmiento, el Dr. Osvaldo Funes y la Dra. Carla Pizarro", "Estela Sarmiento", "Osvaldo Funes", "Carla Pizarro"],
+  ])
+})
+
+describe("a name both official and cited keeps its role", () => {
+  it("keeps the hospital's namesake and redacts the party", async () => {
+    const config = PipelineConfigSchema.parse({ name: "t", version: "1" })
+    const text = "La damnificada Elsa Noemí Carrizo fue atendida en el Hospital General de Agudos Dr. Ignacio Pirovano."
+    const redacted = (await analyse(text, config)).filter((s) => s.action === "redact").map((s) => text.slice(s.start, s.end))
+    expect(redacted).toEqual(["Elsa Noemí Carrizo"])
+  })
+})
