@@ -11,6 +11,7 @@ import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
 import { publicationPolicy } from "../publish/gate.ts"
 import { redactAndGate, type HoldFinding } from "../publish/redactAndGate.ts"
+import { auditEntities } from "../redact/redactText.ts"
 import type { GatePass } from "../publish/gatePass.ts"
 import { analyse } from "../resolve/resolve.ts"
 import { configFingerprint } from "./configFingerprint.ts"
@@ -83,18 +84,7 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
       text,
       metadata: { ...metadata, id: job.id },
       ...(document.ocr ? { ocr: document.ocr } : {}),
-      entities: redaction.entities.map((entity) => ({
-        start: entity.start,
-        end: entity.end,
-        label: entity.label,
-        text: entity.text,
-        score: entity.score,
-        detector: entity.detector,
-        ...(entity.evidence ? { evidence: entity.evidence } : {}),
-        ...(entity.entity ? { entity: entity.entity } : {}),
-        action: entity.action,
-        replacement: entity.replacement,
-      })),
+      entities: auditEntities(redaction),
       pipeline: { name: config.name, version: config.version, sha256: pipelineSha256 },
       tool: { name: "tacha", version: TOOL_VERSION },
     }

@@ -1,3 +1,4 @@
+import type { AuditRecord } from "../domain/AuditRecord.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { operatorFor } from "../domain/PipelineConfig.ts"
 import type { ResolvedSpan } from "../detect/Detector.ts"
@@ -70,3 +71,18 @@ export const redactText = (text: string, spans: readonly ResolvedSpan[], config:
     .map((span) => ({ ...span, text: text.slice(span.start, span.end), replacement: replacements.get(span) ?? null }))
   return { text: pieces.join(""), entities }
 }
+
+/** A redaction's entities as the private audit record keeps them (the pipeline and review write the same). */
+export const auditEntities = (redaction: RedactionResult): AuditRecord["entities"] =>
+  redaction.entities.map((entity) => ({
+    start: entity.start,
+    end: entity.end,
+    label: entity.label,
+    text: entity.text,
+    score: entity.score,
+    detector: entity.detector,
+    ...(entity.evidence ? { evidence: entity.evidence } : {}),
+    ...(entity.entity ? { entity: entity.entity } : {}),
+    action: entity.action,
+    replacement: entity.replacement,
+  }))

@@ -66,17 +66,3 @@ export const reviewRuling = (record: AuditRecord, decisions: readonly SpanDecisi
   return { policy, spans, ...redactAndGate(record.text, spans, policy, ruleDetectors(policy.config)) }
 }
 
-/** The audit record's entities for a redaction (as the pipeline writes them). */
-export const auditEntities = (reviewed: ReviewedRuling): AuditRecord["entities"] =>
-  reviewed.redaction.entities.map((entity) => ({
-    start: entity.start,
-    end: entity.end,
-    label: entity.label,
-    text: entity.text,
-    score: entity.score,
-    detector: entity.detector,
-    ...(entity.evidence ? { evidence: entity.evidence } : {}),
-    ...(entity.entity ? { entity: entity.entity } : {}),
-    action: entity.action,
-    replacement: entity.replacement,
-  }))

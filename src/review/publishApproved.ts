@@ -8,7 +8,8 @@ import { heldRecordPath } from "../pipeline/processDocument.ts"
 import { publishOpenData } from "../publish/publishOpenData.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import type { IngestSummary } from "../store/ingestBatch.ts"
-import { auditEntities, loadHeld, reviewRuling } from "./heldRuling.ts"
+import { auditEntities } from "../redact/redactText.ts"
+import { loadHeld, reviewRuling } from "./heldRuling.ts"
 import { activeDecisions, recordPublished } from "./reviewQueue.ts"
 import { ReviewError } from "./ReviewError.ts"
 import { historyOf, setStatus, statusesOf, withReviewStore } from "./reviewStore.ts"
@@ -83,7 +84,7 @@ export const releaseApproved = (outDir: string, config: PipelineConfig, at: Date
         const { hold: _hold, review: _review, ...rest } = record
         const audit: AuditRecord = {
           ...rest,
-          entities: auditEntities(reviewed),
+          entities: auditEntities(reviewed.redaction),
           review: { status: "publicada", history: await historyOf(connection, status.id) },
         }
         // The audit first, then the public text: a published text always has its audit.
