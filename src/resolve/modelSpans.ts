@@ -3,6 +3,7 @@ import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type TextToken } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, isFirstName, isInitial, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
+import { isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
 
 /**
@@ -23,6 +24,8 @@ import { OFFICIAL_BEFORE } from "./propagate.ts"
  *   İdari Dava Daireleri Genel Kurulu)"), or in a name the ruling abbreviates
  *   by its initials ("Partiye Rizgariye Kurdistan", en lo sucesivo "PRK"):
  *   people are not given acronyms, organisations are;
+ * - is a legal abbreviation written like initials ("T.S.J.", "CA", "J.A.");
+ * - is a place or address that is only a paragraph's number or letter ("I.");
  * - is a coarse place (the court's seat, the city, the country, a country);
  * - is inside a citation (an author, a cited case, a publisher's city);
  * - is an address with neither a number nor a street word;
@@ -190,6 +193,8 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     if (inInstitutionAlias(text, span)) return "institution-alias"
     if (namesAbbreviatedOrganisation(text, span)) return "abbreviated-organisation"
   }
+  // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.
+  if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
   if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, spans))) return "coarse-place"
   if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"
@@ -202,6 +207,8 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w))
     if (words.length > 0 && words.every(common)) return "common-words"
   }
+  // "T.S.J.", "CA", "J.A.": a court, a code, a law report (a party cue before initials is the rules' call).
+  if (span.label === "PERSONA" && isLegalAbbreviation(surface)) return "legal-abbreviation"
   // A cluster of initials ("R.A.M.") is how rulings shorten a person's name, not a word.
   if (span.label === "PERSONA" && !/\s/.test(surface.trim()) && !/^(?:\p{Lu}{1,3}\.){2,}$/u.test(surface.trim())) {
     if (writtenInLowerCase(text, surface.trim())) return "common-word"

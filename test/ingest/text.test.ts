@@ -34,4 +34,26 @@ describe("text reader", () => {
     const controls = Uint8Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0x07 : 0x41))
     expect((await failureOf(readText(controls))).reason).toBe("binary_content")
   })
+
+  it("normalises pdftotext output (pages marked by form feeds) as the PDF would be", async () => {
+    // Three pages with a running footer; a name and a word are cut by page ends.
+    const footer = (page: number) => `Expediente SAC 1234567 - Pág. ${page} / 3 - Nº Res. 12`
+    const source = [
+      `SENTENCIA NUMERO: 12\nVotan los Dres. Ana María\n${footer(1)}\n`,
+      `Pereyra Lucero y Tomás\nGil. La actora reclamó la indemni-\n${footer(2)}\n`,
+      `zación del daño.\n${footer(3)}\n`,
+    ].join("\f")
+    const doc = await run(readText(utf8(source)))
+    const body = doc.parts.find((part) => part.kind === "body")?.text ?? ""
+    expect(body).toContain("Ana María Pereyra Lucero")
+    expect(body).toContain("indemnización del daño")
+    expect(body).not.toContain("Pág.")
+    expect(doc.parts.find((part) => part.kind === "footer")?.text).toMatch(/^Expediente SAC 1234567 - Pág\. \d \/ 3/)
+  })
+
+  it("leaves a text with a single page, or a stray form feed, exactly as it is", async () => {
+    for (const source of ["Una sola página.\f", "\fTexto tras un salto de página.\n", "Sin saltos\nde página.\n"]) {
+      expect((await run(readText(utf8(source)))).parts).toEqual([{ kind: "body", text: source }])
+    }
+  })
 })

@@ -1,5 +1,6 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
+import { LEGAL_ABBREVIATIONS } from "../lexicon/abbreviations.ts"
 import {
   CAPS_TOKEN,
   NAME_SEQ,
@@ -263,11 +264,6 @@ const byInverted = (text: string): Span[] => {
  * initials for people (a 3+-letter set).
  */
 const INITIALS = /(?<![\p{L}\d.])((?:\p{Lu}\.\s?){2,5})(?![\p{L}])/gu
-const NOT_INITIALS = new Set(
-  `DNI CABA CSJN CPP CPPN CPPCABA CCABA CCAF EEUU PFA SRL SAIC SACI UFI UFIJ IPP MPF CUIJ ONU OEA CIDH CEDAW CTA AFIP ANSES RENAPER INADI SENAF CDN DCP PBA OVD JPCYF
-  CUIL CUIT CUD CPA CPN CPCCN CCYC CCC CNCCC TSJ RNR RNPI PNA PSA GNA UBA ART DGN DGT EE UU SS VS VE CP CC DE UF PB SA SH SE PE PJ MP FN RN NN IN CN AN LL OC DT CA PD CF CS
-  TO AC SC RA BO LC LE CI PP PS OK HS EU UE SAU SAS SCA SGR UTE`.split(/\s+/),
-)
 const PARTY_BEFORE_INITIALS =
   /(?:imputad[oa]|acusad[oa]|v[íi]ctima|damnificad[oa]|denunciante|testigo|ni[ñn][oa]|menor|joven|adolescente|hij[oa]|progenitor(?:a)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?|denuncia\s+(?:formulada\s+|realizada\s+|efectuada\s+)?por|declaraci[óo]n\s+(?:testimonial\s+)?de|a\s+nombre\s+de|titularidad\s+de)\s*,?\s*$/iu
 
@@ -280,7 +276,7 @@ const byInitials = (text: string): Span[] => {
     const letters = m[1]!.replace(/[^\p{Lu}]/gu, "")
     const cued = PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 40), m.index))
     // An abbreviation ("A.C.", "S.A.") is still a person's initials right after a party cue.
-    if (NOT_INITIALS.has(letters) && !cued) continue
+    if (LEGAL_ABBREVIATIONS.has(letters) && !cued) continue
     const end = m.index + m[1]!.trimEnd().length
     const span: Span = { start: m.index, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "initials" }
     // Part of a name or a citation: "Maier, Julio B. J., Derecho Procesal Penal", "Zaffaroni, E. R.".
