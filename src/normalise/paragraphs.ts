@@ -15,6 +15,8 @@ const LIST_ITEM = /^(?:\d{1,3}[.)°º-]|[a-zA-Z]\)|[IVXLCDM]{1,6}[.)-]|[-•·*�
 const SENTENCE_END = /[.:;!?»"”)]$/
 /** A line ending in a comma or a function word is mid-sentence whatever its length. */
 const CONTINUES = /(?:,|\b(?:de|del|la|las|el|los|lo|y|e|o|u|en|a|al|por|para|con|que|se|su|sus|un|una|sobre|entre|contra|desde|hasta|sin)\b)$/iu
+/** A line ending in an honorific's abbreviation ("LA SRA. VOCAL DRA.", "el Dr.") goes on with the name. */
+const HONORIFIC_END = /(?<![\p{L}])(?:dr|dra|dres|dras|sr|sra|sres|sras|srta|lic|ing|cr|cra|abog|prof|esc)\.$/iu
 const STARTS_LIKE_PARAGRAPH = /^[\p{Lu}\p{N}"“«¿¡(]/u
 
 const isHeading = (line: string): boolean =>
@@ -27,10 +29,23 @@ const lineWidth = (line: string): number => {
   return width
 }
 
-/** Width most body lines reach: the 90th percentile, so headings and short lines do not drag it down while an odd overlong line does not set it. */
+/**
+ * Width body lines reach: the most common width (in steps of WIDTH_STEP)
+ * among the wider half of the lines, ties to the wider. Not a high
+ * percentile: a ruling that quotes another in a smaller font has a minority
+ * of much wider lines, and a width learnt from them would make every ordinary
+ * line look short and end a paragraph inside a name.
+ */
+const WIDTH_STEP = 4
 const typicalLineWidth = (lines: readonly string[]): number => {
-  const lengths = lines.map(lineWidth).sort((a, b) => a - b)
-  return lengths[Math.ceil((lengths.length - 1) * 0.9)] ?? 0
+  const widths = lines.map(lineWidth).sort((a, b) => a - b)
+  const wider = widths.slice(Math.floor(widths.length / 2))
+  const counts = new Map<number, number>()
+  for (const w of wider) counts.set(Math.floor(w / WIDTH_STEP), (counts.get(Math.floor(w / WIDTH_STEP)) ?? 0) + 1)
+  let best = -1
+  let bestCount = 0
+  for (const [bucket, count] of counts) if (count > bestCount || (count === bestCount && bucket > best)) (best = bucket), (bestCount = count)
+  return Math.max(0, ...wider.filter((w) => Math.floor(w / WIDTH_STEP) === best))
 }
 
 export const joinLinesIntoParagraphs = (lines: readonly string[]): string => {
@@ -49,7 +64,7 @@ export const joinLinesIntoParagraphs = (lines: readonly string[]): string => {
       previous = ""
       continue
     }
-    if (current.length > 0 && !CONTINUES.test(previous)) {
+    if (current.length > 0 && !CONTINUES.test(previous) && !HONORIFIC_END.test(previous)) {
       const width = lineWidth(previous)
       const short = width < typical * 0.85
       const endsSentence = SENTENCE_END.test(previous)

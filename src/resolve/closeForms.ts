@@ -4,6 +4,7 @@ import { fold } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
 import { isStop } from "../detect/names.ts"
 import { normaliseName } from "../redact/normaliseName.ts"
+import { givenNameInOthersName } from "./othersName.ts"
 
 /**
  * Every form a ruling redacts is redacted wherever it is written again: a
@@ -63,10 +64,23 @@ export const keptMask = (
   return mask
 }
 
-/** A redacted form's hit that a reader would take for that form (see the module comment). */
-export const isReadableHit = (text: string, hit: FormHit, label: Label, mask: Uint8Array): boolean =>
+/**
+ * A redacted form's hit that a reader would take for that form (see the
+ * module comment). A party's given name alone, found inside somebody else's
+ * written name, is that person's (resolve/othersName.ts); `hidden` tells
+ * which neighbouring words are redacted (in the public text they are
+ * replacements already).
+ */
+export const isReadableHit = (
+  text: string,
+  hit: FormHit,
+  label: Label,
+  mask: Uint8Array,
+  hidden?: (start: number, end: number) => boolean,
+): boolean =>
   !mask.subarray(hit.first, hit.last).some((flag) => flag === 1) &&
-  (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1)))
+  (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1))) &&
+  !(label === "PERSONA" && hit.last - hit.first === 1 && givenNameInOthersName(text, hit.start, hit.end, hidden))
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
 const NAME_OR_NUMBER_AFTER = /^\s*(?:\p{Lu}|\d)/u
@@ -94,7 +108,7 @@ export const closeRedactedForms = (text: string, spans: readonly ResolvedSpan[])
   for (const hit of findForms(tokens, list.map(formTokens))) {
     const form = list[hit.form]!
     const label = forms.get(form)!
-    if (!isReadableHit(text, hit, label, mask) || covered.all(hit.start, hit.end)) continue
+    if (!isReadableHit(text, hit, label, mask, covered.any) || covered.all(hit.start, hit.end)) continue
     if (CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && isStop(form) && commonWordUse(text, hit.start, hit.end)) continue
     const from = source.get(form)!
     added.push({
@@ -118,5 +132,8 @@ const coverage = (length: number, spans: readonly ResolvedSpan[]) => {
   for (const span of spans) marks.fill(1, span.start, span.end)
   const prefix = new Uint32Array(length + 1)
   for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i]! + marks[i]!
-  return { all: (start: number, end: number) => prefix[end]! - prefix[start]! === end - start }
+  return {
+    all: (start: number, end: number) => prefix[end]! - prefix[start]! === end - start,
+    any: (start: number, end: number) => prefix[end]! - prefix[start]! > 0,
+  }
 }

@@ -4,6 +4,7 @@ import { fold } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
 import { commonWordUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
+import { givenNameInOthersName } from "./othersName.ts"
 import { inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 
 /**
@@ -189,6 +190,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
     const overlapping = detected(start, end)
+    if (overlapping.length === 0 && givenNameInOthersName(text, start, end, (a, b) => detected(a, b).some((s) => s.label === "PERSONA"))) continue
     if (overlapping.some((s) => s.label !== "PERSONA" && s.label !== "FUNCIONARIO")) continue
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!

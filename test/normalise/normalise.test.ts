@@ -89,6 +89,28 @@ describe("joinLinesIntoParagraphs", () => {
     ).toBe(`Los autos del registro de este ${full} JUZGADO DE PRIMERA INSTANCIA EN LO PENAL, CONTRAVENCIONAL Y DE FALTAS N° 7, para resolver.`)
   })
 
+  it("does not break between an honorific's abbreviation and the name it introduces", () => {
+    expect(
+      joinLinesIntoParagraphs(["Así voto.", "A LA SEGUNDA CUESTIÓN PLANTEADA, LA SRA. VOCAL DRA.", "ANA MARÍA SOSA DIJO: Adhiero.", "Lo firma el Dr.", "Pablo Ruiz."]),
+    ).toBe("Así voto.\n\nA LA SEGUNDA CUESTIÓN PLANTEADA, LA SRA. VOCAL DRA. ANA MARÍA SOSA DIJO: Adhiero.\n\nLo firma el Dr. Pablo Ruiz.")
+    // A heading that ends a sentence still ends its paragraph.
+    expect(joinLinesIntoParagraphs(["RESULTANDO.", "Que el actor reclamó."])).toBe("RESULTANDO.\n\nQue el actor reclamó.")
+  })
+
+  it("learns the body's line width, not that of a quote in a smaller font", () => {
+    const quote = "y así lo resolvió el tribunal de primera instancia en la sentencia que aquí se transcribe en letra más pequeña, "
+    const body = "por la labor desarrollada en autos se regulan los honorarios de los letrados"
+    const lines = [
+      ...Array.from({ length: 4 }, () => quote),
+      "",
+      ...Array.from({ length: 10 }, () => body),
+      "en la suma de pesos tres mil con veinte centavos para los Dres. Mario Tomás",
+      "Quiroga y Elsa Beatriz Funes, en conjunto y proporción de ley, más el",
+      ...Array.from({ length: 6 }, () => body),
+    ]
+    expect(joinLinesIntoParagraphs(lines)).toContain("los Dres. Mario Tomás Quiroga y Elsa Beatriz Funes, en conjunto")
+  })
+
   it("breaks after a short caption line followed by a capital", () => {
     expect(joinLinesIntoParagraphs(["Poder Judicial", "Juzgado N° 7", `Texto ${full}`, "fin."])).toBe(
       `Poder Judicial\n\nJuzgado N° 7\n\nTexto ${full} fin.`,
