@@ -135,18 +135,25 @@ describe("bad usage and configuration: exit 2, one or two Spanish lines, nothing
 
 describe("help in Spanish, with defaults", () => {
   it("every command's help is Spanish and states its defaults", async () => {
-    const helps = await Promise.all(["", "run", "eval", "query", "search", "serve"].map((command) => tacha([...(command ? [command] : []), "--help"], base)))
+    const commands = ["", "run", "eval", "query", "search", "serve", "eval-real", "publicar", "revision", "revision listar", "revision aplicar", "revision listas", "revisar"]
+    const helps = await Promise.all(commands.map((command) => tacha([...command.split(" ").filter(Boolean), "--help"], base)))
     for (const help of helps) {
       expect(help.code).toBe(0)
       expect(help.stdout).toContain("Uso:")
       expect(help.stdout).not.toMatch(/Show help|Show version|USAGE|FLAGS|DESCRIPTION|\(choices|wizard|log-level/u)
     }
-    const [, run, , query, search, serve] = helps.map((help) => help.stdout)
+    const [, run, , query, search, serve, evalReal, publish, , list, apply, lists, review] = helps.map((help) => help.stdout)
     expect(run).toContain("pipelines/caba-penal.json")
     expect(query).toContain("(por defecto: out)")
     expect(search).toContain("(por defecto: 10)")
     expect(serve).toContain("(por defecto: 8080)")
     expect(serve).toContain("por defecto: 127.0.0.1")
+    expect(evalReal).toContain("por defecto: pipelines/caba-penal.json")
+    for (const text of [publish, list, apply, lists]) expect(text).toContain("(por defecto: out)")
+    expect(list).toContain("(por defecto: tabla)")
+    expect(apply).toContain("(por defecto: el usuario del sistema)")
+    expect(review).toContain("(por defecto: 8090)")
+    expect(review).toContain("(por defecto: 127.0.0.1)")
   })
 })
 
