@@ -217,3 +217,35 @@ describe("a batch, its outputs, and how it reports", () => {
     expect(await readdir(join(out, "public", "resoluciones"))).toHaveLength(3)
   })
 })
+
+describe("a held ruling is counted alike everywhere", () => {
+  /** The accused's surname is also a common word, capitalised where it is that word: the final check holds it. */
+  const HELD = [
+    "Buenos Aires, 7 de junio de 2024.",
+    "Causa N° 55231/2024 - MERCADO, Sergio Daniel s/ amenazas (art. 149 bis CP).",
+    "Declaró el imputado Sergio Daniel Mercado, DNI 24.555.666. Luego Mercado reconoció los hechos ocurridos frente al Mercado Central.",
+    "Fdo.: Dra. Mariana Costas, Jueza.",
+  ].join("\n")
+
+  it("exit 1; the summary, LEEME.md, the failures table and the runs table all say 1 (hard negative: the other ruling is published)", async () => {
+    await mkdir(join(base, "retenida"))
+    await writeFile(join(base, "retenida", "retenida.txt"), HELD)
+    await writeFile(join(base, "retenida", "publicada.txt"), HELD.replace("frente al Mercado Central", "frente a la terminal"))
+    const result = await tacha(["run", "retenida", "--out", "salida-retenida", "--pipeline", "reglas.json"], base)
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stderr).not.toMatch(STACK)
+    expect(result.stdout).toContain("Retenidas para revisión por la verificación final: 1")
+    expect(result.stderr).toContain("failures.jsonl")
+    for (const text of [result.stdout, result.stderr]) expect(text).not.toMatch(/Mercado|24\.555/u)
+    const publicDir = join(base, "salida-retenida", "public")
+    expect(await readdir(join(publicDir, "resoluciones"))).toHaveLength(1)
+    expect(await readFile(join(publicDir, "LEEME.md"), "utf8")).toContain("Resoluciones publicadas: 1. Retenidas por la verificación final: 1.")
+    const column = async (table: string, name: string) => {
+      const [header, ...rows] = parseCsv(await readFile(join(publicDir, "estadisticas", `${table}.csv`), "utf8"))
+      return rows.map((row) => row[header!.indexOf(name)])
+    }
+    expect(await column("fallos-por-ejecucion-y-causa", "causa")).toEqual(["gate_blocked"])
+    expect(await column("fallos-por-ejecucion-y-causa", "documentos")).toEqual(["1"])
+    expect(await column("procesamiento-por-ejecucion", "resoluciones_retenidas")).toEqual(["1"])
+  })
+})
