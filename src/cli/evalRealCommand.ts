@@ -28,7 +28,7 @@ export const evalRealCommand = Command.make(
       Flag.withDefault(false),
     ),
     pipeline: Flag.String("pipeline").pipe(
-      Flag.withDescription("Pipeline con el que analizar (sólo con --analizar)"),
+      Flag.withDescription("Pipeline con el que analizar (sólo con --analizar; por defecto: pipelines/caba-penal.json)"),
       Flag.optional,
     ),
   },

@@ -21,7 +21,7 @@ export const pipelineFlag = Flag.String("pipeline").pipe(
 export const publishCommand = Command.make(
   "publicar",
   {
-    out: Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run'"), Flag.withDefault("out")),
+    out: Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run' (por defecto: out)"), Flag.withDefault("out")),
     pipeline: pipelineFlag,
   },
   Effect.fn(function*({ out, pipeline }) {

@@ -15,7 +15,7 @@ import { pipelineFlag, requireOutput } from "./publishCommand.ts"
  * json` prints each pending ruling's findings with their text (the reviewer's
  * private tool: keep its output private); the table names only counts.
  */
-const outFlag = Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run'"), Flag.withDefault("out"))
+const outFlag = Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run' (por defecto: out)"), Flag.withDefault("out"))
 
 /** Who decided, when a decisions line names nobody: `--revisor`, else the system user. */
 export const defaultReviewer = (given: Option.Option<string>): string =>
@@ -32,7 +32,7 @@ const listCommand = Command.make(
   {
     out: outFlag,
     pipeline: pipelineFlag,
-    formato: Flag.Literals("formato", ["tabla", "json"]).pipe(Flag.withDescription("tabla (sin texto de las resoluciones) o json (con el texto de cada hallazgo)"), Flag.withDefault("tabla")),
+    formato: Flag.Literals("formato", ["tabla", "json"]).pipe(Flag.withDescription("tabla (sin texto de las resoluciones) o json (con el texto de cada hallazgo) (por defecto: tabla)"), Flag.withDefault("tabla")),
   },
   Effect.fn(function*({ out, pipeline, formato }) {
     const outDir = resolve(out)
@@ -70,7 +70,7 @@ const applyCommand = Command.make(
     file: Argument.String("decisiones").pipe(Argument.withDescription("Archivo JSONL de decisiones: {id, accion: ocultar|mantener|aprobar|rechazar, inicio?, fin?, etiqueta?, texto?, revisor?, motivo?}")),
     out: outFlag,
     pipeline: pipelineFlag,
-    revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide, cuando una línea no lo dice"), Flag.optional),
+    revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide, cuando una línea no lo dice (por defecto: el usuario del sistema)"), Flag.optional),
   },
   Effect.fn(function*({ file, out, pipeline, revisor }) {
     const outDir = resolve(out)

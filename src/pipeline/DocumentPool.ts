@@ -77,7 +77,8 @@ const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY"
 export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool => {
   const { config } = options
   const extra = options.extra ?? []
-  const entry = options.entry ?? new URL("./documentWorker.ts", import.meta.url)
+  // Compiled to dist/, the worker is the .js file next to this one.
+  const entry = options.entry ?? new URL(import.meta.url.endsWith(".ts") ? "./documentWorker.ts" : "./documentWorker.js", import.meta.url)
   const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: null, task: null, timer: null, error: null, requests: new Set<AbortController>() }))
   const queue: Task[] = []
   let started = 0

@@ -155,7 +155,10 @@ export const PUBLISHED_TABLES: readonly PublishedTable[] = [
     sql: `SELECT run_id AS id_ejecucion, row_number() OVER (ORDER BY started_at, run_id)::INTEGER AS orden, pipeline_name AS pipeline,
         pipeline_version AS version_pipeline, tool_version AS version_herramienta, total AS documentos_recibidos,
         done AS documentos_procesados, failed AS documentos_fallidos, rulings_new AS resoluciones_nuevas,
-        rulings_updated AS resoluciones_actualizadas, rulings_withheld AS resoluciones_retenidas
+        rulings_updated AS resoluciones_actualizadas,
+        -- Held at publication (a stored ruling not published) and held in the workers (gate_blocked
+        -- before a record existed, in run_failures): the same count as LEEME.md and the run's summary.
+        (rulings_withheld + coalesce((SELECT sum(x.documents) FROM run_failures x WHERE x.run_id = runs.run_id AND x.reason = 'gate_blocked'), 0))::INTEGER AS resoluciones_retenidas
       FROM runs ORDER BY orden`,
   },
   {

@@ -15,8 +15,8 @@ export const reviewAppCommand = Command.make(
   "revisar",
   {
     dir: Argument.String("carpeta").pipe(Argument.withDescription("Carpeta de salida de 'tacha run'")),
-    puerto: Flag.Int("puerto").pipe(Flag.withDescription("Puerto TCP (0: uno libre)"), Flag.withDefault(8090)),
-    host: Flag.String("host").pipe(Flag.withDescription("Dirección local en la que escuchar (sólo 127.0.0.1, ::1 o localhost)"), Flag.withDefault("127.0.0.1")),
+    puerto: Flag.Int("puerto").pipe(Flag.withDescription("Puerto TCP (0: uno libre) (por defecto: 8090)"), Flag.withDefault(8090)),
+    host: Flag.String("host").pipe(Flag.withDescription("Dirección local en la que escuchar: 127.0.0.1, ::1 o localhost (por defecto: 127.0.0.1)"), Flag.withDefault("127.0.0.1")),
     revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide en las solicitudes hechas con el código (la página de ingreso pide el nombre)"), Flag.optional),
     pipeline: pipelineFlag,
   },

@@ -135,18 +135,25 @@ describe("bad usage and configuration: exit 2, one or two Spanish lines, nothing
 
 describe("help in Spanish, with defaults", () => {
   it("every command's help is Spanish and states its defaults", async () => {
-    const helps = await Promise.all(["", "run", "eval", "query", "search", "serve"].map((command) => tacha([...(command ? [command] : []), "--help"], base)))
+    const commands = ["", "run", "eval", "query", "search", "serve", "eval-real", "publicar", "revision", "revision listar", "revision aplicar", "revision listas", "revisar"]
+    const helps = await Promise.all(commands.map((command) => tacha([...command.split(" ").filter(Boolean), "--help"], base)))
     for (const help of helps) {
       expect(help.code).toBe(0)
       expect(help.stdout).toContain("Uso:")
       expect(help.stdout).not.toMatch(/Show help|Show version|USAGE|FLAGS|DESCRIPTION|\(choices|wizard|log-level/u)
     }
-    const [, run, , query, search, serve] = helps.map((help) => help.stdout)
+    const [, run, , query, search, serve, evalReal, publish, , list, apply, lists, review] = helps.map((help) => help.stdout)
     expect(run).toContain("pipelines/caba-penal.json")
     expect(query).toContain("(por defecto: out)")
     expect(search).toContain("(por defecto: 10)")
     expect(serve).toContain("(por defecto: 8080)")
     expect(serve).toContain("por defecto: 127.0.0.1")
+    expect(evalReal).toContain("por defecto: pipelines/caba-penal.json")
+    for (const text of [publish, list, apply, lists]) expect(text).toContain("(por defecto: out)")
+    expect(list).toContain("(por defecto: tabla)")
+    expect(apply).toContain("(por defecto: el usuario del sistema)")
+    expect(review).toContain("(por defecto: 8090)")
+    expect(review).toContain("(por defecto: 127.0.0.1)")
   })
 })
 
@@ -208,5 +215,37 @@ describe("a batch, its outputs, and how it reports", () => {
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toContain("3 documentos ya estaban procesados")
     expect(await readdir(join(out, "public", "resoluciones"))).toHaveLength(3)
+  })
+})
+
+describe("a held ruling is counted alike everywhere", () => {
+  /** The accused's surname is also a common word, capitalised where it is that word: the final check holds it. */
+  const HELD = [
+    "Buenos Aires, 7 de junio de 2024.",
+    "Causa N° 55231/2024 - MERCADO, Sergio Daniel s/ amenazas (art. 149 bis CP).",
+    "Declaró el imputado Sergio Daniel Mercado, DNI 24.555.666. Luego Mercado reconoció los hechos ocurridos frente al Mercado Central.",
+    "Fdo.: Dra. Mariana Costas, Jueza.",
+  ].join("\n")
+
+  it("exit 1; the summary, LEEME.md, the failures table and the runs table all say 1 (hard negative: the other ruling is published)", async () => {
+    await mkdir(join(base, "retenida"))
+    await writeFile(join(base, "retenida", "retenida.txt"), HELD)
+    await writeFile(join(base, "retenida", "publicada.txt"), HELD.replace("frente al Mercado Central", "frente a la terminal"))
+    const result = await tacha(["run", "retenida", "--out", "salida-retenida", "--pipeline", "reglas.json"], base)
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stderr).not.toMatch(STACK)
+    expect(result.stdout).toContain("Retenidas para revisión por la verificación final: 1")
+    expect(result.stderr).toContain("failures.jsonl")
+    for (const text of [result.stdout, result.stderr]) expect(text).not.toMatch(/Mercado|24\.555/u)
+    const publicDir = join(base, "salida-retenida", "public")
+    expect(await readdir(join(publicDir, "resoluciones"))).toHaveLength(1)
+    expect(await readFile(join(publicDir, "LEEME.md"), "utf8")).toContain("Resoluciones publicadas: 1. Retenidas por la verificación final: 1.")
+    const column = async (table: string, name: string) => {
+      const [header, ...rows] = parseCsv(await readFile(join(publicDir, "estadisticas", `${table}.csv`), "utf8"))
+      return rows.map((row) => row[header!.indexOf(name)])
+    }
+    expect(await column("fallos-por-ejecucion-y-causa", "causa")).toEqual(["gate_blocked"])
+    expect(await column("fallos-por-ejecucion-y-causa", "documentos")).toEqual(["1"])
+    expect(await column("procesamiento-por-ejecucion", "resoluciones_retenidas")).toEqual(["1"])
   })
 })

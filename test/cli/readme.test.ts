@@ -20,6 +20,11 @@ const ELSEWHERE: Record<string, string> = {
   // A decisions file and a browser: the review tests drive both.
   'npx tacha revision aplicar decisiones.jsonl --out out --revisor "Mesa de entradas"': "test/review/reviewCli.test.ts",
   "npx tacha revisar out": "test/review/reviewApp.test.ts",
+  // "Instalar como paquete": packing and installing take minutes, a step of their own in .ci/run.
+  "npm pack --pack-destination /tmp": "test/cli/package.test.ts (.ci/run)",
+  "npm install --ignore-scripts /tmp/tacha-0.1.0.tgz": "test/cli/package.test.ts (.ci/run)",
+  "npx tacha --version": "test/cli/package.test.ts (.ci/run)",
+  "npx tacha run node_modules/tacha/samples/rulings --out publicacion": "test/cli/package.test.ts (.ci/run)",
 }
 /** `npm install` is .ci/run's `npm ci`; what follows it runs here. */
 const INSTALL = "npm install && "

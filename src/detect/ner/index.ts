@@ -67,7 +67,8 @@ const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
 
 const inWorker = (options: NerDetectorOptions): Promise<Backend> =>
   new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.ts", import.meta.url), {
+    // Compiled to dist/, the worker is the .js file next to this one.
+    const worker = new Worker(new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url), {
       workerData: { modelDir: path.resolve(options.modelDir), quantized: options.quantized, batchSize: options.batchSize },
     })
     const pending = new Map<number, { resolve: (s: readonly RawSpan[]) => void; reject: (e: Error) => void }>()
