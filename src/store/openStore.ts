@@ -80,6 +80,55 @@ CREATE TABLE IF NOT EXISTS gate_passes (
   tool_version VARCHAR NOT NULL,
   categories VARCHAR NOT NULL
 );
+-- Quality control (src/store/controlSample.ts): each batch's sample of automatically published rulings,
+-- a person's verdict on each, the spans they listed (private), and the rates published per batch.
+CREATE TABLE IF NOT EXISTS control_runs (
+  run_id VARCHAR PRIMARY KEY,
+  fraction DOUBLE NOT NULL,
+  eligible INTEGER NOT NULL,
+  drawn INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS control_sample (
+  run_id VARCHAR NOT NULL,
+  id VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  draw_rank INTEGER NOT NULL,
+  verdict VARCHAR,
+  missed INTEGER NOT NULL DEFAULT 0,
+  over_hidden INTEGER NOT NULL DEFAULT 0,
+  reviewer VARCHAR,
+  decided_at TIMESTAMP,
+  PRIMARY KEY (run_id, id)
+);
+CREATE TABLE IF NOT EXISTS control_findings (
+  run_id VARCHAR NOT NULL,
+  id VARCHAR NOT NULL,
+  seq INTEGER NOT NULL,
+  kind VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  label VARCHAR,
+  surface VARCHAR NOT NULL,
+  PRIMARY KEY (run_id, id, seq)
+);
+CREATE TABLE IF NOT EXISTS control_rates (
+  run_id VARCHAR PRIMARY KEY,
+  eligible INTEGER NOT NULL,
+  fraction DOUBLE NOT NULL,
+  drawn INTEGER NOT NULL,
+  checked INTEGER NOT NULL,
+  correct INTEGER NOT NULL,
+  with_missed INTEGER NOT NULL,
+  with_over_hidden INTEGER NOT NULL,
+  with_errors INTEGER NOT NULL,
+  error_rate DOUBLE,
+  error_lower DOUBLE,
+  error_upper DOUBLE,
+  missed_rate DOUBLE,
+  missed_lower DOUBLE,
+  missed_upper DOUBLE
+);
 CREATE TABLE IF NOT EXISTS ruling_versions (
   ruling_id VARCHAR NOT NULL,
   version INTEGER NOT NULL,
