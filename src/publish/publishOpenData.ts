@@ -6,7 +6,7 @@ import type { FailureRecord } from "../domain/AuditRecord.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
 import { controlRates, drawControlSample, refreshControlRates, type ControlDraw } from "../store/controlSample.ts"
-import { ingestBatch, type IngestSummary } from "../store/ingestBatch.ts"
+import { ingestBatch, type IngestSummary } from "./ingestBatch.ts"
 import { storePath, withStore } from "../store/openStore.ts"
 import {
   DATAPACKAGE_DIRS,
