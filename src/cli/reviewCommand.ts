@@ -28,7 +28,7 @@ export const defaultReviewer = (given: Option.Option<string>): string =>
     }
   })
 
-const listCommand = Command.make(
+export const listCommand = Command.make(
   "listar",
   {
     out: outFlag,
@@ -65,7 +65,7 @@ const listCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Lista las resoluciones pendientes de revisión con los hallazgos del control final"))
 
-const applyCommand = Command.make(
+export const applyCommand = Command.make(
   "aplicar",
   {
     file: Argument.String("decisiones").pipe(Argument.withDescription("Archivo JSONL de decisiones: {id, accion: ocultar|mantener|aprobar|rechazar, inicio?, fin?, etiqueta?, texto?, revisor?, motivo?}")),
@@ -84,7 +84,7 @@ const applyCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Aplica un archivo de decisiones de revisión (todo o nada)"))
 
-const listsCommand = Command.make(
+export const listsCommand = Command.make(
   "listas",
   { out: outFlag, pipeline: pipelineFlag },
   Effect.fn(function*({ out, pipeline }) {
@@ -99,7 +99,7 @@ const listsCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Escribe (CSV) lo que enseñan las decisiones: formas siempre ocultadas y funcionarios mantenidos, por juzgado"))
 
-const controlListCommand = Command.make(
+export const controlListCommand = Command.make(
   "listar",
   {
     out: outFlag,
@@ -139,7 +139,7 @@ const controlListCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Lista las resoluciones sorteadas para el control de calidad que esperan veredicto"))
 
-const controlApplyCommand = Command.make(
+export const controlApplyCommand = Command.make(
   "aplicar",
   {
     file: Argument.String("veredictos").pipe(
@@ -162,12 +162,6 @@ const controlApplyCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Aplica un archivo de veredictos del control de calidad (todo o nada)"))
 
-const controlCommand = Command.make("control").pipe(
-  Command.withDescription("El control de calidad por muestreo: listar las sorteadas y aplicar veredictos"),
-  Command.withSubcommands([controlListCommand, controlApplyCommand]),
-)
-
-export const reviewCommand = Command.make("revision").pipe(
-  Command.withDescription("La cola de revisión como datos: listar pendientes, aplicar decisiones, exportar las listas del juzgado y el control de calidad"),
-  Command.withSubcommands([listCommand, applyCommand, listsCommand, controlCommand]),
-)
+/** The `revision` commands; the CLI's main (src/cli/main.ts) builds `tacha revision` from them, with their services. */
+export const REVIEW_DESCRIPTION = "La cola de revisión como datos: listar pendientes, aplicar decisiones, exportar las listas del juzgado y el control de calidad"
+export const CONTROL_DESCRIPTION = "El control de calidad por muestreo: listar las sorteadas y aplicar veredictos"

@@ -20,6 +20,8 @@ const ELSEWHERE: Record<string, string> = {
   // A decisions file and a browser: the review tests drive both.
   'npx tacha revision aplicar decisiones.jsonl --out out --revisor "Mesa de entradas"': "test/review/reviewCli.test.ts",
   "npx tacha revisar out": "test/review/reviewApp.test.ts",
+  // A verdicts file: the quality-control tests write and apply one.
+  "npx tacha revision control aplicar control.jsonl --out out": "test/review/qualityControl.test.ts",
 }
 /** `npm install` is .ci/run's `npm ci`; what follows it runs here. */
 const INSTALL = "npm install && "

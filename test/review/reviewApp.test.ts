@@ -22,7 +22,8 @@ import { HELD_WITH_EXPERT, PLAIN_RULING } from "./rulings.ts"
  * without the code get 401, another Host 421, a session POST without the
  * CSRF code 403, and the app listens on loopback only. Set
  * TACHA_REQUIRE_BROWSER=1 (CI) to fail instead of skipping without Chromium;
- * TACHA_REVIEW_SCREENSHOT=<file.png> saves the ruling view (README).
+ * TACHA_REVIEW_SCREENSHOT=<file.png> saves the ruling view and
+ * TACHA_CONTROL_SCREENSHOT=<file.png> the control view (README).
  * A second batch, with `revision.muestra` 1, fills the quality-control
  * queue: the clerk marks one sampled ruling correct and one with a missed
  * span, which `publicar` re-publishes corrected; the published rate follows.
@@ -262,6 +263,8 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     await page.selectOption("#control-etiqueta", "LUGAR")
     await page.click("#marcar-omitida")
     await until(page, () => document.querySelectorAll("#control-errores li").length === 1, "the listed error")
+    const shot = process.env["TACHA_CONTROL_SCREENSHOT"]
+    if (shot) await page.screenshot({ path: shot, fullPage: false })
     expect(await page.evaluate(() => (document.getElementById("control-correcta") as HTMLButtonElement).disabled)).toBe(true)
     await page.click("#control-guardar")
     await until(page, () => !document.getElementById("control-vacia")!.hidden, "the empty control queue")
