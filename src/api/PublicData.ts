@@ -3,14 +3,14 @@ import { join } from "node:path"
 import { DuckDBInstance } from "@duckdb/node-api"
 import { LABEL_INFO } from "../domain/Label.ts"
 import { RULINGS_FIELDS, REDACTABLE_LABELS, countColumn } from "../publish/rulingsIndex.ts"
-import { openPublicDatabase, type PublicDatabase, type QueryResult } from "../store/query.ts"
-import { buildTextIndex } from "../store/textIndex.ts"
-import type { SearchHit } from "../store/textIndex.ts"
+import { openPublicDatabase, type PublicDatabase, type QueryResult } from "./publicDatabase.ts"
+import { buildTextIndex } from "./textIndex.ts"
+import type { SearchHit } from "./textIndex.ts"
 import { readdir, readFile } from "node:fs/promises"
 
 /**
  * The API's read-only view of `public/`: the published tables (Parquet, via
- * `openPublicDatabase` from src/store/query.ts) and the BM25 text index. When
+ * `openPublicDatabase` from src/api/publicDatabase.ts) and the BM25 text index. When
  * an output folder has only `resoluciones.csv` (a batch written before the
  * publication stage), the index is read from the CSV instead. The database is
  * reopened when the published files change (checked at most once a second),

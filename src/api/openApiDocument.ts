@@ -92,7 +92,7 @@ export const openApiDocument = () => ({
     },
     "/api/v1/estadisticas/procesamiento": {
       get: {
-        summary: "Salud del procesamiento: documentos procesados y fallidos por ejecución y causa",
+        summary: "Salud del procesamiento: documentos procesados y fallidos por ejecución y causa, y la tasa de error medida por el control de calidad",
         operationId: "procesamiento",
         parameters: [],
         responses: {
@@ -102,6 +102,11 @@ export const openApiDocument = () => ({
               disponible: { type: "boolean" },
               ejecuciones: { type: "array", items: { type: "object" } },
               fallos: { type: "array", items: { type: "object" } },
+              control: {
+                type: "array",
+                description: "Control de calidad por ejecución: muestra sorteada, controladas, con errores, tasa de error e intervalo del 95 % (Wilson); ver estadisticas/control-de-calidad-por-ejecucion.csv.",
+                items: { type: "object" },
+              },
             },
           }),
           ...ERRORS,

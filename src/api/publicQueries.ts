@@ -201,7 +201,7 @@ export const statistics = (data: PublicData, values: ReadonlyMap<string, string>
   })
 
 /** Processing health from the statistics datasets, when they are published. */
-export const processing = (data: PublicData): Effect.Effect<{ disponible: boolean; ejecuciones: Row[]; fallos: Row[] }, ApiError> =>
+export const processing = (data: PublicData): Effect.Effect<{ disponible: boolean; ejecuciones: Row[]; fallos: Row[]; control: Row[] }, ApiError> =>
   Effect.gen(function*() {
     const tables = yield* Effect.tryPromise({ try: () => data.tables(), catch: dataFailure })
     const ejecuciones = tables.has("procesamiento_por_ejecucion")
@@ -214,5 +214,9 @@ export const processing = (data: PublicData): Effect.Effect<{ disponible: boolea
     const fallos = tables.has("fallos_por_ejecucion_y_causa")
       ? yield* runQuery(data, `SELECT f.* FROM fallos_por_ejecucion_y_causa f ${runOrder}`)
       : []
-    return { disponible: tables.has("procesamiento_por_ejecucion"), ejecuciones, fallos }
+    // Quality control per run: the measured error rate of a sample of automatically published rulings, with its 95 % Wilson interval.
+    const control = tables.has("control_de_calidad_por_ejecucion")
+      ? yield* runQuery(data, "SELECT * FROM control_de_calidad_por_ejecucion ORDER BY orden")
+      : []
+    return { disponible: tables.has("procesamiento_por_ejecucion"), ejecuciones, fallos, control }
   })

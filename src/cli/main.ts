@@ -1,3 +1,4 @@
+import { resolve } from "node:path"
 import { Effect, Layer } from "effect"
 import { Command } from "effect/cli"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
@@ -10,13 +11,53 @@ import { Debug, spanishCli } from "./spanishCli.ts"
 import { StopSignal, type StopSignalShape } from "./StopSignal.ts"
 import { DEBUG_FLAG, reportFailures } from "./userError.ts"
 import { publishCommand } from "./publishCommand.ts"
-import { reviewCommand } from "./reviewCommand.ts"
+import {
+  applyCommand,
+  CONTROL_DESCRIPTION,
+  controlApplyCommand,
+  controlListCommand,
+  listCommand,
+  listsCommand,
+  REVIEW_DESCRIPTION,
+} from "./reviewCommand.ts"
+import { Store } from "../store/Store.ts"
 import { reviewAppCommand } from "../review/reviewAppCommand.ts"
+
+/**
+ * The services of the commands that work on an output folder, wired here
+ * once: the folder's private store is opened once per command and shared by
+ * every stage it runs (batch, review queue, publication, the review app).
+ */
+const onStore = (out: string) => Store.layer(resolve(out))
+
+const reviewCommand = Command.make("revision").pipe(
+  Command.withDescription(REVIEW_DESCRIPTION),
+  Command.withSubcommands([
+    listCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    applyCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    listsCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    Command.make("control").pipe(
+      Command.withDescription(CONTROL_DESCRIPTION),
+      Command.withSubcommands([
+        controlListCommand.pipe(Command.provide(({ out }) => onStore(out))),
+        controlApplyCommand.pipe(Command.provide(({ out }) => onStore(out))),
+      ]),
+    ),
+  ]),
+)
 
 export const tacha = Command.make("tacha").pipe(
   Command.withDescription("tacha: anonimización de resoluciones judiciales para datos abiertos"),
   Command.withSubcommands([
-    runCommand, evalCommand, evalRealCommand, queryCommand, searchCommand, serveCommand, publishCommand, reviewCommand, reviewAppCommand,
+    runCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    evalCommand,
+    evalRealCommand,
+    queryCommand,
+    searchCommand,
+    serveCommand,
+    publishCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    reviewCommand,
+    reviewAppCommand.pipe(Command.provide(({ dir }) => onStore(dir))),
   ]),
   Command.withGlobalFlags([Debug]),
 )

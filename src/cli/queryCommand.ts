@@ -4,7 +4,7 @@ import { Console, Data, Effect, Option, Runtime } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { toCsv } from "../publish/csv.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
-import { queryPublic, searchTexts, type QueryResult } from "../store/query.ts"
+import { queryPublic, searchTexts, type QueryResult } from "../api/publicDatabase.ts"
 import { formatTable } from "./formatTable.ts"
 import { EXIT, showPath, UserError } from "./userError.ts"
 

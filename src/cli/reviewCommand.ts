@@ -2,7 +2,8 @@ import { userInfo } from "node:os"
 import { resolve } from "node:path"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { readDecisionFile } from "../review/decisionFile.ts"
+import { readActionFile, readDecisionFile } from "../review/decisionFile.ts"
+import { applyControlVerdicts, ControlActionSchema, controlQueue } from "../review/qualityControl.ts"
 import { applyActions, pendingRulings } from "../review/reviewQueue.ts"
 import { exportCourtLists, learnedLists } from "../review/courtLists.ts"
 import { withReviewStore } from "../review/reviewStore.ts"
@@ -27,7 +28,7 @@ export const defaultReviewer = (given: Option.Option<string>): string =>
     }
   })
 
-const listCommand = Command.make(
+export const listCommand = Command.make(
   "listar",
   {
     out: outFlag,
@@ -64,7 +65,7 @@ const listCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Lista las resoluciones pendientes de revisión con los hallazgos del control final"))
 
-const applyCommand = Command.make(
+export const applyCommand = Command.make(
   "aplicar",
   {
     file: Argument.String("decisiones").pipe(Argument.withDescription("Archivo JSONL de decisiones: {id, accion: ocultar|mantener|aprobar|rechazar, inicio?, fin?, etiqueta?, texto?, revisor?, motivo?}")),
@@ -83,7 +84,7 @@ const applyCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Aplica un archivo de decisiones de revisión (todo o nada)"))
 
-const listsCommand = Command.make(
+export const listsCommand = Command.make(
   "listas",
   { out: outFlag, pipeline: pipelineFlag },
   Effect.fn(function*({ out, pipeline }) {
@@ -98,7 +99,69 @@ const listsCommand = Command.make(
   }),
 ).pipe(Command.withDescription("Escribe (CSV) lo que enseñan las decisiones: formas siempre ocultadas y funcionarios mantenidos, por juzgado"))
 
-export const reviewCommand = Command.make("revision").pipe(
-  Command.withDescription("La cola de revisión como datos: listar pendientes, aplicar decisiones y exportar las listas del juzgado"),
-  Command.withSubcommands([listCommand, applyCommand, listsCommand]),
-)
+export const controlListCommand = Command.make(
+  "listar",
+  {
+    out: outFlag,
+    formato: Flag.Literals("formato", ["tabla", "json"]).pipe(
+      Flag.withDescription("tabla (sin texto de las resoluciones) o json (con el texto analizado y cada mención: datos personales, guárdelo en privado)"),
+      Flag.withDefault("tabla"),
+    ),
+  },
+  Effect.fn(function*({ out, formato }) {
+    const outDir = resolve(out)
+    yield* requireOutput(outDir)
+    const { pending, done } = yield* controlQueue(outDir)
+    if (formato === "json") {
+      const body = pending.map(({ entry, record }) => ({
+        id: entry.id,
+        archivo: record.source,
+        ejecucion: entry.runOrder,
+        texto: record.text,
+        menciones: record.entities.map((entity) => ({
+          inicio: entity.start,
+          fin: entity.end,
+          etiqueta: entity.label,
+          accion: entity.action === "redact" ? "oculta" : "visible",
+        })),
+      }))
+      return yield* Console.log(JSON.stringify(body, null, 2))
+    }
+    const rows = pending.map(({ entry, record }) => [
+      entry.id,
+      record.source,
+      record.metadata.court ?? "",
+      String(entry.runOrder),
+      String(record.entities.filter((entity) => entity.action === "redact").length),
+    ])
+    yield* Console.log(formatTable(["id", "archivo", "juzgado", "ejecución", "ocultadas"], rows))
+    yield* Console.log(`(${pending.length} pendientes de control; ${done} controladas)`)
+  }),
+).pipe(Command.withDescription("Lista las resoluciones sorteadas para el control de calidad que esperan veredicto"))
+
+export const controlApplyCommand = Command.make(
+  "aplicar",
+  {
+    file: Argument.String("veredictos").pipe(
+      Argument.withDescription("Archivo JSONL de veredictos: {id, accion: correcta|omitida|sobreocultada, inicio?, fin?, texto?, etiqueta?, revisor?}"),
+    ),
+    out: outFlag,
+    pipeline: pipelineFlag,
+    revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién controla, cuando una línea no lo dice"), Flag.optional),
+  },
+  Effect.fn(function*({ file, out, pipeline, revisor }) {
+    const outDir = resolve(out)
+    yield* requireOutput(outDir)
+    const config = yield* reviewConfig(outDir, pipeline)
+    const actions = yield* readActionFile(resolve(file), ControlActionSchema)
+    const result = yield* applyControlVerdicts(outDir, config, actions, defaultReviewer(revisor), new Date().toISOString())
+    yield* Console.log(`Veredictos de control: ${result.correct} correctas, ${result.withErrors} con errores.`)
+    if (result.withdrawn > 0) yield* Console.log(`Retiradas de public/ por omisiones: ${result.withdrawn} (el texto y el documento).`)
+    if (result.withErrors > 0) yield* Console.log("Publique las correcciones con 'tacha publicar --out " + out + "'.")
+    else yield* Console.log("Actualice la estadística pública con 'tacha publicar --out " + out + "'.")
+  }),
+).pipe(Command.withDescription("Aplica un archivo de veredictos del control de calidad (todo o nada)"))
+
+/** The `revision` commands; the CLI's main (src/cli/main.ts) builds `tacha revision` from them, with their services. */
+export const REVIEW_DESCRIPTION = "La cola de revisión como datos: listar pendientes, aplicar decisiones, exportar las listas del juzgado y el control de calidad"
+export const CONTROL_DESCRIPTION = "El control de calidad por muestreo: listar las sorteadas y aplicar veredictos"

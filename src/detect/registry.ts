@@ -21,6 +21,7 @@ import { personalDate } from "./rules/personalDate.ts"
 import { phone } from "./rules/phone.ts"
 import { place } from "./rules/place.ts"
 import { plate } from "./rules/plate.ts"
+import { keptOfficialsDetector, readKeptOfficials } from "./rules/keptOfficials.ts"
 import { readRoster, rosterDetector } from "./rules/roster.ts"
 import { url } from "./rules/url.ts"
 
@@ -44,6 +45,9 @@ export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
   const roster = config.funcionarios ? readRoster(rosterPath(config.funcionarios)) : []
   // An unreadable roster is refused when the pipeline is loaded (loadPipelineConfig); here it adds nothing.
   if (!("error" in roster) && roster.length && !disabled.has("rules/roster")) list = Object.freeze([...list, rosterDetector(roster)])
+  // Officials reviewers kept visible, when the pipeline names their list: part of the court's roster.
+  const kept = config.revision.listaFuncionarios ? readKeptOfficials(config.revision.listaFuncionarios) : []
+  if (kept.length && !disabled.has("rules/lista-funcionarios")) list = Object.freeze([...list, keptOfficialsDetector(kept)])
   cache.set(config, list)
   return list
 }

@@ -43,8 +43,13 @@ export const HoldFindingSchema = z.object({
  * the gate found, placed in the analysed text so a person can review it.
  */
 export const HoldSchema = z.object({
-  /** A failure reason (`gate_blocked`), or `review_required` when the batch holds every ruling for a person (`--revision todas`). */
-  reason: z.union([z.enum(Object.keys(FAILURE_REASONS) as [FailureReason, ...FailureReason[]]), z.literal("review_required")]),
+  /**
+   * A failure reason (`gate_blocked`), `review_required` when the batch holds
+   * every ruling for a person (`--revision todas`), or `control_calidad` for
+   * a published ruling that quality control found in error, to be published
+   * again corrected.
+   */
+  reason: z.union([z.enum(Object.keys(FAILURE_REASONS) as [FailureReason, ...FailureReason[]]), z.literal("review_required"), z.literal("control_calidad")]),
   findings: z.array(HoldFindingSchema),
 })
 export type Hold = z.infer<typeof HoldSchema>

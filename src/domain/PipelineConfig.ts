@@ -162,13 +162,19 @@ export const PipelineConfigSchema = z.object({
    * Human review (src/review/): the court's lists that reviewers' decisions
    * teach (`tacha revision listas` writes them). Paths are CSV files,
    * relative to the working folder or absolute; unset, they live in the
-   * output folder's `private/listas/`.
+   * output folder's `private/listas/`. `muestra`: the quality-control sample.
    */
   revision: z.object({
     /** Forms reviewers always hid (columns juzgado, forma, etiqueta; an empty juzgado is every court). */
     listaOcultar: z.string().min(1).optional(),
     /** Officials' names reviewers kept visible (columns juzgado, forma). */
     listaFuncionarios: z.string().min(1).optional(),
+    /**
+     * Share of each batch's automatically published rulings drawn for
+     * quality control (0 to 1; 0 turns it off). The draw is reproducible,
+     * seeded by the batch's fingerprint (src/store/controlSample.ts).
+     */
+    muestra: z.number().min(0).max(1).default(0.05),
   }).strict().prefault({}),
 }).strict()
 

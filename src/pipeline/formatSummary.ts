@@ -27,6 +27,9 @@ export const formatSummary = (summary: BatchSummary): string => {
   if (summary.stopped) lines.push(`  Interrumpido: ${number.format(summary.total - summary.attempted)} documentos quedaron sin procesar`)
   if (summary.reused > 0) lines.push(`  Reanudación: ${number.format(summary.reused)} documentos ya estaban procesados y no se rehicieron`)
   if (summary.pendingReview > 0) lines.push(`  Revisión:    ${number.format(summary.pendingReview)} resoluciones esperan la revisión de una persona ('tacha revisar' o 'tacha revision listar')`)
+  if (summary.control.drawn > 0) {
+    lines.push(`  Control:     ${number.format(summary.control.drawn)} de ${number.format(summary.control.eligible)} publicadas automáticamente sorteadas para el control de calidad ('tacha revisar' o 'tacha revision control listar')`)
+  }
   lines.push(`  Tiempo:      ${seconds.toFixed(1)} s (${number.format(Math.round(summary.characters / Math.max(seconds, 0.001)))} caracteres/s)`)
   const redacted = LABELS.filter((label) => (summary.redactedByLabel[label] ?? 0) > 0)
   if (redacted.length > 0) {

@@ -46,6 +46,8 @@ export interface BatchSummary {
   readonly reused: number
   /** Rulings waiting for a person (held by the gate or by `--revision todas`), this batch's and earlier ones'. */
   readonly pendingReview: number
+  /** This batch's quality-control sample: rulings drawn among those it published automatically. */
+  readonly control: { readonly eligible: number; readonly drawn: number }
   readonly failures: readonly FailureRecord[]
   /** Rulings processed but not published: the gate at publication held them (by id, with the reason). */
   readonly withheld: readonly { readonly id: string; readonly reason: string }[]
@@ -209,6 +211,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
       detectors: ruleDetectors(config),
       gatePasses: new Map(succeeded.flatMap(({ id, gatePass }) => (gatePass ? [[id, gatePass] as const] : []))),
       catalogue: config.publication.catalogue,
+      controlCandidates: succeeded.map(({ id }) => id),
       // A stopped run counts the documents it got to: the rest are the next run's.
       run: { startedAt: new Date(started), finishedAt: new Date(), failures, total: attempted },
     })
@@ -251,6 +254,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
     succeeded: succeeded.length,
     reused: outcomes.filter((outcome) => outcome.ok && outcome.reused).length,
     pendingReview: queue.pending,
+    control: published.control,
     failures,
     redactedByLabel,
     keptByLabel,

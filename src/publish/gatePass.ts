@@ -4,7 +4,7 @@ import type { Detector } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
-import type { RulingFiles } from "../store/ingestBatch.ts"
+import type { RulingFiles } from "./ingestBatch.ts"
 import type { GateDecision } from "./gate.ts"
 
 /**

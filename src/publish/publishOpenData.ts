@@ -5,7 +5,8 @@ import type { DuckDBConnection } from "@duckdb/node-api"
 import type { FailureRecord } from "../domain/AuditRecord.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
-import { ingestBatch, type IngestSummary } from "../store/ingestBatch.ts"
+import { controlRates, drawControlSample, refreshControlRates, type ControlDraw } from "../store/controlSample.ts"
+import { ingestBatch, type IngestSummary } from "./ingestBatch.ts"
 import { storePath, withStore } from "../store/openStore.ts"
 import {
   DATAPACKAGE_DIRS,
@@ -51,6 +52,17 @@ export interface PublishOpenDataOptions {
   readonly gatePasses?: ReadonlyMap<string, GatePass>
   /** Catalogue title, publisher, base URL... (defaults: DEFAULT_CATALOGUE). */
   readonly catalogue?: Partial<CatalogueInfo>
+  /**
+   * Rulings this batch published automatically (ids): the batch draws its
+   * quality-control sample among them (`revision.muestra`). Absent (`tacha
+   * publicar`): no sample is drawn; the statistics are refreshed.
+   */
+  readonly controlCandidates?: readonly string[]
+}
+
+export interface PublishedOpenData extends IngestSummary {
+  /** This batch's quality-control draw. */
+  readonly control: ControlDraw
 }
 
 const day = (value: unknown): string | undefined => (value instanceof Date ? value.toISOString().slice(0, 10) : undefined)
@@ -107,7 +119,7 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
  * `SHA256SUMS`. The same input gives byte-identical public files, in a fresh
  * output folder or after re-running: no public value comes from the clock.
  */
-export const publishOpenData = async (options: PublishOpenDataOptions): Promise<IngestSummary> => {
+export const publishOpenData = async (options: PublishOpenDataOptions): Promise<PublishedOpenData> => {
   const { outDir, config } = options
   const publicDir = join(outDir, "public")
   const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
@@ -136,12 +148,16 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   await withdrawDocuments(outDir, summary.withheld.map(({ id }) => id))
 
   const facts = new Map<string, FileFacts>()
-  const dates = await withStore(storePath(outDir), async ({ connection }) => {
+  const { dates, control, rates } = await withStore(storePath(outDir), async ({ connection }) => {
     await storePasses(connection, passed)
+    const withheld = new Set(summary.withheld.map(({ id }) => id))
+    const candidates = (options.controlCandidates ?? []).filter((id) => !withheld.has(id))
+    const control = await drawControlSample(connection, summary.runId, candidates, config.revision.muestra)
+    await refreshControlRates(connection)
     for (const table of PUBLISHED_TABLES) {
       for (const path of await writeTable(connection, publicDir, table)) facts.set(path, await fileFacts(publicDir, path))
     }
-    return storeDates(connection)
+    return { dates: await storeDates(connection), control, rates: await controlRates(connection) }
   })
   const byDataset = datasetDates(dates)
 
@@ -155,8 +171,8 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
   await writeFileAtomic(join(publicDir, "data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset, documentFormats)))
   await writeFileAtomic(
     join(publicDir, "LEEME.md"),
-    readme(config, info, PUBLISHED_TABLES, { rulings: dates.rulings, withheld: dates.withheld, dates: byDataset.resoluciones }),
+    readme(config, info, PUBLISHED_TABLES, { rulings: dates.rulings, withheld: dates.withheld, dates: byDataset.resoluciones, control: rates }),
   )
   await writeFileAtomic(join(publicDir, CHECKSUMS_FILE), await checksums(publicDir))
-  return summary
+  return { ...summary, control }
 }

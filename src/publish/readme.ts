@@ -1,5 +1,6 @@
 import { LABELS, LABEL_INFO, type Label } from "../domain/Label.ts"
 import { actionFor, operatorFor, type Operator, type PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { ControlRate } from "../store/controlSample.ts"
 import type { CatalogueInfo, DatasetDates } from "./catalogue.ts"
 import { LICENSE } from "./catalogue.ts"
 import type { PublishedTable } from "./datasets.ts"
@@ -11,7 +12,32 @@ export interface ReadmeFacts {
   /** Rulings held by the gate (at publication, or in the workers of the latest run) or without public text. */
   readonly withheld: number
   readonly dates: DatasetDates
+  /** Quality control per run that drew a sample (absent: none yet). */
+  readonly control?: readonly ControlRate[]
 }
+
+const percent = (value: number): string => `${(value * 100).toFixed(1).replace(".", ",")} %`
+
+/** The measured error rate per batch: a table, or why there is none yet. */
+const controlSection = (config: PipelineConfig, rates: readonly ControlRate[]): string[] => [
+  "## Control de calidad",
+  "",
+  `De las resoluciones que cada ejecución publica automáticamente (sin revisión de una persona) se sortea una muestra (${percent(config.revision.muestra)}, al menos una) que una persona revisa completa: si quedó visible un dato que debía ocultarse (omisión) o se ocultó algo que debía quedar visible. El sorteo es reproducible: lo fija la huella de la ejecución, no una persona. La tasa de error es la proporción de controladas con algún error; el intervalo es el de confianza del 95 % de Wilson. Una omisión encontrada retira la resolución y la vuelve a publicar corregida. Detalle: \`estadisticas/control-de-calidad-por-ejecucion.csv\`.`,
+  "",
+  ...(rates.length === 0
+    ? ["Todavía no se sorteó ninguna muestra.", ""]
+    : [
+      "| ejecución | publicadas automáticamente | sorteadas | controladas | con errores | con omisiones | tasa de error | IC 95 % |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rates.map((rate) =>
+        `| ${rate.runOrder} | ${rate.eligible} | ${rate.drawn} | ${rate.checked} | ${rate.withErrors} | ${rate.withMissed} | ` +
+        (rate.errorRate === null || rate.errorLower === null || rate.errorUpper === null
+          ? "sin controlar | — |"
+          : `${percent(rate.errorRate)} | ${percent(rate.errorLower)} a ${percent(rate.errorUpper)} |`)
+      ),
+      "",
+    ]),
+]
 
 const operatorText = (operator: Operator, label: Label): string => {
   switch (operator.type) {
@@ -105,6 +131,7 @@ export const readme = (
         "",
       ]
       : []),
+    ...controlSection(config, facts.control ?? []),
     "## Limitaciones",
     "",
     "- La anonimización automática puede omitir menciones o ocultar de más; la verificación final reduce, pero no elimina, ese riesgo.",

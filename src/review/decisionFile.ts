@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
 import { z } from "zod"
-import { ReviewActionSchema } from "./reviewAction.ts"
-import type { SourcedAction } from "./reviewQueue.ts"
+import { ReviewActionSchema, type ReviewAction } from "./reviewAction.ts"
 import { ReviewError } from "./ReviewError.ts"
 
 /**
@@ -12,14 +11,15 @@ import { ReviewError } from "./ReviewError.ts"
  */
 const SPANISH = z.locales.es().localeError
 
-export const readDecisionFile = (file: string): Effect.Effect<SourcedAction[], ReviewError> =>
+/** The lines of a JSONL file of actions that `schema` checks (decisions, control verdicts), each with its line number. */
+export const readActionFile = <A>(file: string, schema: z.ZodType<A>): Effect.Effect<{ line: number; action: A }[], ReviewError> =>
   Effect.tryPromise({
     try: () => readFile(file, "utf8"),
     catch: (error) =>
       new ReviewError({ reason: "archivo_decisiones", detail: `No se pudo leer el archivo de decisiones ${file} (${(error as NodeJS.ErrnoException).code ?? "error"}).` }),
   }).pipe(
     Effect.flatMap((content) => {
-      const actions: SourcedAction[] = []
+      const actions: { line: number; action: A }[] = []
       const errors: string[] = []
       content.split(/\r?\n/u).forEach((raw, index) => {
         const line = index + 1
@@ -31,7 +31,7 @@ export const readDecisionFile = (file: string): Effect.Effect<SourcedAction[], R
           errors.push(`línea ${line}: no es un objeto JSON válido.`)
           return
         }
-        const parsed = ReviewActionSchema.safeParse(json, { error: SPANISH })
+        const parsed = schema.safeParse(json, { error: SPANISH })
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const field = issue.path.join(".")
@@ -48,3 +48,6 @@ export const readDecisionFile = (file: string): Effect.Effect<SourcedAction[], R
       return Effect.succeed(actions)
     }),
   )
+
+export const readDecisionFile = (file: string): Effect.Effect<{ line: number; action: ReviewAction }[], ReviewError> =>
+  readActionFile(file, ReviewActionSchema)

@@ -8,6 +8,7 @@ import { NodeHttpServer } from "@effect/platform-node"
 import { Cause, Data, Effect, Exit, Runtime, Scope } from "effect"
 import { HttpServerRequest, HttpServerResponse } from "effect/http"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import { ControlActionSchema, applyControlVerdicts, controlQueue, controlView } from "./qualityControl.ts"
 import { ReviewActionSchema } from "./reviewAction.ts"
 import { applyActions, queueState, rulingUnderReview, undoDecision } from "./reviewQueue.ts"
 import { ReviewError } from "./ReviewError.ts"
@@ -29,6 +30,9 @@ import { rulingView } from "./reviewView.ts"
  *   GET  /api/resoluciones/{id}             text, spans, findings, decisions, public preview
  *   POST /api/resoluciones/{id}/acciones    {accion: ocultar|mantener|aprobar|rechazar, inicio?, fin?, etiqueta?, texto?, motivo?}
  *   POST /api/resoluciones/{id}/deshacer    undoes the latest decision
+ *   GET  /api/control                       the quality-control queue (sampled published rulings) and progress
+ *   GET  /api/control/{id}                  analysed text with its spans, and the public text
+ *   POST /api/control/{id}                  {acciones: [{accion: correcta|omitida|sobreocultada, inicio?, fin?, texto?, etiqueta?}]}
  */
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"])
@@ -188,6 +192,40 @@ const act = (context: Context, id: string, who: Caller, request: HttpServerReque
     return yield* view(context, id)
   })
 
+const controlList = (context: Context) =>
+  controlQueue(context.outDir).pipe(Effect.map(({ pending, done }) =>
+    json({
+      pendientes: pending.map(({ entry, record }) => ({
+        id: entry.id,
+        archivo: record.source,
+        juzgado: record.metadata.court ?? null,
+        ejecucion: entry.runOrder,
+      })),
+      progreso: { controladas: done, quedan: pending.length },
+    })
+  ))
+
+const controlVerdict = (context: Context, id: string, who: Caller, request: HttpServerRequest.HttpServerRequest) =>
+  Effect.gen(function*() {
+    const body = yield* readBody(request).pipe(Effect.mapError(() => new ReviewError({ reason: "decision_invalida", detail: "Cuerpo de la solicitud ilegible o demasiado grande." })))
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body)
+    } catch {
+      return failure(400, "El cuerpo debe ser un objeto JSON.")
+    }
+    const given = (parsed as { acciones?: unknown }).acciones
+    if (!Array.isArray(given) || given.length === 0 || given.length > 200) return failure(400, "Falta 'acciones': una lista de veredictos.")
+    const actions = []
+    for (const [index, item] of given.entries()) {
+      const action = ControlActionSchema.safeParse({ ...(item as object), id, revisor: who.reviewer })
+      if (!action.success) return failure(400, "Veredicto inválido: " + action.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "))
+      actions.push({ line: index + 1, action: action.data })
+    }
+    const result = yield* applyControlVerdicts(context.outDir, context.config, actions, who.reviewer, new Date().toISOString())
+    return json({ correctas: result.correct, con_errores: result.withErrors, retiradas: result.withdrawn })
+  })
+
 const asset = (path: string) =>
   Effect.promise(() => readFile(join(APP_DIR, ASSETS[path]!.file), "utf8")).pipe(
     Effect.map((content) => HttpServerResponse.text(content, { contentType: ASSETS[path]!.type, headers: HEADERS })),
@@ -221,6 +259,13 @@ const route = (context: Context, request: HttpServerRequest.HttpServerRequest) =
       context.sessions.delete(request.cookies[COOKIE] ?? "")
       return HttpServerResponse.empty({ status: 303, headers: { ...HEADERS, location: "/", "set-cookie": `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } })
     }
+    if (request.method === "GET" && path === "/api/control") return yield* controlList(context)
+    const sampled = /^\/api\/control\/([A-Za-z0-9._-]{1,200})$/u.exec(path)
+    if (sampled) {
+      if (request.method === "GET") return json(yield* controlView(context.outDir, sampled[1]!))
+      if (request.method === "POST") return yield* controlVerdict(context, sampled[1]!, who, request)
+      return failure(405, "Método no permitido.")
+    }
     const match = /^\/api\/resoluciones\/([A-Za-z0-9._-]{1,200})(\/acciones|\/deshacer)?$/u.exec(path)
     if (match) {
       const id = match[1]!
@@ -241,7 +286,7 @@ const app = (context: Context) =>
     return yield* route(context, request)
   }).pipe(
     Effect.catchTag("ReviewError", (error) =>
-      Effect.succeed(failure(error.reason === "no_encontrada" ? 404 : error.reason === "almacen" ? 503 : 422, error.detail.replace(/^No se aplicó ninguna decisión:\n\s*- línea 1 \([^)]*\): /u, "")))
+      Effect.succeed(failure(error.reason === "no_encontrada" ? 404 : error.reason === "almacen" ? 503 : 422, error.detail.replace(/^No se aplicó (?:ninguna decisión|ningún veredicto de control):\n\s*- línea \d+ \([^)]*\): /u, "")))
     ),
     Effect.catchCause((cause) =>
       Effect.logError("revision: error interno", Cause.pretty(cause)).pipe(Effect.as(failure(500, "Error interno del servidor.")))

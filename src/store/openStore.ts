@@ -1,5 +1,6 @@
+import { AsyncLocalStorage } from "node:async_hooks"
 import { mkdir } from "node:fs/promises"
-import { dirname, join } from "node:path"
+import { dirname, join, resolve } from "node:path"
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api"
 
 /**
@@ -80,6 +81,55 @@ CREATE TABLE IF NOT EXISTS gate_passes (
   tool_version VARCHAR NOT NULL,
   categories VARCHAR NOT NULL
 );
+-- Quality control (src/store/controlSample.ts): each batch's sample of automatically published rulings,
+-- a person's verdict on each, the spans they listed (private), and the rates published per batch.
+CREATE TABLE IF NOT EXISTS control_runs (
+  run_id VARCHAR PRIMARY KEY,
+  fraction DOUBLE NOT NULL,
+  eligible INTEGER NOT NULL,
+  drawn INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS control_sample (
+  run_id VARCHAR NOT NULL,
+  id VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  draw_rank INTEGER NOT NULL,
+  verdict VARCHAR,
+  missed INTEGER NOT NULL DEFAULT 0,
+  over_hidden INTEGER NOT NULL DEFAULT 0,
+  reviewer VARCHAR,
+  decided_at TIMESTAMP,
+  PRIMARY KEY (run_id, id)
+);
+CREATE TABLE IF NOT EXISTS control_findings (
+  run_id VARCHAR NOT NULL,
+  id VARCHAR NOT NULL,
+  seq INTEGER NOT NULL,
+  kind VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  label VARCHAR,
+  surface VARCHAR NOT NULL,
+  PRIMARY KEY (run_id, id, seq)
+);
+CREATE TABLE IF NOT EXISTS control_rates (
+  run_id VARCHAR PRIMARY KEY,
+  eligible INTEGER NOT NULL,
+  fraction DOUBLE NOT NULL,
+  drawn INTEGER NOT NULL,
+  checked INTEGER NOT NULL,
+  correct INTEGER NOT NULL,
+  with_missed INTEGER NOT NULL,
+  with_over_hidden INTEGER NOT NULL,
+  with_errors INTEGER NOT NULL,
+  error_rate DOUBLE,
+  error_lower DOUBLE,
+  error_upper DOUBLE,
+  missed_rate DOUBLE,
+  missed_lower DOUBLE,
+  missed_upper DOUBLE
+);
 CREATE TABLE IF NOT EXISTS ruling_versions (
   ruling_id VARCHAR NOT NULL,
   version INTEGER NOT NULL,
@@ -118,8 +168,55 @@ export const openStore = async (path: string): Promise<Store> => {
   }
 }
 
-/** Run `use` with an open store and close it afterwards, whatever happens. */
+/** How many times this process opened a store file (the Store service keeps it at one per command). */
+let opens = 0
+export const storeOpens = (): number => opens
+
+/** A store kept open for a command (see Store.ts): opened on first use, its uses one at a time. */
+interface Shared {
+  store: Promise<Store> | undefined
+  queue: Promise<unknown>
+}
+const shared = new Map<string, Shared>()
+/** The shared stores the current async context is inside a use of (a nested use runs at once). */
+const holding = new AsyncLocalStorage<ReadonlySet<string>>()
+
+/**
+ * Keep the store at `path` open until `release`: every `withStore` on it
+ * meanwhile shares one connection, one use at a time (nested uses run
+ * inside the outer one), instead of opening the file again. Two DuckDB
+ * instances on one file do not see each other's writes, so sharing is also
+ * what keeps concurrent uses (the review app's requests) consistent.
+ */
+export const shareStore = (path: string): { readonly release: () => Promise<void> } => {
+  const key = resolve(path)
+  const entry: Shared = { store: undefined, queue: Promise.resolve() }
+  shared.set(key, entry)
+  return {
+    release: async () => {
+      if (shared.get(key) === entry) shared.delete(key)
+      await entry.queue
+      const store = await entry.store?.catch(() => undefined)
+      store?.close()
+    },
+  }
+}
+
+/** Run `use` with an open store and close it afterwards, whatever happens; a shared store (see `shareStore`) is used, not reopened. */
 export const withStore = async <A>(path: string, use: (store: Store) => Promise<A>): Promise<A> => {
+  const key = resolve(path)
+  const entry = path === ":memory:" ? undefined : shared.get(key)
+  if (entry) {
+    if (holding.getStore()?.has(key)) return use(await entry.store!)
+    const run = entry.queue.then(async () => {
+      entry.store ??= (opens++, openStore(path))
+      const store = await entry.store
+      return holding.run(new Set([...(holding.getStore() ?? []), key]), () => use(store))
+    })
+    entry.queue = run.catch(() => undefined)
+    return run
+  }
+  opens++
   const store = await openStore(path)
   try {
     return await use(store)

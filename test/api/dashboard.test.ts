@@ -146,6 +146,12 @@ describe.skipIf(!available)("dashboard in headless Chromium", () => {
     // The failures table names runs the same way (roto.pdf failed in both); no id is shown on the page.
     const failureRuns = await page.evaluate(() => Array.from(document.querySelectorAll("#tabla-fallos tbody tr td:first-child"), (cell) => cell.textContent))
     expect(failureRuns).toEqual(["Ejecución 1", "Ejecución 2"])
+    // Quality control: each run drew a sample (5 %, at least one) that nobody checked yet: no rate is claimed.
+    const quality = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("#tabla-calidad tbody tr"), (row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent))
+    )
+    expect(quality.map((row) => row[0])).toEqual(["Ejecución 1", "Ejecución 2"])
+    for (const row of quality) expect(row.slice(2)).toEqual(["0", "0", "0", "sin controlar"])
     const visible = await page.evaluate(() => document.body.innerText)
     for (const run of runs) expect(visible).not.toContain(run.id_ejecucion)
     const link = await page.evaluate(() => document.querySelector("#tabla-resoluciones tbody a")?.getAttribute("href"))

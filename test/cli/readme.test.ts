@@ -25,6 +25,8 @@ const ELSEWHERE: Record<string, string> = {
   "npm install --ignore-scripts /tmp/tacha-0.1.0.tgz": "test/cli/package.test.ts (.ci/run)",
   "npx tacha --version": "test/cli/package.test.ts (.ci/run)",
   "npx tacha run node_modules/tacha/samples/rulings --out publicacion": "test/cli/package.test.ts (.ci/run)",
+  // A verdicts file: the quality-control tests write and apply one.
+  "npx tacha revision control aplicar control.jsonl --out out": "test/review/qualityControl.test.ts",
 }
 /** `npm install` is .ci/run's `npm ci`; what follows it runs here. */
 const INSTALL = "npm install && "

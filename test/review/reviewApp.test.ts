@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { publishApproved } from "../../src/review/publishApproved.ts"
 import { reviewConfig } from "../../src/review/reviewConfig.ts"
 import { startReviewServer } from "../../src/review/server.ts"
-import { HELD_WITH_EXPERT } from "./rulings.ts"
+import { HELD_WITH_EXPERT, PLAIN_RULING } from "./rulings.ts"
 
 /**
  * The review app in a real headless Chromium (Debian's `chromium`, driven by
@@ -22,7 +22,11 @@ import { HELD_WITH_EXPERT } from "./rulings.ts"
  * without the code get 401, another Host 421, a session POST without the
  * CSRF code 403, and the app listens on loopback only. Set
  * TACHA_REQUIRE_BROWSER=1 (CI) to fail instead of skipping without Chromium;
- * TACHA_REVIEW_SCREENSHOT=<file.png> saves the ruling view (README).
+ * TACHA_REVIEW_SCREENSHOT=<file.png> saves the ruling view and
+ * TACHA_CONTROL_SCREENSHOT=<file.png> the control view (README).
+ * A second batch, with `revision.muestra` 1, fills the quality-control
+ * queue: the clerk marks one sampled ruling correct and one with a missed
+ * span, which `publicar` re-publishes corrected; the published rate follows.
  */
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const exec = promisify(execFile)
@@ -78,6 +82,8 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
   let base: string
   let out: string
   let server: Awaited<ReturnType<typeof startReviewServer>>
+  let controlOut: string
+  let controlServer: Awaited<ReturnType<typeof startReviewServer>>
   let browser: Browser
   let profile: string
 
@@ -90,6 +96,16 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     await exec(process.execPath, args, { cwd: PROJECT_ROOT }).catch(() => undefined)
     const config = await Effect.runPromise(reviewConfig(out, Option.none()))
     server = await startReviewServer({ outDir: out, config, port: 0, host: "127.0.0.1", token: TOKEN })
+    // The control batch: two rulings published automatically, both drawn.
+    await mkdir(join(base, "control"))
+    await writeFile(join(base, "control", "a.txt"), PLAIN_RULING)
+    await writeFile(join(base, "control", "b.txt"), PLAIN_RULING.replace("lesiones leves", "amenazas"))
+    const pipeline = JSON.parse(await readFile(join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json"), "utf8"))
+    await writeFile(join(base, "todo.json"), JSON.stringify({ ...pipeline, $schema: undefined, revision: { muestra: 1 } }))
+    controlOut = join(base, "out-control")
+    await exec(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "run", join(base, "control"), "--out", controlOut, "--pipeline", join(base, "todo.json")], { cwd: PROJECT_ROOT })
+    const controlConfig = await Effect.runPromise(reviewConfig(controlOut, Option.none()))
+    controlServer = await startReviewServer({ outDir: controlOut, config: controlConfig, port: 0, host: "127.0.0.1", token: TOKEN })
     profile = await mkdtemp(join(tmpdir(), "tacha-chromium-"))
     browser = await playwright!.chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -101,6 +117,7 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+    await controlServer?.close()
     if (profile) await rm(profile, { recursive: true, force: true })
   })
 
@@ -205,5 +222,61 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     const audit = JSON.parse(await readFile(join(out, "private", "audit", name!.replace(/\.txt$/u, ".json")), "utf8"))
     expect(audit.review.history.filter((entry: { reviewer: string | null }) => entry.reviewer === "Secretaría de prueba").length).toBe(5)
     expect(files.some((file) => file.includes("revision"))).toBe(false)
+  }, 120_000)
+
+  it("quality control: a clerk marks one sampled ruling correct and one with a missed span; publicar re-publishes it and the rate follows", async () => {
+    expect((await fetch(controlServer.url + "/api/control")).status).toBe(401)
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on("pageerror", (error) => errors.push(String(error)))
+    await page.goto(controlServer.url + "/")
+    await page.fill("#token", TOKEN)
+    await page.fill("#revisor", "Control de prueba")
+    await page.click("button[type=submit]")
+    await until(page, () => document.body.dataset["estado"] === "listo", "the app")
+    await page.click("#ir-control")
+    await until(page, () => document.querySelectorAll("#tabla-control button.controlar").length === 2, "the control queue")
+    expect(await page.evaluate(() => document.getElementById("progreso")!.textContent)).toBe("Controladas: 0 · Quedan: 2")
+    const [correct, missed] = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>("#tabla-control button.controlar")).map((node) => node.dataset["id"]!))
+
+    await page.click("#tabla-control button.controlar")
+    await until(page, () => !document.getElementById("control-resolucion")!.hidden && document.querySelectorAll("#control-texto .oculta").length > 0, "the sampled ruling")
+    expect(await page.evaluate(() => document.getElementById("control-publico")!.textContent!.includes("Mercado"))).toBe(false)
+    await page.click("#control-correcta")
+    await until(page, () => document.querySelectorAll("#tabla-control button.controlar").length === 1, "one left")
+
+    await page.click("#tabla-control button.controlar")
+    await until(page, () => !document.getElementById("control-resolucion")!.hidden, "the second sampled ruling")
+    // The reviewer finds "Sala II" should have been hidden (to exercise the mechanism): select it, label it, mark it missed.
+    await page.evaluate(() => {
+      const holder = Array.from(document.querySelectorAll<HTMLElement>("#control-texto [data-start]")).find((node) => node.textContent!.includes("Sala II"))!
+      const text = holder.firstChild!
+      const at = text.textContent!.indexOf("Sala II")
+      const range = document.createRange()
+      range.setStart(text, at)
+      range.setEnd(text, at + "Sala II".length)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(range)
+      document.getElementById("control-texto")!.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }))
+    })
+    await page.selectOption("#control-etiqueta", "LUGAR")
+    await page.click("#marcar-omitida")
+    await until(page, () => document.querySelectorAll("#control-errores li").length === 1, "the listed error")
+    const shot = process.env["TACHA_CONTROL_SCREENSHOT"]
+    if (shot) await page.screenshot({ path: shot, fullPage: false })
+    expect(await page.evaluate(() => (document.getElementById("control-correcta") as HTMLButtonElement).disabled)).toBe(true)
+    await page.click("#control-guardar")
+    await until(page, () => !document.getElementById("control-vacia")!.hidden, "the empty control queue")
+    expect(await page.evaluate(() => document.getElementById("progreso")!.textContent)).toMatch(/^Controladas: 2 · Quedan: 0 · Corrección guardada y resolución retirada/u)
+    expect(errors).toEqual([])
+
+    const config = await Effect.runPromise(reviewConfig(controlOut, Option.none()))
+    expect((await Effect.runPromise(publishApproved(controlOut, config, new Date("2026-01-02T00:00:00Z")))).published).toBe(1)
+    expect(await readFile(join(controlOut, "public", "resoluciones", `${missed}.txt`), "utf8")).not.toContain("Sala II")
+    expect(await readFile(join(controlOut, "public", "resoluciones", `${correct}.txt`), "utf8")).toContain("Sala II")
+    const [header, row] = (await readFile(join(controlOut, "public", "estadisticas", "control-de-calidad-por-ejecucion.csv"), "utf8")).trim().split("\r\n")
+    const values = Object.fromEntries(header!.split(",").map((name, i) => [name, row!.split(",")[i]]))
+    expect(values).toMatchObject({ sorteadas: "2", controladas: "2", correctas: "1", con_omisiones: "1", tasa_error: "0.5" })
   }, 120_000)
 })

@@ -81,8 +81,37 @@ const graficoCategorias = async () => {
   }, { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { color: "#1a1a1a" } }, y: { ticks: { color: "#1a1a1a" } } } })
 }
 
+const porcentaje = (valor) => `${(valor * 100).toLocaleString("es-AR", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
+
+/** The measured error rate per run, with its 95 % Wilson interval (estadisticas/control-de-calidad-por-ejecucion.csv). */
+const tablaCalidad = (control) => {
+  if (!control || control.length === 0) {
+    document.getElementById("calidad-vacio").hidden = false
+    return
+  }
+  const tabla = document.getElementById("tabla-calidad")
+  const cuerpo = tabla.querySelector("tbody")
+  for (const fila of control) {
+    const tr = el("tr")
+    const tasa = fila.tasa_error === null || fila.tasa_error === undefined
+      ? "sin controlar"
+      : `${porcentaje(fila.tasa_error)} (${porcentaje(fila.ic95_inferior)} a ${porcentaje(fila.ic95_superior)})`
+    tr.append(
+      el("td", `Ejecución ${fila.orden}`),
+      el("td", `${numero.format(fila.sorteadas)} de ${numero.format(fila.publicadas_automaticamente)}`),
+      el("td", numero.format(fila.controladas)),
+      el("td", numero.format(fila.con_errores)),
+      el("td", numero.format(fila.con_omisiones)),
+      el("td", tasa),
+    )
+    cuerpo.append(tr)
+  }
+  tabla.hidden = false
+}
+
 const graficoProceso = async () => {
-  const { disponible, ejecuciones, fallos } = await api("/api/v1/estadisticas/procesamiento")
+  const { disponible, ejecuciones, fallos, control } = await api("/api/v1/estadisticas/procesamiento")
+  tablaCalidad(control)
   if (!disponible || ejecuciones.length === 0) {
     document.getElementById("proceso-vacio").hidden = false
     document.getElementById("grafico-proceso").closest(".grafico").hidden = true

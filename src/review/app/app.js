@@ -85,9 +85,10 @@ async function loadQueue() {
   })
   $("tabla-cola").tBodies[0].replaceChildren(...rows)
   $("cola-vacia").hidden = rows.length > 0
-  $("cola").hidden = false
-  $("resolucion").hidden = true
+  showOnly("cola")
+  setTab("retenidas")
   state.ruling = null
+  control.ruling = null
 }
 
 async function openRuling(id) {
@@ -95,8 +96,7 @@ async function openRuling(id) {
   state.current = 0
   state.selection = null
   say("")
-  $("cola").hidden = true
-  $("resolucion").hidden = false
+  showOnly("resolucion")
   render()
   $("texto").focus()
 }
@@ -325,6 +325,191 @@ function bind() {
   })
 }
 
+// Quality control: sampled published rulings, each marked correct or with the spans found in error.
+
+const control = { ruling: null, marks: [], selection: null }
+const CONTROL_MARKS = { omitida: "Omitida (debía ocultarse)", sobreocultada: "Ocultada de más (debía quedar visible)" }
+
+function showOnly(id) {
+  for (const section of ["cola", "resolucion", "control-cola", "control-resolucion"]) $(section).hidden = section !== id
+}
+
+function setTab(name) {
+  $("ir-retenidas").setAttribute("aria-pressed", String(name === "retenidas"))
+  $("ir-control").setAttribute("aria-pressed", String(name === "control"))
+}
+
+function sayControl(message) {
+  const node = $("control-mensaje")
+  node.textContent = message || ""
+  node.hidden = !message
+}
+
+async function loadControlQueue() {
+  const queue = await api("/api/control")
+  $("progreso").textContent = "Controladas: " + queue.progreso.controladas + " · Quedan: " + queue.progreso.quedan
+  const rows = queue.pendientes.map((ruling) => {
+    const row = element("tr")
+    row.append(element("td", ruling.archivo), element("td", ruling.juzgado || "—"), element("td", String(ruling.ejecucion)))
+    const cell = element("td")
+    const open = button("Controlar", "controlar", () => openControl(ruling.id))
+    open.dataset.id = ruling.id
+    cell.append(open)
+    row.append(cell)
+    return row
+  })
+  $("tabla-control").tBodies[0].replaceChildren(...rows)
+  $("control-vacia").hidden = rows.length > 0
+  showOnly("control-cola")
+  setTab("control")
+  state.ruling = null
+  control.ruling = null
+}
+
+async function openControl(id) {
+  control.ruling = await api("/api/control/" + encodeURIComponent(id))
+  control.marks = []
+  control.selection = null
+  sayControl("")
+  showOnly("control-resolucion")
+  renderControl()
+  $("control-texto").focus()
+}
+
+function renderControl() {
+  const ruling = control.ruling
+  $("titulo-control-resolucion").textContent = ruling.archivo + (ruling.juzgado ? " — " + ruling.juzgado : "") + " · ejecución " + ruling.ejecucion
+  const cuts = new Set([0, ruling.texto.length])
+  for (const span of ruling.spans) cuts.add(span.inicio).add(span.fin)
+  for (const mark of control.marks) cuts.add(mark.inicio).add(mark.fin)
+  const points = [...cuts].sort((a, b) => a - b)
+  const nodes = []
+  for (let i = 0; i + 1 < points.length; i++) {
+    const start = points[i]
+    const end = points[i + 1]
+    const node = element("span", ruling.texto.slice(start, end))
+    node.dataset.start = String(start)
+    const covering = ruling.spans.map((span, index) => ({ span, index })).filter(({ span }) => span.inicio <= start && end <= span.fin)
+    const top = covering.find(({ span }) => span.accion === "oculta") || covering[0]
+    if (top) {
+      node.classList.add("marca", top.span.accion)
+      node.dataset.span = String(top.index)
+      node.title = top.span.etiqueta + " · " + top.span.accion + (top.span.reemplazo ? " → " + top.span.reemplazo : "")
+    }
+    const mark = control.marks.find((found) => found.inicio <= start && end <= found.fin)
+    if (mark) node.classList.add("marca", mark.accion)
+    nodes.push(node)
+  }
+  $("control-texto").replaceChildren(...nodes)
+  $("control-publico").textContent = ruling.publico
+  $("control-errores").replaceChildren(...control.marks.map((mark, index) => {
+    const item = element("li", CONTROL_MARKS[mark.accion] + ": «" + ruling.texto.slice(mark.inicio, mark.fin) + "»" +
+      (mark.etiqueta ? " como " + mark.etiqueta : "") + (mark.forma ? " (todas las menciones)" : "") + " ")
+    item.append(button("Quitar", "quitar", () => {
+      control.marks.splice(index, 1)
+      renderControl()
+    }))
+    return item
+  }))
+  $("control-sin-errores").hidden = control.marks.length > 0
+  $("control-correcta").disabled = control.marks.length > 0
+  $("control-guardar").disabled = control.marks.length === 0
+  const labels = $("control-etiqueta")
+  if (labels.options.length === 0) {
+    for (const label of ruling.etiquetas) {
+      const option = element("option", label)
+      option.value = label
+      labels.append(option)
+    }
+    labels.value = "PERSONA"
+  }
+  const chosen = control.selection
+  $("control-seleccion").hidden = !chosen
+  if (chosen) {
+    $("control-seleccion-descripcion").textContent = "Mención elegida: «" + ruling.texto.slice(chosen.inicio, chosen.fin) + "»"
+    $("marcar-sobreocultada").disabled = !chosen.oculta
+    $("marcar-omitida").disabled = Boolean(chosen.oculta)
+    $("marcar-omitida-forma").disabled = Boolean(chosen.oculta)
+  }
+}
+
+function takeControlSelection() {
+  const selection = window.getSelection()
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return
+  const range = selection.getRangeAt(0)
+  if (!$("control-texto").contains(range.commonAncestorContainer)) return
+  let start = textOffset(range.startContainer, range.startOffset)
+  let end = textOffset(range.endContainer, range.endOffset)
+  if (start === null || end === null) return
+  const text = control.ruling.texto
+  while (start < end && /\s/u.test(text[start])) start++
+  while (end > start && /\s/u.test(text[end - 1])) end--
+  if (end <= start) return
+  control.selection = { inicio: start, fin: end, oculta: false }
+  renderControl()
+}
+
+function markControl(accion, forma) {
+  const chosen = control.selection
+  if (!chosen) return
+  const etiqueta = accion === "omitida" ? $("control-etiqueta").value : undefined
+  control.marks.push({ accion, inicio: chosen.inicio, fin: chosen.fin, etiqueta, forma })
+  control.selection = null
+  renderControl()
+}
+
+async function submitControl(correct) {
+  const ruling = control.ruling
+  const acciones = correct ? [{ accion: "correcta" }] : control.marks.map((mark) =>
+    mark.forma
+      ? { accion: mark.accion, texto: ruling.texto.slice(mark.inicio, mark.fin), etiqueta: mark.etiqueta }
+      : { accion: mark.accion, inicio: mark.inicio, fin: mark.fin, ...(mark.etiqueta ? { etiqueta: mark.etiqueta } : {}) }
+  )
+  try {
+    const result = await api("/api/control/" + encodeURIComponent(ruling.id), { method: "POST", body: JSON.stringify({ acciones }) })
+    await loadControlQueue()
+    if (result.con_errores > 0) {
+      $("progreso").textContent += " · Corrección guardada" + (result.retiradas > 0 ? " y resolución retirada" : "") + ": se publica con 'tacha publicar'."
+    }
+  } catch (error) {
+    sayControl(error.message)
+  }
+}
+
+function bindControl() {
+  $("ir-retenidas").addEventListener("click", () => loadQueue())
+  $("ir-control").addEventListener("click", () => loadControlQueue())
+  $("control-volver").addEventListener("click", () => loadControlQueue())
+  $("control-texto").addEventListener("mouseup", takeControlSelection)
+  $("control-texto").addEventListener("click", (event) => {
+    const mark = event.target.closest && event.target.closest("[data-span]")
+    if (!mark || !window.getSelection().isCollapsed) return
+    const span = control.ruling.spans[Number(mark.dataset.span)]
+    control.selection = { inicio: span.inicio, fin: span.fin, oculta: span.accion === "oculta" }
+    renderControl()
+  })
+  $("marcar-omitida").addEventListener("click", () => markControl("omitida", false))
+  $("marcar-omitida-forma").addEventListener("click", () => markControl("omitida", true))
+  $("marcar-sobreocultada").addEventListener("click", () => markControl("sobreocultada", false))
+  $("control-cancelar").addEventListener("click", () => {
+    control.selection = null
+    renderControl()
+  })
+  $("control-correcta").addEventListener("click", () => submitControl(true))
+  $("control-guardar").addEventListener("click", () => submitControl(false))
+  document.addEventListener("keydown", (event) => {
+    if (!control.ruling || event.ctrlKey || event.metaKey || event.altKey) return
+    if (event.target.closest && event.target.closest("input, select, textarea")) return
+    if (event.key === "c" && !$("control-correcta").disabled) {
+      event.preventDefault()
+      submitControl(true)
+    } else if (event.key === "Escape") {
+      event.preventDefault()
+      loadControlQueue()
+    }
+  })
+}
+
 function range() {
   return { inicio: state.selection.inicio, fin: state.selection.fin }
 }
@@ -335,6 +520,7 @@ async function start() {
     state.csrf = session.csrf
     $("revisor").textContent = session.revisor
     bind()
+    bindControl()
     await loadQueue()
     document.body.dataset.estado = "listo"
   } catch (error) {

@@ -5,8 +5,8 @@ import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { publishOpenData } from "../../src/publish/publishOpenData.ts"
-import { openPublicDatabase, queryPublic, searchTexts, type PublicDatabase } from "../../src/store/query.ts"
-import { buildTextIndex, tokenize } from "../../src/store/textIndex.ts"
+import { openPublicDatabase, queryPublic, searchTexts, type PublicDatabase } from "../../src/api/publicDatabase.ts"
+import { buildTextIndex, tokenize } from "../../src/api/textIndex.ts"
 import { config, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "../publish/fixtures.ts"
 
 describe("researchers' queries", () => {
@@ -34,6 +34,7 @@ describe("researchers' queries", () => {
       "resoluciones_por_resultado_y_anio",
       "datos_ocultados_por_categoria_juzgado_y_mes",
       "procesamiento_por_ejecucion",
+      "control_de_calidad_por_ejecucion",
       "fallos_por_ejecucion_y_causa",
       "textos",
     ])

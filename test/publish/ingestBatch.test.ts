@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { ingestBatch } from "../../src/store/ingestBatch.ts"
+import { ingestBatch } from "../../src/publish/ingestBatch.ts"
 import { storePath, withStore } from "../../src/store/openStore.ts"
-import type { RulingFiles } from "../../src/store/ingestBatch.ts"
-import { makeRuling, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "../publish/fixtures.ts"
+import type { RulingFiles } from "../../src/publish/ingestBatch.ts"
+import { makeRuling, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "./fixtures.ts"
 
 const rows = (out: string, sql: string) =>
   withStore(storePath(out), async ({ connection }) => (await connection.runAndReadAll(sql)).getRowObjectsJson())

@@ -4,10 +4,10 @@ import { createHash } from "node:crypto"
 import { join } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
-import type { GateDecision } from "../publish/gate.ts"
-import { materiaOf, resultadoOf } from "../publish/classifyRuling.ts"
-import { storePath, withStore } from "./openStore.ts"
-import { createStaging, loadRulings, type StagedRuling } from "./loadRulings.ts"
+import type { GateDecision } from "./gate.ts"
+import { materiaOf, resultadoOf } from "./classifyRuling.ts"
+import { storePath, withStore } from "../store/openStore.ts"
+import { createStaging, loadRulings, type StagedRuling } from "../store/loadRulings.ts"
 
 /** What the batch tells the store about itself. */
 export interface RunInfo {
