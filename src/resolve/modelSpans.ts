@@ -27,7 +27,8 @@ import { OFFICIAL_BEFORE } from "./propagate.ts"
  * - is a legal abbreviation written like initials ("T.S.J.", "CA", "J.A.");
  * - is a place or address that is only a paragraph's number or letter ("I.");
  * - is a coarse place (the court's seat, the city, the country, a country);
- * - is inside a citation (an author, a cited case, a publisher's city);
+ * - is inside a citation (an author, a cited case, a publisher's city, an
+ *   author's surname opening a parenthesis: "(Avellaneda, Tomás en …)");
  * - is an address with neither a number nor a street word;
  * - is a one-word person that the ruling also writes in lower case (a
  *   common word: "Obra", "Agregó"), or a longer one made only of such words
@@ -199,6 +200,8 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
   if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, spans))) return "coarse-place"
   if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"
   if ((span.label === "PERSONA" || span.label === "LUGAR") && (inCitation(text, span.start, span.end) || inCitedWork(text, span.start, span.end))) return "citation"
+  // "(Avellaneda, Tomás en “Curso de derecho procesal”)": an author opening a parenthesis, inverted, is a surname.
+  if (span.label === "LUGAR" && AUTHOR_OPENS.test(text.slice(Math.max(0, span.start - 12), span.start)) && givenNameAfterComma(text, span.end)) return "citation"
   // "Editorial, Buenos Aires, 2002": a publisher's city.
   if (span.label === "LUGAR" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12))) return "citation"
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
@@ -222,6 +225,14 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     if (!rules.some((r) => overlaps(r, span)) && !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone))) return "lone-unknown-word"
   }
   return undefined
+}
+
+/** A parenthesis that opens a citation, with or without "cfr.", "conf.", "v.". */
+const AUTHOR_OPENS = /\(\s*(?:(?:cfr|conf|cf|v|ver|vid|cit)\.?:?,?\s*)?$/iu
+/** ", Raúl" right after a span: the given names of an inverted name. */
+const givenNameAfterComma = (text: string, end: number): boolean => {
+  const m = /^,[ \t]*\n?[ \t]*(\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 30))
+  return m !== null && isFirstName(m[1]!)
 }
 
 /** The word also appears in the ruling inside a capitalised sequence of two or more words (a full name). */

@@ -50,3 +50,12 @@ describe("paragraph numbers are not places", () => {
     expect(hidden(text, spans, "LUGAR")).toEqual(["Villa Allende"])
   })
 })
+
+describe("an author's surname that is also a place", () => {
+  it("is not a place when it opens a citation, inverted", async () => {
+    const text = "Así lo explica la doctrina (Avellaneda, Tomás en “Curso de derecho procesal”, p. 40). El actor vive en Avellaneda, provincia de Buenos Aires."
+    const spans = await analyse(text, config, [model(text, [["Avellaneda", "LUGAR"]])])
+    const places = spans.filter((s) => s.action === "redact" && s.label === "LUGAR").map((s) => s.start)
+    expect(places).toEqual([text.lastIndexOf("Avellaneda")])
+  })
+})
