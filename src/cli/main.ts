@@ -6,6 +6,7 @@ import { evalCommand } from "./evalCommand.ts"
 import { evalRealCommand } from "./evalRealCommand.ts"
 import { queryCommand, searchCommand } from "./queryCommand.ts"
 import { runCommand } from "./runCommand.ts"
+import { workerCommand } from "./workerCommand.ts"
 import { Debug, spanishCli } from "./spanishCli.ts"
 import { StopSignal, type StopSignalShape } from "./StopSignal.ts"
 import { DEBUG_FLAG, reportFailures } from "./userError.ts"
@@ -16,7 +17,7 @@ import { reviewAppCommand } from "../review/reviewAppCommand.ts"
 export const tacha = Command.make("tacha").pipe(
   Command.withDescription("tacha: anonimización de resoluciones judiciales para datos abiertos"),
   Command.withSubcommands([
-    runCommand, evalCommand, evalRealCommand, queryCommand, searchCommand, serveCommand, publishCommand, reviewCommand, reviewAppCommand,
+    runCommand, workerCommand, evalCommand, evalRealCommand, queryCommand, searchCommand, serveCommand, publishCommand, reviewCommand, reviewAppCommand,
   ]),
   Command.withGlobalFlags([Debug]),
 )
