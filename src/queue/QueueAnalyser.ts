@@ -78,6 +78,9 @@ export const queueAnalyserLayer = (
       const pipeline = configFingerprint(config)
       const queue = new Queue(name, { connection: connection.open(), prefix: QUEUE_PREFIX, streams: { events: { maxLen: EVENTS_KEPT } } })
       const events = new QueueEvents(name, { connection: connection.open(), prefix: QUEUE_PREFIX })
+      // Each job waiting for its answer listens on both (BullMQ's waitUntilFinished).
+      queue.setMaxListeners(QUEUE_IN_FLIGHT + 10)
+      events.setMaxListeners(QUEUE_IN_FLIGHT + 10)
       // Events before the listener is ready would be lost: no job is added before.
       yield* Effect.promise(() => events.waitUntilReady())
       yield* Effect.acquireRelease(

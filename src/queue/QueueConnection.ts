@@ -57,14 +57,16 @@ const probe = (address: QueueAddress) =>
     },
   })
 
+/** How long closing waits for a polite QUIT before it drops a connection (Redis may be gone). */
+const QUIT_MS = 1_000
+
 export const openQueueConnection = (address: QueueAddress) =>
   Effect.gen(function*() {
     yield* probe(address)
     const opened: Redis[] = []
     let warned = false
-    const open = (): Redis => {
-      // BullMQ's workers need commands that wait for the connection instead of failing (maxRetriesPerRequest: null).
-      const client = new Redis({ ...address.options, maxRetriesPerRequest: null })
+    const connect = (maxRetriesPerRequest: number | null): Redis => {
+      const client = new Redis({ ...address.options, maxRetriesPerRequest })
       client.on("error", () => {
         if (warned) return
         warned = true
@@ -74,7 +76,16 @@ export const openQueueConnection = (address: QueueAddress) =>
       opened.push(client)
       return client
     }
-    const client = open()
-    yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all(opened.map((redis) => redis.quit().catch(() => redis.disconnect())))))
-    return { address, client, open } satisfies QueueConnection
+    // BullMQ's workers need commands that wait for the connection instead of failing (maxRetriesPerRequest: null);
+    // plain commands fail while Redis is away, so that a worker asked to stop is not held by them.
+    const client = connect(1)
+    yield* Effect.addFinalizer(() =>
+      Effect.promise(() =>
+        Promise.all(opened.map(async (redis) => {
+          await Promise.race([redis.quit().catch(() => {}), new Promise((resolve) => setTimeout(resolve, QUIT_MS))])
+          redis.disconnect()
+        }))
+      )
+    )
+    return { address, client, open: () => connect(null) } satisfies QueueConnection
   })

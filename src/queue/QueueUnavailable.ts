@@ -28,6 +28,6 @@ export class QueueUnavailable extends Data.TaggedError("QueueUnavailable")<{
   get hint(): string {
     return this.reason === "auth"
       ? "Dé la clave en la URL (redis://:clave@servidor:6379) o en la variable de entorno TACHA_COLA_CLAVE."
-      : "Indique con --cola la dirección de un Redis accesible, por ejemplo redis://127.0.0.1:6379. No se escribió nada."
+      : "Indique con --cola la dirección de un Redis accesible, por ejemplo redis://127.0.0.1:6379."
   }
 }

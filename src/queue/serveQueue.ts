@@ -38,6 +38,8 @@ const WATCH_MS = 500
 interface Serving {
   readonly worker: Worker
   readonly scope: Scope.Closeable
+  /** The batch's limit per document: how long a polite stop waits for the jobs running. */
+  readonly timeoutMs: number
   analysed: number
 }
 
@@ -61,8 +63,12 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
       const batch = serving.get(queue)
       if (batch === undefined) return
       serving.delete(queue)
-      // Without force, jobs running finish first (their answers are sent).
-      yield* Effect.promise(() => batch.worker.close(how === "force").catch(() => {}))
+      // Without force, jobs running finish first (their answers are sent), within the batch's limit per document.
+      yield* Effect.promise(async () => {
+        const closing = batch.worker.close(how === "force").catch(() => {})
+        const late = await Promise.race([closing.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), batch.timeoutMs + 5_000).unref())])
+        if (late) await batch.worker.close(true).catch(() => {})
+      })
       yield* Scope.close(batch.scope, Exit.void)
       if (how === "ended") yield* Effect.promise(() => removeQueueKeys(connection.client, queue).catch(() => {}))
       options.say(how === "ended"
@@ -93,6 +99,7 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
       const analyser = built
       const batch: Serving = {
         scope,
+        timeoutMs: config.limits.timeoutMs,
         analysed: 0,
         worker: new Worker<unknown, AnalysisResult>(
           entry.queue,

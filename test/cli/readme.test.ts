@@ -20,6 +20,9 @@ const ELSEWHERE: Record<string, string> = {
   // A decisions file and a browser: the review tests drive both.
   'npx tacha revision aplicar decisiones.jsonl --out out --revisor "Mesa de entradas"': "test/review/reviewCli.test.ts",
   "npx tacha revisar out": "test/review/reviewApp.test.ts",
+  // A running Redis: the queue tests start redis-server on a free port and run both, with a worker killed mid-batch.
+  "npx tacha trabajador --cola redis://127.0.0.1:6379 --concurrencia 2": "test/queue/queue.test.ts (requiere redis-server)",
+  "npx tacha run samples/rulings --out out-cola --cola redis://127.0.0.1:6379": "test/queue/queue.test.ts (requiere redis-server)",
 }
 /** `npm install` is .ci/run's `npm ci`; what follows it runs here. */
 const INSTALL = "npm install && "
