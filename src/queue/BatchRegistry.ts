@@ -35,7 +35,20 @@ export type BatchEntry = z.infer<typeof BatchEntrySchema>
 export const batchQueueName = (outDir: string, startedAt: Date): string =>
   `lote-${createHash("sha256").update(`${hostname()}\0${process.pid}\0${outDir}\0${startedAt.toISOString()}`).digest("hex").slice(0, 16)}`
 
+/**
+ * A coordinator says it is alive by renewing this key (it expires after
+ * `HEARTBEAT_TTL_MS`): a batch whose coordinator died (`kill -9`) is
+ * dropped by the workers instead of being served forever.
+ */
+const heartbeatKey = (queue: string): string => `${QUEUE_PREFIX}:${queue}:coordinador`
+export const HEARTBEAT_TTL_MS = 30_000
+
+export const beat = async (client: Redis, queue: string): Promise<void> => {
+  await client.set(heartbeatKey(queue), "1", "PX", HEARTBEAT_TTL_MS)
+}
+
 export const registerBatch = async (client: Redis, entry: BatchEntry): Promise<void> => {
+  await beat(client, entry.queue)
   await client.hset(REGISTRY_KEY, entry.queue, JSON.stringify(entry))
 }
 
@@ -43,10 +56,13 @@ export const unregisterBatch = async (client: Redis, queue: string): Promise<voi
   await client.hdel(REGISTRY_KEY, queue)
 }
 
-/** The batches listed now; an entry that does not parse (another tool's, a damaged one) is left out. */
+/**
+ * The batches listed now whose coordinator is alive. An entry that does not
+ * parse (another tool's, a damaged one) is left out; one whose coordinator
+ * stopped renewing its key is removed with what is left of its queue.
+ */
 export const listBatches = async (client: Redis): Promise<BatchEntry[]> => {
-  const entries = await client.hgetall(REGISTRY_KEY)
-  return Object.values(entries).flatMap((value) => {
+  const entries = Object.values(await client.hgetall(REGISTRY_KEY)).flatMap((value) => {
     try {
       const parsed = BatchEntrySchema.safeParse(JSON.parse(value))
       return parsed.success ? [parsed.data] : []
@@ -54,6 +70,15 @@ export const listBatches = async (client: Redis): Promise<BatchEntry[]> => {
       return []
     }
   })
+  const alive: BatchEntry[] = []
+  for (const entry of entries) {
+    if ((await client.exists(heartbeatKey(entry.queue))) === 1) alive.push(entry)
+    else {
+      await unregisterBatch(client, entry.queue)
+      await removeQueueKeys(client, entry.queue)
+    }
+  }
+  return alive
 }
 
 /**

@@ -7,7 +7,7 @@ import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { AnalysisRequestJson, type AnalysisRequest } from "../pipeline/contract/AnalysisRequest.ts"
 import { AnalysisResultSchema, answers, type AnalysisOutcome } from "../pipeline/contract/AnalysisResult.ts"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
-import { batchQueueName, QUEUE_PREFIX, registerBatch, unregisterBatch } from "./BatchRegistry.ts"
+import { batchQueueName, beat, HEARTBEAT_TTL_MS, QUEUE_PREFIX, registerBatch, unregisterBatch } from "./BatchRegistry.ts"
 import type { QueueConnection } from "./QueueConnection.ts"
 
 /**
@@ -32,6 +32,9 @@ export const QUEUE_IN_FLIGHT = 32
 
 /** Events kept in the queue's event stream: far more than the jobs in flight produce before they are read. */
 const EVENTS_KEPT = 1_000
+
+/** How long a batch waits for its first answer before it says that no worker seems to be there. */
+const IDLE_HINT_MS = 15_000
 
 /** How often a job's state is read as well, in case its completion event was not seen. */
 const POLL_MS = 2_000
@@ -83,10 +86,25 @@ export const queueAnalyserLayer = (
       events.setMaxListeners(QUEUE_IN_FLIGHT + 10)
       // Events before the listener is ready would be lost: no job is added before.
       yield* Effect.promise(() => events.waitUntilReady())
+      let settled = 0
       yield* Effect.acquireRelease(
-        Effect.promise(() => registerBatch(connection.client, { queue: name, tool: TOOL_VERSION, config, pipeline, sharedInput: options.sharedInput })),
-        () =>
+        Effect.promise(async () => {
+          await registerBatch(connection.client, { queue: name, tool: TOOL_VERSION, config, pipeline, sharedInput: options.sharedInput })
+          const heartbeat = setInterval(() => void beat(connection.client, name).catch(() => {}), HEARTBEAT_TTL_MS / 3)
+          // Nothing analysed after a while: say what the batch is waiting for, once.
+          const idle = setTimeout(() => {
+            if (settled === 0) {
+              process.stderr.write(`\nEsperando trabajadores: ningún documento se analizó todavía. Inicie "tacha trabajador --cola ${connection.address.shown}" en una o más máquinas (con la misma versión de tacha).\n`)
+            }
+          }, IDLE_HINT_MS)
+          return () => {
+            clearInterval(heartbeat)
+            clearTimeout(idle)
+          }
+        }),
+        (stopTimers) =>
           Effect.promise(async () => {
+            stopTimers()
             await unregisterBatch(connection.client, name).catch(() => {})
             await events.close().catch(() => {})
             await queue.obliterate({ force: true }).catch(() => {})
@@ -97,7 +115,9 @@ export const queueAnalyserLayer = (
         const sent = options.sharedInput ? { ...request, source: { kind: "path" as const, path: request.relative } } : request
         const job = await queue.add("analizar", z.encode(AnalysisRequestJson, sent), { jobId: jobKey(request), attempts: 1 })
         try {
-          return outcomeOf(await finished(job, queue, events), request)
+          const outcome = outcomeOf(await finished(job, queue, events), request)
+          settled++
+          return outcome
         } catch {
           return refused("la cola dio el trabajo por fallido: el trabajador terminó de forma inesperada")
         } finally {
