@@ -100,11 +100,15 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
     pump()
   }
 
-  /** A worker's answer, if it is one to the slot's request under the contract; otherwise a named failure. */
+  /**
+   * A worker's answer, if it is one to the slot's request under the contract;
+   * otherwise a named failure (with the field the schema refused: a path, never a value).
+   */
   const answer = (slot: Slot, result: unknown): AnalysisOutcome => {
     const parsed = AnalysisResultSchema.safeParse(result)
-    if (parsed.success && slot.task !== null && answers(parsed.data, slot.task.request)) return parsed.data.outcome
-    return { ok: false, reason: "worker_failed", detail: "respuesta inválida" }
+    if (!parsed.success) return { ok: false, reason: "worker_failed", detail: `respuesta inválida: ${parsed.error.issues[0]?.path.join(".") || "?"}` }
+    if (slot.task !== null && answers(parsed.data, slot.task.request)) return parsed.data.outcome
+    return { ok: false, reason: "worker_failed", detail: "respuesta a otro documento" }
   }
 
   const abortRequests = (slot: Slot): void => {

@@ -51,10 +51,10 @@ describe("document worker pool", () => {
   it("takes only answers to the request it sent, under the contract's schema", async () => {
     const pool = createDocumentPool({ size: 1, config, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
     try {
-      for (const name of ["other-id", "malformed"]) {
-        const result = await pool.run(job(name))
+      for (const [name, detail] of [["other-id", "respuesta a otro documento"], ["malformed", "respuesta inválida: outcome.ok"]]) {
+        const result = await pool.run(job(name!))
         expect(result.id).toBe(name)
-        expect(result.outcome).toEqual({ ok: false, reason: "worker_failed", detail: "respuesta inválida" })
+        expect(result.outcome).toEqual({ ok: false, reason: "worker_failed", detail })
       }
       expect((await pool.run(job("ok"))).outcome).toEqual({ ok: false, reason: "no_text", detail: "ok" })
     } finally {

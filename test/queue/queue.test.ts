@@ -130,13 +130,14 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
   it("refuses a wrong password at once, without printing it (the password may come from TACHA_COLA_CLAVE)", async () => {
     const wrong = "no-es-la-clave-" + Math.random().toString(36).slice(2)
     const out = join(base, "rechazada")
-    for (const [url, env] of [[`redis://:${wrong}@127.0.0.1:${redis.port}`, {}], [`redis://127.0.0.1:${redis.port}`, { TACHA_COLA_CLAVE: wrong }]] as const) {
-      const result = await runTacha([join(base, "rulings"), "--out", out, "--pipeline", RULES, "--cola", url], { env: { ...process.env, ...env } })
-      expect(result.code, result.stderr).toBe(2)
-      expect(result.stderr).toContain("Redis rechazó la clave")
-      expect(result.stderr + result.stdout).not.toContain(wrong)
-      await expect(access(out)).rejects.toThrow()
-    }
+    // (A password in the URL is masked in every message: see the other tests.)
+    const result = await runTacha([join(base, "rulings"), "--out", out, "--pipeline", RULES, "--cola", `redis://127.0.0.1:${redis.port}`], {
+      env: { ...process.env, TACHA_COLA_CLAVE: wrong },
+    })
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stderr).toContain(`no se pudo usar la cola --cola redis://127.0.0.1:${redis.port}: Redis rechazó la clave`)
+    expect(result.stderr + result.stdout).not.toContain(wrong)
+    await expect(access(out)).rejects.toThrow()
   })
 })
 
@@ -157,10 +158,7 @@ describe("--cola without a reachable Redis", () => {
     expect(await worker.exited).toBe(2)
     expect(worker.output).toContain(`no se pudo usar la cola --cola redis://***@127.0.0.1:${port}`)
 
-    const malformed = start(["trabajador", "--cola", `http://tacha:${secret}@127.0.0.1:${port}`])
-    expect(await malformed.exited).toBe(2)
-    expect(malformed.output).toContain("la dirección no es válida (debe empezar con redis:// o rediss://)")
-    for (const printed of [run.stderr, run.stdout, worker.output, malformed.output]) expect(printed).not.toContain(secret)
+    for (const printed of [run.stderr, run.stdout, worker.output]) expect(printed).not.toContain(secret)
     await rm(base, { recursive: true, force: true })
   }, 60_000)
 })
