@@ -1,8 +1,15 @@
+import { createHash } from "node:crypto"
+import { mkdtemp, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { Effect, Exit } from "effect"
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
 import { AnalysisRequestJson, AnalysisRequestSchema, type AnalysisRequest } from "../../src/pipeline/contract/AnalysisRequest.ts"
 import { AnalysisResultSchema, answers, resultFor } from "../../src/pipeline/contract/AnalysisResult.ts"
+import { loadPipelineConfig, PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
+import { configFingerprint } from "../../src/pipeline/configFingerprint.ts"
+import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
 import { maskCredentials, parseQueueAddress } from "../../src/queue/QueueAddress.ts"
 
 const request: AnalysisRequest = {
@@ -68,4 +75,31 @@ describe("--cola addresses", () => {
     }
     expect(maskCredentials("redis://u:p@h:1")).toBe("redis://***@h:1")
   })
+})
+
+describe("a document worker reading from a shared input folder", () => {
+  it("analyses the listed bytes only: a changed copy, a path outside the folder or no folder at all is a named failure", async () => {
+    const config = await Effect.runPromise(loadPipelineConfig(join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json")))
+    const root = await mkdtemp(join(tmpdir(), "tacha-compartida-"))
+    const text = "Buenos Aires, 3 de mayo de 2024.\nVISTOS: la causa N° 1234/2024 seguida contra Juan Pérez, DNI 22.333.444.\nRESUELVO: sobreseer.\n"
+    await writeFile(join(root, "r1.txt"), text)
+    const sha256 = createHash("sha256").update(text).digest("hex")
+    const asked = (path: string, sha = sha256): AnalysisRequest =>
+      ({ id: "res-1", relative: "r1.txt", sha256: sha, metadata: {}, pipeline: configFingerprint(config), source: { kind: "path", path } })
+    const pool = createDocumentPool({ size: 1, config, inputRoot: root })
+    const without = createDocumentPool({ size: 1, config })
+    try {
+      const read = await pool.run(asked("r1.txt"))
+      expect(read.outcome.ok).toBe(true)
+      expect(read.outcome.ok && read.outcome.publicText).not.toContain("22.333.444")
+      expect((await pool.run(asked("r1.txt", "f".repeat(64)))).outcome).toEqual({ ok: false, reason: "processing_error", detail: "la copia compartida difiere del documento listado" })
+      expect((await pool.run(asked("../r1.txt"))).outcome).toEqual({ ok: false, reason: "outside_input" })
+      expect((await pool.run(asked("falta.txt"))).outcome).toMatchObject({ ok: false, reason: "missing_file" })
+      expect((await without.run(asked("r1.txt"))).outcome).toMatchObject({ ok: false, reason: "missing_file" })
+    } finally {
+      await pool.close()
+      await without.close()
+      await rm(root, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

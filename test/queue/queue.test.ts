@@ -70,7 +70,7 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
 
     const url = `redis://:${PASSWORD}@127.0.0.1:${redis.port}`
     // Short locks, so that the killed worker's job goes back to the queue within seconds.
-    for (let i = 0; i < 2; i++) workers.push(start(["trabajador", "--cola", url, "--concurrencia", "1"], { TACHA_COLA_BLOQUEO_MS: "1500" }))
+    for (let i = 0; i < 2; i++) workers.push(start(["trabajador", "--cola", url, "--concurrencia", "1", "--entrada", input], { TACHA_COLA_BLOQUEO_MS: "1500" }))
     await until(() => workers.every((worker) => worker.output.includes("espera lotes")), 60_000)
     expect(workers.map((worker) => worker.output).join("")).toContain(`redis://***@127.0.0.1:${redis.port}`)
 
@@ -120,6 +120,15 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
     const survivor = workers[1]!
     await until(() => survivor.output.includes("terminado"), 10_000)
     expect(survivor.output).toMatch(/Lote lote-[0-9a-f]{16} terminado: \d+ documento\(s\) analizados en este trabajador\./u)
+
+    // The same batch again, the worker reading the documents from its shared input folder instead of Redis.
+    const shared = await runTacha([input, "--out", join(base, "compartida"), "--pipeline", RULES, "--cola", url, "--entrada-compartida"])
+    expect(shared.code, shared.stderr).toBe(local.code)
+    const fromShared = await readTree(join(base, "compartida", "public"))
+    expect([...fromShared.keys()]).toEqual([...expected.keys()])
+    for (const [path, bytes] of expected) expect(fromShared.get(path)!.equals(bytes), path).toBe(true)
+    await until(async () => (await redis.client.keys("tacha:*")).length === 0, 10_000)
+    expect(await redis.client.keys("tacha:*")).toEqual([])
     survivor.child.kill("SIGTERM")
     expect(await survivor.exited).toBe(0)
     expect(survivor.output).toContain("Trabajador detenido.")
