@@ -7,6 +7,7 @@ import { evalCommand } from "./evalCommand.ts"
 import { evalRealCommand } from "./evalRealCommand.ts"
 import { queryCommand, searchCommand } from "./queryCommand.ts"
 import { runCommand } from "./runCommand.ts"
+import { workerCommand } from "./workerCommand.ts"
 import { Debug, spanishCli } from "./spanishCli.ts"
 import { StopSignal, type StopSignalShape } from "./StopSignal.ts"
 import { DEBUG_FLAG, reportFailures } from "./userError.ts"
@@ -50,6 +51,7 @@ export const tacha = Command.make("tacha").pipe(
   Command.withDescription("tacha: anonimización de resoluciones judiciales para datos abiertos"),
   Command.withSubcommands([
     runCommand.pipe(Command.provide(({ out }) => onStore(out))),
+    workerCommand,
     evalCommand,
     evalRealCommand,
     queryCommand,

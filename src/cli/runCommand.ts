@@ -10,7 +10,11 @@ import { Analyser } from "../pipeline/Analyser.ts"
 import { formatSummary, heldCount } from "../pipeline/formatSummary.ts"
 import { progressBar } from "../pipeline/progressBar.ts"
 import { runBatch } from "../pipeline/runBatch.ts"
+import { parseQueueAddress } from "../queue/QueueAddress.ts"
+import { queueAnalyserLayer } from "../queue/QueueAnalyser.ts"
+import { openQueueConnection } from "../queue/QueueConnection.ts"
 import { StopSignal } from "./StopSignal.ts"
+import { queueFlag } from "./workerCommand.ts"
 import { EXIT, ExitWith, showPath, UserError } from "./userError.ts"
 
 /** Some documents failed or were held: outputs of the others are kept, the exit code says so. */
@@ -88,8 +92,16 @@ export const runCommand = Command.make(
       Flag.withDescription("Qué resoluciones esperan la aprobación de una persona: las que retiene el control final (retenidas) o todas (por defecto: retenidas)"),
       Flag.withDefault("retenidas"),
     ),
+    cola: queueFlag.pipe(
+      Flag.withDescription("Coordina el lote desde una cola Redis (redis://servidor:puerto): los documentos los analizan los trabajadores (tacha trabajador) y este proceso escribe todas las salidas"),
+      Flag.optional,
+    ),
+    entradaCompartida: Flag.Boolean("entrada-compartida").pipe(
+      Flag.withDescription("Con --cola: los trabajadores leen los documentos de la misma entrada montada en su máquina (tacha trabajador --entrada) en vez de recibirlos por la cola"),
+      Flag.withDefault(false),
+    ),
   },
-  Effect.fn(function*({ input, out, pipeline, revision }) {
+  Effect.fn(function*({ input, out, pipeline, revision, cola, entradaCompartida }) {
     // Everything is checked before any folder is created.
     const config = yield* loadPipelineConfig(Option.match(pipeline, { onNone: () => DEFAULT_PIPELINE, onSome: pipelineFile }))
     const listing = yield* listInputs(resolve(input)).pipe(Effect.mapError(inputProblem(input)))
@@ -101,6 +113,14 @@ export const runCommand = Command.make(
       })
     }
     const outDir = yield* checkOutFolder(out, listing)
+    if (entradaCompartida && Option.isNone(cola)) {
+      return yield* new UserError({ message: "--entrada-compartida sólo vale con --cola.", hint: "Agregue --cola redis://servidor:puerto, o quite --entrada-compartida." })
+    }
+    // With --cola, the queue must answer before anything is written.
+    const queue = Option.isSome(cola) ? yield* openQueueConnection(yield* parseQueueAddress(cola.value)) : undefined
+    const analyser = queue === undefined
+      ? Analyser.layer(config)
+      : queueAnalyserLayer(config, queue, { outDir, sharedInput: entradaCompartida })
 
     const stop = yield* StopSignal
     const unlisten = stop.listen(() =>
@@ -108,6 +128,9 @@ export const runCommand = Command.make(
     )
     const bar = progressBar()
     yield* Console.log(`Procesando ${input} → ${out} (${listing.entries.length} documentos, pipeline ${config.name} ${config.version})`)
+    if (queue !== undefined) {
+      yield* Console.log(`Coordinador de la cola ${queue.address.shown}: los documentos los analizan los trabajadores (tacha trabajador --cola ...).`)
+    }
     const summary = yield* runBatch({
       input: resolve(input),
       listing,
@@ -116,7 +139,7 @@ export const runCommand = Command.make(
       onProgress: bar.update,
       shouldStop: stop.requested,
       reviewAll: revision === "todas",
-    }).pipe(Effect.provide(Analyser.layer(config)), Effect.ensuring(Effect.sync(() => {
+    }).pipe(Effect.provide(analyser), Effect.ensuring(Effect.sync(() => {
       bar.finish()
       unlisten()
     })))
@@ -138,5 +161,5 @@ export const runCommand = Command.make(
       )
       return yield* new BatchIncomplete({ failed })
     }
-  }),
+  }, Effect.scoped),
 ).pipe(Command.withDescription("Anonimiza un lote de resoluciones y escribe las salidas públicas y privadas"))

@@ -1,7 +1,8 @@
 import { Context, Effect, Layer } from "effect"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
-import type { DocumentJob, DocumentOutcome } from "./analyseDocument.ts"
+import type { AnalysisRequest } from "./contract/AnalysisRequest.ts"
+import type { AnalysisOutcome } from "./contract/AnalysisResult.ts"
 import { createDocumentPool } from "./DocumentPool.ts"
 import { loadNerDetector } from "./loadNerDetector.ts"
 
@@ -12,25 +13,38 @@ import { loadNerDetector } from "./loadNerDetector.ts"
  * (`config.concurrency` threads, see DocumentPool.ts) runs each document's
  * CPU-bound work under a hard time and memory limit, asking the main thread
  * for NER spans. Both are stopped when the batch's scope ends.
+ *
+ * The same service, backed by a Redis queue (src/queue/QueueAnalyser.ts),
+ * makes the batch a coordinator whose documents are analysed on other
+ * machines: the batch itself does not change.
  */
 export class Analyser extends Context.Service<Analyser, {
   /** One document's extract → analyse → redact → gate, in a worker; never fails. */
-  readonly process: (job: DocumentJob) => Effect.Effect<DocumentOutcome>
+  readonly process: (request: AnalysisRequest) => Effect.Effect<AnalysisOutcome>
   /** Names of the statistical detectors in use (empty when rules only). */
   readonly models: readonly string[]
+  /**
+   * Documents the batch keeps in flight: enough that while one document's
+   * file is read or its outputs written, the next ones are already waiting
+   * for a worker; few enough that memory stays bounded (each file is under
+   * `limits.maxFileBytes`).
+   */
+  readonly inFlight: number
 }>()("tacha/pipeline/Analyser") {
-  static readonly layer = (config: PipelineConfig) =>
+  static readonly layer = (config: PipelineConfig, options: { readonly size?: number; readonly inputRoot?: string } = {}) =>
     Layer.effect(
       Analyser,
       Effect.gen(function*() {
         const extra: readonly Detector[] = yield* loadNerDetector(config)
+        const size = options.size ?? config.concurrency
         const pool = yield* Effect.acquireRelease(
-          Effect.sync(() => createDocumentPool({ size: config.concurrency, config, extra })),
+          Effect.sync(() => createDocumentPool({ size, config, extra, ...(options.inputRoot ? { inputRoot: options.inputRoot } : {}) })),
           (opened) => Effect.promise(() => opened.close()),
         )
         return Analyser.of({
-          process: (job) => Effect.promise(() => pool.run(job)),
+          process: (request) => Effect.promise(() => pool.run(request)).pipe(Effect.map((result) => result.outcome)),
           models: extra.map((detector) => detector.name),
+          inFlight: size * 2,
         })
       }),
     )

@@ -2,7 +2,8 @@ import { Worker } from "node:worker_threads"
 import type { Detector } from "../detect/Detector.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Span } from "../domain/Span.ts"
-import type { DocumentJob, DocumentOutcome } from "./analyseDocument.ts"
+import type { AnalysisRequest } from "./contract/AnalysisRequest.ts"
+import { AnalysisResultSchema, answers, resultFor, type AnalysisOutcome, type AnalysisResult } from "./contract/AnalysisResult.ts"
 
 /**
  * A fixed pool of `node:worker_threads` workers that run the CPU-bound part
@@ -27,15 +28,19 @@ import type { DocumentJob, DocumentOutcome } from "./analyseDocument.ts"
  * Statistical detectors passed in `extra` (the NER model, which already runs
  * in its own worker thread) are not copied into each document worker: the
  * document worker asks the main thread, which forwards to the one model.
+ *
+ * Jobs and answers are the worker contract (contract/AnalysisRequest.ts,
+ * contract/AnalysisResult.ts), checked against its schema on arrival; a
+ * queue worker on another machine (src/queue) runs this same pool.
  */
 
 export type ToWorker =
-  | { readonly type: "job"; readonly job: DocumentJob }
+  | { readonly type: "job"; readonly request: AnalysisRequest }
   | { readonly type: "detected"; readonly request: number; readonly spans?: readonly Span[]; readonly error?: string }
 
 export type ToPool =
   | { readonly type: "ready" }
-  | { readonly type: "result"; readonly outcome: DocumentOutcome }
+  | { readonly type: "result"; readonly result: AnalysisResult }
   | { readonly type: "detect"; readonly request: number; readonly detector: number; readonly text: string }
 
 export interface DocumentPoolOptions {
@@ -43,13 +48,15 @@ export interface DocumentPoolOptions {
   readonly config: PipelineConfig
   /** Detectors that run on the main thread's side (NER), called from the workers by message. */
   readonly extra?: readonly Detector[]
+  /** The shared input folder that requests with a `path` source are read from; none: such requests fail. */
+  readonly inputRoot?: string
   /** Worker entry; tests may substitute one. */
   readonly entry?: URL
 }
 
 export interface DocumentPool {
   /** Never rejects: every failure is a named outcome. */
-  readonly run: (job: DocumentJob) => Promise<DocumentOutcome>
+  readonly run: (request: AnalysisRequest) => Promise<AnalysisResult>
   /** Terminate every worker; pending documents fail with `worker_failed`. */
   readonly close: () => Promise<void>
   /** Workers started so far, replacements included (for tests and benchmarks). */
@@ -57,8 +64,8 @@ export interface DocumentPool {
 }
 
 interface Task {
-  readonly job: DocumentJob
-  readonly resolve: (outcome: DocumentOutcome) => void
+  readonly request: AnalysisRequest
+  readonly resolve: (result: AnalysisResult) => void
 }
 
 interface Slot {
@@ -84,14 +91,25 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
   let started = 0
   let closed = false
 
-  const finish = (slot: Slot, outcome: DocumentOutcome): void => {
+  const finish = (slot: Slot, outcome: AnalysisOutcome): void => {
     const task = slot.task
     if (task === null) return
     if (slot.timer !== null) clearTimeout(slot.timer)
     slot.task = null
     slot.timer = null
-    task.resolve(outcome)
+    task.resolve(resultFor(task.request, outcome))
     pump()
+  }
+
+  /**
+   * A worker's answer, if it is one to the slot's request under the contract;
+   * otherwise a named failure (with the field the schema refused: a path, never a value).
+   */
+  const answer = (slot: Slot, result: unknown): AnalysisOutcome => {
+    const parsed = AnalysisResultSchema.safeParse(result)
+    if (!parsed.success) return { ok: false, reason: "worker_failed", detail: `respuesta inválida: ${parsed.error.issues[0]?.path.join(".") || "?"}` }
+    if (slot.task !== null && answers(parsed.data, slot.task.request)) return parsed.data.outcome
+    return { ok: false, reason: "worker_failed", detail: "respuesta a otro documento" }
   }
 
   const abortRequests = (slot: Slot): void => {
@@ -113,7 +131,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
     new Promise<Worker>((resolve, reject) => {
       started++
       const worker = new Worker(entry, {
-        workerData: { config, detectors: extra.map((detector) => ({ name: detector.name, labels: detector.labels })) },
+        workerData: { config, inputRoot: options.inputRoot ?? null, detectors: extra.map((detector) => ({ name: detector.name, labels: detector.labels })) },
         resourceLimits: { maxOldGenerationSizeMb: config.limits.workerMemoryMb },
       })
       slot.worker = worker
@@ -127,7 +145,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
             resolve(worker)
             return
           case "result":
-            finish(slot, message.outcome)
+            finish(slot, answer(slot, message.result))
             return
           case "detect": {
             const detector = extra[message.detector]
@@ -178,7 +196,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
           discard(slot)
           finish(slot, { ok: false, reason: "timeout", detail: `más de ${config.limits.timeoutMs} ms` })
         }, config.limits.timeoutMs)
-        worker.postMessage({ type: "job", job: task.job } satisfies ToWorker)
+        worker.postMessage({ type: "job", request: task.request } satisfies ToWorker)
       },
       (error: Error & { code?: string }) => {
         slot.ready = null
@@ -197,15 +215,15 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
   }
 
   return {
-    run: (job) =>
-      new Promise<DocumentOutcome>((resolve) => {
-        if (closed) return resolve({ ok: false, reason: "worker_failed", detail: "closed" })
-        queue.push({ job, resolve })
+    run: (request) =>
+      new Promise<AnalysisResult>((resolve) => {
+        if (closed) return resolve(resultFor(request, { ok: false, reason: "worker_failed", detail: "closed" }))
+        queue.push({ request, resolve })
         pump()
       }),
     close: async () => {
       closed = true
-      for (const task of queue.splice(0)) task.resolve({ ok: false, reason: "worker_failed", detail: "closed" })
+      for (const task of queue.splice(0)) task.resolve(resultFor(task.request, { ok: false, reason: "worker_failed", detail: "closed" }))
       const workers = slots.flatMap((slot) => (slot.worker === null ? [] : [slot.worker]))
       for (const slot of slots) {
         const task = slot.task
@@ -213,7 +231,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
         slot.ready = null
         if (slot.timer !== null) clearTimeout(slot.timer)
         slot.task = null
-        task?.resolve({ ok: false, reason: "worker_failed", detail: "closed" })
+        task?.resolve(resultFor(task.request, { ok: false, reason: "worker_failed", detail: "closed" }))
       }
       await Promise.all(workers.map((worker) => worker.terminate()))
     },

@@ -12,9 +12,9 @@ import { composeText } from "../normalise/composeText.ts"
 import { publicationPolicy } from "../publish/gate.ts"
 import { redactAndGate, type HoldFinding } from "../publish/redactAndGate.ts"
 import { auditEntities } from "../redact/redactText.ts"
-import type { GatePass } from "../publish/gatePass.ts"
 import { analyse } from "../resolve/resolve.ts"
 import { configFingerprint } from "./configFingerprint.ts"
+import type { AnalysisOutcome } from "./contract/AnalysisResult.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
 /**
@@ -33,19 +33,8 @@ export interface DocumentJob {
   readonly bytes: Uint8Array
 }
 
-export type DocumentOutcome =
-  | {
-    readonly ok: true
-    readonly record: AuditRecord
-    readonly publicText: string
-    /** The gate's pass of `publicText`; the caller binds it to the audit record it writes. */
-    readonly gatePass: Omit<GatePass, "auditSha256">
-  }
-  /**
-   * `detail` names causes, never document text. A ruling held for review
-   * keeps its audit record (with `hold`), for the private store only.
-   */
-  | { readonly ok: false; readonly reason: FailureReason; readonly detail?: string; readonly held?: AuditRecord }
+/** What the analysis answers: see the worker contract (contract/AnalysisResult.ts). */
+export type DocumentOutcome = AnalysisOutcome
 
 /** The ruling is held for review (`record.hold` says why): its record goes to the private store. */
 class Held extends Data.TaggedError("Held")<{ readonly record: AuditRecord; readonly reason: FailureReason; readonly detail: string }> {}

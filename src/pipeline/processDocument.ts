@@ -1,4 +1,4 @@
-import { access, readFile, rm, stat } from "node:fs/promises"
+import { access, readFile, rm } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import { join } from "node:path"
 import { Effect } from "effect"
@@ -12,6 +12,7 @@ import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { Analyser } from "./Analyser.ts"
 import { documentId } from "./documentId.ts"
+import { readDocumentBytes } from "./readDocumentBytes.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
 
@@ -50,23 +51,6 @@ const earlierRecord = async (outDir: string, id: string, sha256: string, config:
   }
 }
 
-const readBytes = (input: DocumentInput, limits: PipelineConfig["limits"]) =>
-  Effect.tryPromise({
-    try: async () => {
-      // Size first: a huge file is refused before it is read into memory. A path that became a
-      // pipe or a folder since it was listed is refused too: reading a pipe could block forever.
-      const info = await stat(input.absolute)
-      if (!info.isFile()) return new IngestFailure({ reason: "not_a_file" })
-      if (info.size > limits.maxFileBytes) return new IngestFailure({ reason: "too_large" })
-      return new Uint8Array(await readFile(input.absolute))
-    },
-    catch: (error) =>
-      new IngestFailure({
-        reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing_file" : "processing_error",
-        detail: (error as NodeJS.ErrnoException).code,
-      }),
-  }).pipe(Effect.flatMap((read) => (read instanceof IngestFailure ? Effect.fail(read) : Effect.succeed(read))))
-
 /**
  * One document from source file to private audit and public text. The bytes
  * are read and the resume check made here; the CPU-bound work runs in a
@@ -83,7 +67,7 @@ export const processDocument = Effect.fn("processDocument")(function*(
   reviewAll = false,
 ) {
   const analyser = yield* Analyser
-  const bytes = yield* readBytes(input, config.limits)
+  const bytes = yield* readDocumentBytes(input.absolute, config.limits)
   const id = documentId(input.relative, input.metadata.id)
   const sha256 = createHash("sha256").update(bytes).digest("hex")
   const earlier = yield* Effect.promise(() => earlierRecord(outDir, id, sha256, config))
@@ -97,7 +81,7 @@ export const processDocument = Effect.fn("processDocument")(function*(
     yield* keepOriginal(false)
     return { record: earlier, reused: true } satisfies ProcessedDocument
   }
-  const outcome = yield* analyser.process({ id, relative: input.relative, sha256, metadata: input.metadata, bytes })
+  const outcome = yield* analyser.process({ id, relative: input.relative, sha256, metadata: input.metadata, pipeline: configFingerprint(config), source: { kind: "bytes", bytes } })
   if (!outcome.ok) {
     // A held ruling keeps its record and the gate's findings for review, apart from the published ones.
     const held = outcome.held

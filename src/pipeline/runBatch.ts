@@ -11,7 +11,7 @@ import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { publishOpenData } from "../publish/publishOpenData.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import { openJournal, type JournalEntry } from "./Journal.ts"
-import type { Analyser } from "./Analyser.ts"
+import { Analyser } from "./Analyser.ts"
 import { processDocument, type ProcessedDocument } from "./processDocument.ts"
 import { queueHeld, recordPublished } from "../review/reviewQueue.ts"
 import { releaseApproved } from "../review/publishApproved.ts"
@@ -111,14 +111,6 @@ const failureRecord = (file: string, failure: IngestFailure): FailureRecord => (
 })
 
 /**
- * Documents in flight: twice the workers, so that while one document's file is
- * read or its outputs written on the main thread, the next one is already
- * queued for a worker. Memory stays bounded: at most this many files (each
- * under `limits.maxFileBytes`) are held at once.
- */
-const inFlight = (config: PipelineConfig): number => config.concurrency * 2
-
-/**
  * Turn anything a document's processing raised into a named failure. Defects
  * (bugs) keep only the error's class name: a message could quote the text.
  */
@@ -171,6 +163,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const record = (entry: JournalEntry) => Effect.promise(() => journal.append(entry))
   yield* record({ state: "started", run: runId, at: runId, total })
 
+  const analyser = yield* Analyser
   const outcomes = (yield* Stream.fromIterable(listing.entries).pipe(
     Stream.mapEffect((entry) => {
       const outcome = entry.kind === "rejected"
@@ -186,7 +179,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
       )
       // Checked when the document's turn comes, not when it is listed: those in flight finish.
       return Effect.suspend((): Effect.Effect<Outcome | typeof SKIPPED, never, Analyser> => (shouldStop() ? Effect.succeed(SKIPPED) : recorded))
-    }, { concurrency: inFlight(config) }),
+    }, { concurrency: analyser.inFlight }),
     Stream.runCollect,
   )).filter((outcome) => outcome !== SKIPPED)
 

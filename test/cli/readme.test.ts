@@ -27,6 +27,9 @@ const ELSEWHERE: Record<string, string> = {
   "npx tacha run node_modules/tacha/samples/rulings --out publicacion": "test/cli/package.test.ts (.ci/run)",
   // A verdicts file: the quality-control tests write and apply one.
   "npx tacha revision control aplicar control.jsonl --out out": "test/review/qualityControl.test.ts",
+  // A running Redis: the queue tests start redis-server on a free port and run both, with a worker killed mid-batch.
+  "npx tacha trabajador --cola redis://127.0.0.1:6379 --concurrencia 2": "test/queue/queue.test.ts (requiere redis-server)",
+  "npx tacha run samples/rulings --out out-cola --cola redis://127.0.0.1:6379": "test/queue/queue.test.ts (requiere redis-server)",
 }
 /** `npm install` is .ci/run's `npm ci`; what follows it runs here. */
 const INSTALL = "npm install && "

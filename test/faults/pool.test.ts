@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
-import type { DocumentJob } from "../../src/pipeline/analyseDocument.ts"
+import type { AnalysisRequest } from "../../src/pipeline/contract/AnalysisRequest.ts"
 import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
 
 /**
@@ -8,14 +8,18 @@ import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
  * whose behaviour the job's file name picks: spin, allocate, exit, or answer.
  */
 const config = PipelineConfigSchema.parse({ name: "t", version: "1", limits: { timeoutMs: 1500, workerMemoryMb: 64 }, concurrency: 2 })
-const job = (relative: string): DocumentJob => ({ id: relative, relative, sha256: "0", metadata: {}, bytes: new Uint8Array([1]) })
+const job = (relative: string): AnalysisRequest => ({ id: relative, relative, sha256: "0".repeat(64), metadata: {}, pipeline: "1".repeat(64), source: { kind: "bytes", bytes: new Uint8Array([1]) } })
 
 describe("document worker pool", () => {
   it("stops a spinning document (timeout), a greedy one (out_of_memory) and a crashing one (worker_failed), and goes on with fresh workers", async () => {
     const pool = createDocumentPool({ size: 2, config, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
     try {
       const started = Date.now()
-      const outcomes = await Promise.all(["spin", "ok-1", "oom", "ok-2", "exit", "ok-3", "spin", "ok-4"].map((name) => pool.run(job(name))))
+      const names = ["spin", "ok-1", "oom", "ok-2", "exit", "ok-3", "spin", "ok-4"]
+      const results = await Promise.all(names.map((name) => pool.run(job(name))))
+      // Every answer names its request, whoever produced it (the worker or the pool).
+      expect(results.map((result) => result.id)).toEqual(names)
+      const outcomes = results.map((result) => result.outcome)
       expect(outcomes.map((outcome) => (outcome.ok || outcome.reason === "no_text" ? "ok" : outcome.reason))).toEqual([
         "timeout", "ok", "out_of_memory", "ok", "worker_failed", "ok", "timeout", "ok",
       ])
@@ -36,9 +40,23 @@ describe("document worker pool", () => {
     } }]
     const pool = createDocumentPool({ size: 1, config, extra, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
     try {
-      const outcome = await pool.run(job("detect"))
+      const { outcome } = await pool.run(job("detect"))
       expect(outcome).toMatchObject({ ok: false, reason: "excluded_category", detail: "1 span(s) from ner/stand-in" })
       expect(calls).toEqual(["texto de prueba"])
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it("takes only answers to the request it sent, under the contract's schema", async () => {
+    const pool = createDocumentPool({ size: 1, config, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
+    try {
+      for (const [name, detail] of [["other-id", "respuesta a otro documento"], ["malformed", "respuesta inválida: outcome.ok"]]) {
+        const result = await pool.run(job(name!))
+        expect(result.id).toBe(name)
+        expect(result.outcome).toEqual({ ok: false, reason: "worker_failed", detail })
+      }
+      expect((await pool.run(job("ok"))).outcome).toEqual({ ok: false, reason: "no_text", detail: "ok" })
     } finally {
       await pool.close()
     }

@@ -1,0 +1,61 @@
+import { availableParallelism } from "node:os"
+import { resolve } from "node:path"
+import { stat } from "node:fs/promises"
+import { Effect, Option } from "effect"
+import { Command, Flag } from "effect/cli"
+import { parseQueueAddress } from "../queue/QueueAddress.ts"
+import { openQueueConnection } from "../queue/QueueConnection.ts"
+import { queueTimings } from "../queue/queueTimings.ts"
+import { serveQueue } from "../queue/serveQueue.ts"
+import { StopSignal } from "./StopSignal.ts"
+import { showPath, UserError } from "./userError.ts"
+
+/** `--cola`, shared by `tacha run` (coordinator) and `tacha trabajador`. */
+export const queueFlag = Flag.String("cola").pipe(
+  Flag.withMetavar("url"),
+  Flag.withDescription("Cola Redis: redis://[usuario:clave@]servidor:puerto (la clave también puede ir en la variable TACHA_COLA_CLAVE)"),
+)
+
+export const workerCommand = Command.make(
+  "trabajador",
+  {
+    cola: queueFlag,
+    concurrencia: Flag.Int("concurrencia").pipe(
+      Flag.withMetavar("n"),
+      Flag.withDescription(`Documentos que analiza a la vez (por defecto: los núcleos de esta máquina, ${availableParallelism()})`),
+      Flag.optional,
+    ),
+    entrada: Flag.String("entrada").pipe(
+      Flag.withMetavar("carpeta"),
+      Flag.withDescription("Carpeta de entrada compartida, montada en esta máquina: de ahí lee los documentos de los lotes corridos con --entrada-compartida"),
+      Flag.optional,
+    ),
+  },
+  Effect.fn(function*({ cola, concurrencia, entrada }) {
+    const concurrency = Option.getOrElse(concurrencia, () => availableParallelism())
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+      return yield* new UserError({ message: `--concurrencia ${concurrency} no es válida.`, hint: "Indique un entero de 1 a 64." })
+    }
+    const inputRoot = yield* Option.match(entrada, {
+      onNone: () => Effect.succeed(undefined),
+      onSome: (given) =>
+        Effect.promise(() => stat(resolve(given)).catch(() => undefined)).pipe(
+          Effect.flatMap((info) =>
+            info?.isDirectory()
+              ? Effect.succeed(resolve(given))
+              : Effect.fail(new UserError({ message: `la entrada compartida --entrada ${showPath(given, resolve(given))} no es una carpeta.`, hint: "Indique la carpeta de resoluciones tal como está montada en esta máquina." }))
+          ),
+        ),
+    })
+    const address = yield* parseQueueAddress(cola)
+    const connection = yield* openQueueConnection(address)
+    const stop = yield* StopSignal
+    const say = (line: string) => process.stdout.write(line + "\n")
+    const unlisten = stop.listen(() => say("Detención pedida: se terminan los documentos en curso (Ctrl-C otra vez corta ya)."))
+    say(`Trabajador conectado a la cola ${address.shown} (concurrencia ${concurrency}${inputRoot ? `, entrada compartida ${inputRoot}` : ""}); espera lotes. Ctrl-C para detener.`)
+    yield* serveQueue(connection, { concurrency, ...(inputRoot ? { inputRoot } : {}), timings: queueTimings(), stopRequested: stop.requested, say }).pipe(
+      Effect.ensuring(Effect.sync(unlisten)),
+    )
+    say("Trabajador detenido.")
+  }, Effect.scoped),
+).pipe(Command.withDescription("Analiza documentos de los lotes de una cola Redis (tacha run --cola) en esta máquina"))
