@@ -20,6 +20,23 @@ describe("fixOcrText", () => {
     ["Secretaría N*? 28", "Secretaría N° 28"],
     ["teléfono l5-4433-2211", "teléfono l5-4433-2211"], // three-digit groups split by hyphens: left to the phone rules
     ["celular 11 5O12-3456", "celular 11 5012-3456"],
+    ["pasaporte N* AB123456, nacido", "pasaporte N° AB123456, nacido"],
+    ["pasaporte N*\nC7654321, nacida", "pasaporte N° C7654321, nacida"],
+    ["domicilio en Lavalle 1500, 3* piso", "domicilio en Lavalle 1500, 3° piso"],
+    ["teléfono +54. 11 4321 8765", "teléfono +54 11 4321 8765"],
+    ["correo perez(agmail.comar.", "correo perez@gmail.com.ar."],
+    ["desde mlopez22(0outlook.com; el", "desde mlopez22@outlook.com; el"],
+    ["escribió a marta.diaz(Oyahoo.com.ar, quien", "escribió a marta.diaz@yahoo.com.ar, quien"],
+    ["al correo carlos lopez@hotmail.com", "al correo carlos_lopez@hotmail.com"],
+    ["la cuenta de Instagram (vjuancito88, desde la cual", "la cuenta de Instagram @juancito88, desde la cual"],
+    ["mensajes a (Dlamartaok; el informe", "mensajes a @lamartaok; el informe"],
+    ["publicado en (O)pepe_77/video", "publicado en @pepe_77/video"],
+    ["el perfil hitps://www.instagram.com/pepe77/", "el perfil https://www.instagram.com/pepe77/"],
+    ["en https://)www.tiktok. con @pepe77/video/123", "en https://www.tiktok.com/@pepe77/video/123"],
+    ["el video IMG 20230912 607205.jpg aportado", "el video IMG_20230912_607205.jpg aportado"],
+    ["(archivos VID-20240118-WA 0058.mp4 y Screenshot 2023-06-14-01-15-41.png)", "(archivos VID-20240118-WA_0058.mp4 y Screenshot_2023-06-14-01-15-41.png)"],
+    ["autos “PÉREZ, Ana M aría s/ lesiones”", "autos “PÉREZ, Ana María s/ lesiones”"],
+    ["teléfono +54 11\n\n4682 9957 (archivo", "teléfono +54 11\n4682 9957 (archivo"],
   ])("fixes %j", (input, expected) => {
     expect(fixOcrText(input)).toBe(expected)
   })
@@ -35,6 +52,16 @@ describe("fixOcrText", () => {
     "fojas 12, 345, 678", // a list, not a number
     "$ 1.234,56 y 30 %",
     "SECCIÓN 2 y Nº de orden", // no digits after the sign
+    "la causa (a fs. 12) y (ver fs. 3)", // parentheses that close: prose, not a handle
+    "la causa (vease fs. 3 y 4) sigue", // a word in parentheses is not a handle
+    "el mail (ver anexo) y la web pagina.com", // no user before the domain
+    "escribió desde gonzalez@live.com.ar", // a Spanish word before an address is not its user
+    "la Sala B de la Cámara y el inciso C del artículo", // lone capitals that spell no name
+    "A la audiencia y E la persona", // vowels are words
+    "fojas 120,121.vta y 10,20", // commas between numbers are not an @
+    "calculó 12 * 3 y 4*5", // an asterisk between numbers
+    "la captura de pantalla y el IMG del informe en el anexo.pdf", // words between a prefix and a file
+    "según el informe (Dra. López, Oficio 12 y archivo adjunto", // unclosed, but words
   ])("leaves %j alone", (input) => {
     expect(fixOcrText(input)).toBe(input)
   })
