@@ -30,6 +30,9 @@ describe("fixOcrText", () => {
     ["al correo carlos lopez@hotmail.com", "al correo carlos_lopez@hotmail.com"],
     ["la cuenta de Instagram (vjuancito88, desde la cual", "la cuenta de Instagram @juancito88, desde la cual"],
     ["mensajes a (Dlamartaok; el informe", "mensajes a @lamartaok; el informe"],
+    ["desde la cuenta (Elamartaok.\nIII.- Que", "desde la cuenta @lamartaok.\nIII.- Que"],
+    ["el usuario de Instagram (Ajuan_77 envió", "el usuario de Instagram @juan_77 envió"],
+    ["correo electrónico lopezOhotmail.com, quien", "correo electrónico lopez@hotmail.com, quien"],
     ["publicado en (O)pepe_77/video", "publicado en @pepe_77/video"],
     ["el perfil hitps://www.instagram.com/pepe77/", "el perfil https://www.instagram.com/pepe77/"],
     ["en https://)www.tiktok. con @pepe77/video/123", "en https://www.tiktok.com/@pepe77/video/123"],
@@ -56,6 +59,8 @@ describe("fixOcrText", () => {
     "la causa (vease fs. 3 y 4) sigue", // a word in parentheses is not a handle
     "el mail (ver anexo) y la web pagina.com", // no user before the domain
     "escribió desde gonzalez@live.com.ar", // a Spanish word before an address is not its user
+    "la cuenta (Este banco la cerró) y el usuario (ver fs. 3)", // closed parentheses after an account cue
+    "visitó www.Ofertas.com y la Dirección.gob", // capitals that start words
     "la Sala B de la Cámara y el inciso C del artículo", // lone capitals that spell no name
     "A la audiencia y E la persona", // vowels are words
     "fojas 120,121.vta y 10,20", // commas between numbers are not an @

@@ -21,7 +21,9 @@ import { SURNAMES } from "../../detect/lexicon/surnames.ts"
  * - "@", which the Spanish model cannot write (its character set has none):
  *   read as "(a", "(o", "(0", "(O)"... between an e-mail's user and its
  *   domain, or "(O)" before a handle; a domain's "comar" is "com.ar";
- *   "@" read as "(" and a letter before a handle, with no closing parenthesis;
+ *   "@" read as "(" and a letter before a handle, with no closing parenthesis
+ *   (any letter after an account cue: "la cuenta (Elaanaok"), or as a
+ *   capital glued between an e-mail's user and domain ("garciaOlive.com");
  *   a user's "_" read as a space after a first name or surname;
  * - a URL's scheme misread ("hitps://", "https://)www") and its ".com/"
  *   broken by spaces before the path ("tiktok. con @user/video");
@@ -65,6 +67,8 @@ const AT_MISREAD = String.raw`(?:\([a0oOQVDvE]?\)?|[0oO],)`
 const DOMAIN = String.raw`[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}`
 /** An e-mail's "@" misread, between its user (no space) and a domain. */
 const EMAIL_AT = new RegExp(String.raw`(?<=[\p{L}\p{N}._-])${AT_MISREAD}(?=${DOMAIN}(?![\p{L}\p{N}]))`, "gu")
+/** "garciaOlive.com.ar": "@" read as a capital glued between a lower-case user and domain. */
+const EMAIL_AT_CAPITAL = new RegExp(String.raw`(?<=[\p{Ll}\p{N}])[OQGD](?=${DOMAIN}(?![\p{L}\p{N}]))`, "gu")
 /** "(O)laanaok": the parenthesised letter is too odd to be prose. */
 const HANDLE_AT = /(?<![\p{L}\p{N}])\([0OD]\)(?=[\p{L}\p{N}_])/gu
 /**
@@ -75,6 +79,8 @@ const HANDLE_AT = /(?<![\p{L}\p{N}])\([0OD]\)(?=[\p{L}\p{N}_])/gu
  * "Vl", "Dl", "0a"): "(Dra.", "(Oficio" and "(archivo" stay.
  */
 const LOOSE_HANDLE_AT = /(?<![\p{L}\p{N}])\((?:[vV](?=[b-df-hj-np-tv-z])|D(?=[b-df-hj-np-qs-tv-z])|0(?=[a-z]))(?=[a-z0-9_.]{3,30}(?![\p{L}\p{N}@]))/gu
+/** After an account cue ("la cuenta (Elaanaok."), "(" and any letter glued to a handle. */
+const CUE_HANDLE_AT = /(?<=(?<![\p{L}])(?:cuentas?|usuari[oa]s?|perfil(?:es)?|nick|alias)(?:\s+de\s+\p{Lu}\p{L}+)?\s+)\([\p{L}\p{N}]?(?=[a-z0-9_.]{3,30}(?![\p{L}\p{N}@]))/giu
 const unclosed = (match: string, offset: number, text: string): string => {
   const after = text.slice(offset + match.length, offset + match.length + 80)
   const close = after.indexOf(")")
@@ -121,8 +127,10 @@ export const fixOcrText = (text: string): string =>
     .replace(NUMBER_LIKE, fixLookAlikes)
     .replace(SECOND_LEVEL, "$1.ar")
     .replace(EMAIL_AT, "@")
+    .replace(EMAIL_AT_CAPITAL, "@")
     .replace(HANDLE_AT, "@")
     .replace(LOOSE_HANDLE_AT, unclosed)
+    .replace(CUE_HANDLE_AT, unclosed)
     .replace(NAME_BEFORE_EMAIL, joinUser)
     .replace(SCHEME, "http$1://")
     .replace(DOT_COM, ".com/")
