@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { fixOcrText } from "../../src/ingest/ocr/fixOcrText.ts"
+import { inkShare, pgmFromRgba } from "../../src/ingest/ocr/greyImage.ts"
 import { imageComplete, imageSize } from "../../src/ingest/ocr/imageSize.ts"
+import { BLANK_INK_SHARE } from "../../src/ingest/ocr/ocrPages.ts"
 import { renderScale } from "../../src/ingest/ocr/renderPdfPages.ts"
 import { textLayerVerdict } from "../../src/ingest/ocr/textLayer.ts"
 import { stripPageFurniture } from "../../src/normalise/pageFurniture.ts"
@@ -110,6 +112,35 @@ describe("imageSize and imageComplete", () => {
     expect(imageSize(new TextEncoder().encode("no es una imagen, es texto plano"), "png")).toBeUndefined()
     expect(imageSize(makePng(), "jpeg")).toBeUndefined()
     expect(imageSize(Uint8Array.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02]), "jpeg")).toBeUndefined()
+  })
+})
+
+describe("inkShare", () => {
+  const page = (width: number, height: number, dark: (x: number, y: number) => boolean) => {
+    const rgba = new Uint8Array(width * height * 4)
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4
+        rgba[i] = rgba[i + 1] = rgba[i + 2] = dark(x, y) ? 20 : 250
+        rgba[i + 3] = 255
+      }
+    }
+    return pgmFromRgba(rgba, width, height)
+  }
+
+  it("finds a blank page blank and a page with a few words not", () => {
+    // A4 at 100 dpi; the printed page is held to the same share of ink at any dpi.
+    const blank = page(827, 1169, () => false)
+    const specks = page(827, 1169, (x, y) => (x * 7 + y * 13) % 50_000 === 0)
+    const word = page(827, 1169, (x, y) => x >= 100 && x < 150 && y >= 100 && y < 112 && (x + y) % 3 === 0) // a page number's worth of ink
+    expect(inkShare(blank)).toBe(0)
+    expect(inkShare(specks)).toBeLessThan(BLANK_INK_SHARE)
+    expect(inkShare(word)).toBeGreaterThan(BLANK_INK_SHARE)
+  })
+
+  it("says nothing about what is not a greyscale PGM", () => {
+    expect(inkShare(makePng(8))).toBeUndefined()
+    expect(inkShare(new TextEncoder().encode("P5\n"))).toBeUndefined()
   })
 })
 

@@ -82,6 +82,15 @@ const speckledPng = (): Uint8Array => {
   return new Uint8Array(canvas.toBuffer("image/png"))
 }
 
+/** A blank A4 page scanned at 200 dpi. */
+const blankScan = () => {
+  const canvas = createCanvas(1654, 2339)
+  const context = canvas.getContext("2d")
+  context.fillStyle = "#fff"
+  context.fillRect(0, 0, 1654, 2339)
+  return { png: new Uint8Array(canvas.toBuffer("image/png")), width: 1654, height: 2339 }
+}
+
 /** A PNG whose header declares 100 000 × 100 000 pixels: refused before decoding. */
 const hugePng = (): Uint8Array => {
   const png = Buffer.from(makePng())
@@ -104,8 +113,9 @@ beforeAll(async () => {
     return { ruling, pdf, truth }
   }
   const a = await make(101)
-  await writeFile(join(input, "escaneado.pdf"), await imageOnlyPdf(await scanPages(a.pdf, [1, 2])))
-  scans.push({ file: "escaneado.pdf", ruling: a.ruling, truth: a.truth, ocrPages: [1, 2] })
+  // A scanner's blank back after the two pages: not sent to tesseract, recorded with no text.
+  await writeFile(join(input, "escaneado.pdf"), await imageOnlyPdf([...await scanPages(a.pdf, [1, 2]), blankScan()]))
+  scans.push({ file: "escaneado.pdf", ruling: a.ruling, truth: a.truth, ocrPages: [1, 2, 3] })
   const b = await make(202)
   const tiff = await multiPageTiff(await scanPages(b.pdf, [1, 2]))
   await writeFile(join(input, "escaneado.tif"), tiff)
@@ -166,9 +176,10 @@ describe("tacha run on scanned rulings (OCR, offline)", () => {
       const record = records.get(scan.file)
       expect(record.ocr.engine).toMatch(/^tesseract\.js \S+ spa /)
       expect(record.ocr.pages.map((page: { page: number }) => page.page)).toEqual(scan.ocrPages)
-      for (const page of record.ocr.pages) expect(page.confidence).toBeGreaterThan(70)
+      for (const page of record.ocr.pages.filter((page: { characters: number }) => page.characters > 0)) expect(page.confidence).toBeGreaterThan(70)
       expect(record.ocr.meanConfidence).toBeGreaterThan(70)
     }
+    expect(records.get("escaneado.pdf").ocr.pages[2]).toEqual({ page: 3, confidence: 0, characters: 0 })
     expect(records.get("texto.pdf").ocr).toBeUndefined()
     const csv = csvRows(await readFile(join(out, "public", "resoluciones.csv"), "utf8"))
     if ("error" in csv) throw new Error(csv.error)
