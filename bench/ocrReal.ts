@@ -18,11 +18,13 @@
  * - names: person mentions hidden by either run. A mention the text run
  *   hid and the scan leaves readable is OCR's fault ("nombres_fuga_ocr"); one
  *   the scan hid and the text run left readable is the detectors' own miss
- *   on clean text ("nombres_fuga_texto"), not OCR's. Organisations (a name
- *   with a legal form or a company word: "... S.A.", "Seguros ...",
- *   "Banco ...") are no one's private name and are counted apart
- *   ("organizaciones"): taking them for persons is the text run's false
- *   positive, not a leak.
+ *   on clean text ("nombres_fuga_texto"), not OCR's. What either run took
+ *   for a person but is no one's private name is counted apart, not as a
+ *   leak: organisations (a legal form or a company word: "... S.A.",
+ *   "Seguros ...", "Banco ..."; "organizaciones"), and officials (every word
+ *   kept as FUNCIONARIO elsewhere in either run: a judge's surname one run
+ *   hid in passing) or a province or barrio alone ("CORDOBA, 02/02/2022";
+ *   "funcionarios_o_lugares").
  *
  *   npx node bench/ocrReal.ts [--limit 12] [--pages 2] [--pipeline FILE] [--work DIR]
  */
@@ -36,6 +38,8 @@ import { createNerDetector } from "../src/detect/ner/index.ts"
 import { ruleDetectors } from "../src/detect/registry.ts"
 import { IngestFailure } from "../src/domain/IngestFailure.ts"
 import { loadPipelineConfig, PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
+import { fold } from "../src/detect/fold.ts"
+import { CABA_BARRIOS, PROVINCES } from "../src/detect/lexicon/places.ts"
 import { CORPORA_DIR } from "../src/eval/corpora/run.ts"
 import { extractDocument } from "../src/ingest/extract.ts"
 import { closeOcrEngine } from "../src/ingest/ocr/OcrEngine.ts"
@@ -86,17 +90,31 @@ const printPdf = async (text: string, pages: number): Promise<Uint8Array> => {
   return doc.save()
 }
 
-/** A company, not a person: a legal form after the name or a company word in it. */
-const ORGANISATION_AFTER = /^[\s,]*(?:S\.?\s?A\.?(?:\s?[ICU]\.?){0,3}|S\.?\s?R\.?\s?L\.?|S\.?\s?A\.?\s?S\.?|S\.?\s?C\.?\s?A\.?|S\.?\s?A\.?\s?C\.?\s?I\.?|S\.?\s?E\.?|Ltda\.?|Inc\.?|LLC|Cía\.?|y\s+C[íi]a\.?)(?![\p{L}])/u
-const ORGANISATION_WORD = /(?<![\p{L}])(?:seguros?|aseguradora|banco|compa[ñn][íi]a|cooperativa|mutual|asociaci[óo]n|fundaci[óo]n|sociedad|club|sindicato|consorcio|empresa|federaci[óo]n|caja|instituto|municipalidad|provincia)(?![\p{L}])/iu
+/** A company, not a person: a legal form in or right after the name, or a company word in it or before it. */
+const LEGAL_FORM = /(?<![\p{L}])(?:S\.\s?A\.?(?:\s?[ICU]\.?){0,3}|SA|S\.?\s?R\.?\s?L\.?|SRL|S\.\s?A\.\s?S\.?|SAS|S\.\s?C\.\s?A\.?|S\.\s?E\.?|Ltda\.?|Inc\.?|LLC|Cía\.?)(?![\p{L}])/u
+const ORGANISATION_WORD = /(?<![\p{L}])(?:seguros?|aseguradora|banco|compa[ñn][íi]a|cooperativa|mutual|asociaci[óo]n|fundaci[óo]n|sociedad|club|sindicato|consorcio|empresa|federaci[óo]n|caja|instituto|municipalidad)(?![\p{L}])/iu
 const isOrganisation = (text: string, start: number, end: number): boolean =>
-  ORGANISATION_WORD.test(text.slice(Math.max(0, start - 25), end)) || ORGANISATION_AFTER.test(text.slice(end, end + 14))
+  ORGANISATION_WORD.test(text.slice(Math.max(0, start - 25), end)) || LEGAL_FORM.test(text.slice(start, end + 8))
+
+/** A province or a Buenos Aires barrio ("CORDOBA, 02/02/2022" taken for a surname): a place, or a surname that is also one. */
+const isPlace = (mention: string): boolean => {
+  const folded = fold(mention.trim())
+  return PROVINCES.has(folded) || CABA_BARRIOS.has(folded)
+}
+
+/** An official's name (kept as FUNCIONARIO somewhere in either run): public in its role, never a private name. */
+const isOfficial = (mention: string, officials: ReadonlySet<string>): boolean => {
+  const words = fold(mention).split(/[^\p{L}]+/u).filter((word) => word.length >= 3)
+  return words.length > 0 && words.every((word) => officials.has(word))
+}
 
 interface Analysed {
   readonly text: string
   readonly published: string
   /** Redacted stretches of `text` (any label). */
   readonly hidden: readonly { readonly start: number; readonly end: number; readonly label: string }[]
+  /** Words of the officials' names this run kept visible, folded. */
+  readonly officials: ReadonlySet<string>
   readonly held: boolean
   readonly confidence: readonly number[]
 }
@@ -139,6 +157,7 @@ const main = async () => {
       text,
       published: redaction.text,
       hidden: redaction.entities.filter((entity) => entity.action === "redact").map(({ start, end, label }) => ({ start, end, label })),
+      officials: new Set(redaction.entities.filter((entity) => entity.label === "FUNCIONARIO" && entity.action !== "redact").flatMap((entity) => fold(entity.text).split(/[^\p{L}]+/u).filter((word) => word.length >= 3))),
       held: !gate.publish || !policy.publishable || lowConfidence,
       confidence,
     }
@@ -147,9 +166,10 @@ const main = async () => {
   const byCause = new Map<string, number>()
   const similarities: number[] = []
   const confidences: number[] = []
-  const counts = { pages: 0, held: 0, heldText: 0, dni: 0, dniLeft: 0, dniCueLeft: 0, names: 0, namesLeftOcr: 0, namesLeftText: 0, organisations: 0, organisationsLeftOcr: 0 }
+  const counts = { pages: 0, held: 0, heldText: 0, dni: 0, dniLeft: 0, dniCueLeft: 0, names: 0, namesLeftOcr: 0, namesLeftText: 0, organisations: 0, organisationsLeftOcr: 0, notPrivate: 0 }
   let ocrSeconds = 0
   for (const [index, name] of chosen.entries()) {
+    process.stderr.write(`resolución ${index + 1} de ${chosen.length}\n`)
     const file = `real-${String(index + 1).padStart(3, "0")}.pdf`
     const pdf = await printPdf(await readFile(join(source, name), "utf8"), pageLimit)
     const pageCount = (await PDFDocument.load(pdf)).getPageCount()
@@ -191,7 +211,13 @@ const main = async () => {
       const landed = offsets(span.start, span.end, back)
       return landed.length === 0 ? [] : [{ start: Math.min(...landed), end: Math.max(...landed) + 1 }]
     }).filter((span) => !fromText.some((other) => other.start < span.end && span.start < other.end))
+    const officials = new Set([...reference.officials, ...scanned.officials])
     for (const mention of [...fromText, ...fromScan]) {
+      const surface = reference.text.slice(mention.start, mention.end)
+      if (isOfficial(surface, officials) || isPlace(surface)) {
+        counts.notPrivate++
+        continue
+      }
       const organisation = isOrganisation(reference.text, mention.start, mention.end)
       const textHides = allHidden(reference, Array.from({ length: mention.end - mention.start }, (_, k) => mention.start + k))
       const landed = offsets(mention.start, mention.end, target)
@@ -234,6 +260,7 @@ const main = async () => {
     fuga_texto: share(counts.namesLeftText, counts.names),
     organizaciones: counts.organisations,
     organizaciones_legibles_ocr: counts.organisationsLeftOcr,
+    funcionarios_o_lugares: counts.notPrivate,
   }])
   if (argument("--work") === undefined) await rm(work, { recursive: true, force: true })
 }
