@@ -17,8 +17,10 @@
  *   readable, plus any "DNI ..." number left in the scan's public text;
  * - names: person mentions hidden by either run. A mention the text run
  *   hid and the scan leaves readable is OCR's fault ("nombres_fuga_ocr"); one
- *   the scan hid and the text run left readable is the detectors' own miss
- *   on clean text ("nombres_fuga_texto"), not OCR's. What either run took
+ *   the scan hid and the text run left readable ("nombres_solo_ocultos_ocr")
+ *   is the detectors' own miss on clean text, not OCR's, or the scan's over-
+ *   redaction (a heading "I.-" taken for an initial): an upper bound on the
+ *   text run's own leaks. What either run took
  *   for a person but is no one's private name is counted apart, not as a
  *   leak: organisations (a legal form or a company word: "... S.A.",
  *   "Seguros ...", "Banco ..."; "organizaciones"), and officials (every word
@@ -256,8 +258,8 @@ const main = async () => {
     menciones_nombre: counts.names,
     nombres_fuga_ocr: counts.namesLeftOcr,
     fuga_ocr: share(counts.namesLeftOcr, counts.names),
-    nombres_fuga_texto: counts.namesLeftText,
-    fuga_texto: share(counts.namesLeftText, counts.names),
+    nombres_solo_ocultos_ocr: counts.namesLeftText,
+    solo_ocultos_ocr: share(counts.namesLeftText, counts.names),
     organizaciones: counts.organisations,
     organizaciones_legibles_ocr: counts.organisationsLeftOcr,
     funcionarios_o_lugares: counts.notPrivate,

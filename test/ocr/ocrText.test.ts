@@ -40,6 +40,10 @@ describe("fixOcrText", () => {
     ["en https://)www.tiktok. con @pepe77/video/123", "en https://www.tiktok.com/@pepe77/video/123"],
     ["el video IMG 20230912 607205.jpg aportado", "el video IMG_20230912_607205.jpg aportado"],
     ["(archivos VID-20240118-WA 0058.mp4 y Screenshot 2023-06-14-01-15-41.png)", "(archivos VID-20240118-WA_0058.mp4 y Screenshot_2023-06-14-01-15-41.png)"],
+    ["caratulados: 1., J. 1. C/ M. D. S.", "caratulados: I., J. I. C/ M. D. S."],
+    ["comparece el Sr. ]. 1. 1., DNI", "comparece el Sr. J. I. I., DNI"],
+    ["su hijo llamado j. 1. 1., DNI", "su hijo llamado J. I. I., DNI"],
+    ["la madre de J. l., Sra. G. G.", "la madre de J. I., Sra. G. G."],
     ["autos “PÉREZ, Ana M aría s/ lesiones”", "autos “PÉREZ, Ana María s/ lesiones”"],
     ["teléfono +54 11\n\n4682 9957 (archivo", "teléfono +54 11\n4682 9957 (archivo"],
   ])("fixes %j", (input, expected) => {
@@ -67,6 +71,8 @@ describe("fixOcrText", () => {
     "A la audiencia y E la persona", // vowels are words
     "fojas 120,121.vta y 10,20", // commas between numbers are not an @
     "calculó 12 * 3 y 4*5", // an asterisk between numbers
+    "puntos 1. 2. y 3. del petitorio", // a numbered list
+    "inc. 1. del art. 5 y el punto l. de la demanda", // a number alone, a letter alone
     "la captura de pantalla y el IMG del informe en el anexo.pdf", // words between a prefix and a file
     "según el informe (Dra. López, Oficio 12 y archivo adjunto", // unclosed, but words
   ])("leaves %j alone", (input) => {

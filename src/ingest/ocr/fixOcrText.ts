@@ -32,6 +32,7 @@ import { SURNAMES } from "../../detect/lexicon/surnames.ts"
  * - a name split after its capital ("Germán J uan" → "Germán Juan"): a lone
  *   consonant capital and a lower-case fragment that together spell a
  *   known first name or surname;
+ * - initials read with look-alikes ("J. 1. 1." → "J. I. I.", "]. 1." → "J. I.");
  * - blank lines: tesseract puts them between the blocks it guesses, often
  *   inside a sentence ("+54 11\n\n4682 9957"); a text layer has none, and
  *   the normaliser finds paragraphs from the lines as it does for one.
@@ -115,6 +116,24 @@ const joinName = (whole: string, capital: string, rest: string): string => {
   return FIRST_NAMES.has(joined) || SURNAMES.has(joined) ? capital + rest : whole
 }
 
+/**
+ * Initials as courts write a party's name ("J. I. I.", "I., J. I."): OCR
+ * reads "I" as "1", "l" or "|" and "J" as "]" or "j". A run of at least two
+ * one-character tokens each followed by a dot is initials when it holds a
+ * capital, a "]" or "|" (never prose), or three or more letters and look-alikes.
+ */
+const INITIALS = /(?<![\p{L}\p{N}\]|.])(?:[\p{Lu}1|\]lj]\.,?[^\S\n]?){2,}(?![\p{L}\p{N}])/gu
+const INITIAL_LOOK_ALIKE: Readonly<Record<string, string>> = { "1": "I", "|": "I", l: "I", "]": "J", j: "J" }
+const fixInitials = (run: string): string => {
+  const tokens = run.match(/[^.,\s]/gu) ?? []
+  const capitals = tokens.filter((token) => /\p{Lu}/u.test(token)).length
+  const misread = tokens.length - capitals
+  if (misread === 0 || !(capitals > 0 || /[\]|]/u.test(run) || tokens.length >= 3)) return run
+  // A list numbered "1. 2." or sections "1. a." are not initials: at least one letter-like token must not be a digit.
+  if (tokens.every((token) => /\d/u.test(token))) return run
+  return run.replace(/[1|\]lj](?=\.)/gu, (char) => INITIAL_LOOK_ALIKE[char] ?? char)
+}
+
 const BLANK_LINES = /\n[^\S\n]*(?:\n[^\S\n]*)+/g
 
 export const fixOcrText = (text: string): string =>
@@ -136,3 +155,4 @@ export const fixOcrText = (text: string): string =>
     .replace(DOT_COM, ".com/")
     .replace(CAMERA_FILE, (name) => name.replace(/ /g, "_"))
     .replace(SPLIT_NAME, joinName)
+    .replace(INITIALS, fixInitials)
