@@ -85,6 +85,7 @@ describe("rules/case-number: body mentions and MPF numbers", () => {
   positives(caseNumber, "EXPEDIENTE", [
     ["La presente causa registrada bajo el N° 36902/2020 del registro de este Juzgado", "36902/2020"],
     ["Los presentes autos registrados bajo el N° 9275/2022 del registro", "9275/2022"],
+    ["Los presentes autos registrados bajo el N° 9275/20224 del registro", "9275/20224"], // a year with a digit OCR added
     ["carece de arraigo, registra una causa anterior (N° 27635/2022) y desobedeció", "27635/2022"],
     ["CUIJ: J-01-94764639-0/2020-3\nMPF N° MPF68781746\n", "MPF68781746"],
     ["Legajo MPF MPF80782663", "MPF80782663"],
@@ -92,6 +93,7 @@ describe("rules/case-number: body mentions and MPF numbers", () => {
   ])
   negatives(caseNumber, "EXPEDIENTE", [
     "registrado bajo el N° 5 del libro de actas",
+    "registrado bajo el N° 12/34567 del libro de actas", // five digits that are no year
     "la Ley N° 26.485 y el art. 149 bis (N° 2)",
     "Fallos 334:1204",
     "el Juzgado N° 10 de la Secretaría N° 20",

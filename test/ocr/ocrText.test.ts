@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { fixOcrText } from "../../src/ingest/ocr/fixOcrText.ts"
+import { inkShare, pgmFromRgba } from "../../src/ingest/ocr/greyImage.ts"
 import { imageComplete, imageSize } from "../../src/ingest/ocr/imageSize.ts"
+import { BLANK_INK_SHARE } from "../../src/ingest/ocr/ocrPages.ts"
 import { renderScale } from "../../src/ingest/ocr/renderPdfPages.ts"
 import { textLayerVerdict } from "../../src/ingest/ocr/textLayer.ts"
 import { stripPageFurniture } from "../../src/normalise/pageFurniture.ts"
@@ -20,6 +22,30 @@ describe("fixOcrText", () => {
     ["Secretaría N*? 28", "Secretaría N° 28"],
     ["teléfono l5-4433-2211", "teléfono l5-4433-2211"], // three-digit groups split by hyphens: left to the phone rules
     ["celular 11 5O12-3456", "celular 11 5012-3456"],
+    ["pasaporte N* AB123456, nacido", "pasaporte N° AB123456, nacido"],
+    ["pasaporte N*\nC7654321, nacida", "pasaporte N° C7654321, nacida"],
+    ["domicilio en Lavalle 1500, 3* piso", "domicilio en Lavalle 1500, 3° piso"],
+    ["teléfono +54. 11 4321 8765", "teléfono +54 11 4321 8765"],
+    ["correo perez(agmail.comar.", "correo perez@gmail.com.ar."],
+    ["desde mlopez22(0outlook.com; el", "desde mlopez22@outlook.com; el"],
+    ["escribió a marta.diaz(Oyahoo.com.ar, quien", "escribió a marta.diaz@yahoo.com.ar, quien"],
+    ["al correo carlos lopez@hotmail.com", "al correo carlos_lopez@hotmail.com"],
+    ["la cuenta de Instagram (vjuancito88, desde la cual", "la cuenta de Instagram @juancito88, desde la cual"],
+    ["mensajes a (Dlamartaok; el informe", "mensajes a @lamartaok; el informe"],
+    ["desde la cuenta (Elamartaok.\nIII.- Que", "desde la cuenta @lamartaok.\nIII.- Que"],
+    ["el usuario de Instagram (Ajuan_77 envió", "el usuario de Instagram @juan_77 envió"],
+    ["correo electrónico lopezOhotmail.com, quien", "correo electrónico lopez@hotmail.com, quien"],
+    ["publicado en (O)pepe_77/video", "publicado en @pepe_77/video"],
+    ["el perfil hitps://www.instagram.com/pepe77/", "el perfil https://www.instagram.com/pepe77/"],
+    ["en https://)www.tiktok. con @pepe77/video/123", "en https://www.tiktok.com/@pepe77/video/123"],
+    ["el video IMG 20230912 607205.jpg aportado", "el video IMG_20230912_607205.jpg aportado"],
+    ["(archivos VID-20240118-WA 0058.mp4 y Screenshot 2023-06-14-01-15-41.png)", "(archivos VID-20240118-WA_0058.mp4 y Screenshot_2023-06-14-01-15-41.png)"],
+    ["caratulados: 1., J. 1. C/ M. D. S.", "caratulados: I., J. I. C/ M. D. S."],
+    ["comparece el Sr. ]. 1. 1., DNI", "comparece el Sr. J. I. I., DNI"],
+    ["su hijo llamado j. 1. 1., DNI", "su hijo llamado J. I. I., DNI"],
+    ["la madre de J. l., Sra. G. G.", "la madre de J. I., Sra. G. G."],
+    ["autos “PÉREZ, Ana M aría s/ lesiones”", "autos “PÉREZ, Ana María s/ lesiones”"],
+    ["teléfono +54 11\n\n4682 9957 (archivo", "teléfono +54 11\n4682 9957 (archivo"],
   ])("fixes %j", (input, expected) => {
     expect(fixOcrText(input)).toBe(expected)
   })
@@ -35,6 +61,20 @@ describe("fixOcrText", () => {
     "fojas 12, 345, 678", // a list, not a number
     "$ 1.234,56 y 30 %",
     "SECCIÓN 2 y Nº de orden", // no digits after the sign
+    "la causa (a fs. 12) y (ver fs. 3)", // parentheses that close: prose, not a handle
+    "la causa (vease fs. 3 y 4) sigue", // a word in parentheses is not a handle
+    "el mail (ver anexo) y la web pagina.com", // no user before the domain
+    "escribió desde gonzalez@live.com.ar", // a Spanish word before an address is not its user
+    "la cuenta (Este banco la cerró) y el usuario (ver fs. 3)", // closed parentheses after an account cue
+    "visitó www.Ofertas.com y la Dirección.gob", // capitals that start words
+    "la Sala B de la Cámara y el inciso C del artículo", // lone capitals that spell no name
+    "A la audiencia y E la persona", // vowels are words
+    "fojas 120,121.vta y 10,20", // commas between numbers are not an @
+    "calculó 12 * 3 y 4*5", // an asterisk between numbers
+    "puntos 1. 2. y 3. del petitorio", // a numbered list
+    "inc. 1. del art. 5 y el punto l. de la demanda", // a number alone, a letter alone
+    "la captura de pantalla y el IMG del informe en el anexo.pdf", // words between a prefix and a file
+    "según el informe (Dra. López, Oficio 12 y archivo adjunto", // unclosed, but words
   ])("leaves %j alone", (input) => {
     expect(fixOcrText(input)).toBe(input)
   })
@@ -78,6 +118,35 @@ describe("imageSize and imageComplete", () => {
     expect(imageSize(new TextEncoder().encode("no es una imagen, es texto plano"), "png")).toBeUndefined()
     expect(imageSize(makePng(), "jpeg")).toBeUndefined()
     expect(imageSize(Uint8Array.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02]), "jpeg")).toBeUndefined()
+  })
+})
+
+describe("inkShare", () => {
+  const page = (width: number, height: number, dark: (x: number, y: number) => boolean) => {
+    const rgba = new Uint8Array(width * height * 4)
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 4
+        rgba[i] = rgba[i + 1] = rgba[i + 2] = dark(x, y) ? 20 : 250
+        rgba[i + 3] = 255
+      }
+    }
+    return pgmFromRgba(rgba, width, height)
+  }
+
+  it("finds a blank page blank and a page with a few words not", () => {
+    // A4 at 100 dpi; the printed page is held to the same share of ink at any dpi.
+    const blank = page(827, 1169, () => false)
+    const specks = page(827, 1169, (x, y) => (x * 7 + y * 13) % 50_000 === 0)
+    const word = page(827, 1169, (x, y) => x >= 100 && x < 150 && y >= 100 && y < 112 && (x + y) % 3 === 0) // a page number's worth of ink
+    expect(inkShare(blank)).toBe(0)
+    expect(inkShare(specks)).toBeLessThan(BLANK_INK_SHARE)
+    expect(inkShare(word)).toBeGreaterThan(BLANK_INK_SHARE)
+  })
+
+  it("says nothing about what is not a greyscale PGM", () => {
+    expect(inkShare(makePng(8))).toBeUndefined()
+    expect(inkShare(new TextEncoder().encode("P5\n"))).toBeUndefined()
   })
 })
 

@@ -73,9 +73,10 @@ export const caseNumber = patternDetector({
       // Body mentions: "registrada bajo el N° 36902/2020 del registro de este Juzgado",
       // "una causa anterior (N° 27635/2022)". A bare "N°" needs a case word or a
       // registration verb nearby and a number/year shape; never a law, article or court.
+      // A year read by OCR with a stray digit after it ("N° 1234/20196") is still the case number.
       name: "case:registered",
       regex: new RegExp(
-        String.raw`(?<![\p{L}])(?:(?:registrad[oa]s?|radicad[oa]s?|tramitad[oa]s?|iniciad[oa]s?|caratulad[oa]s?|identificad[oa]s?)\s+(?:bajo\s+)?(?:el\s+)?(?:n[úu]mero|N\s?[°º]|nro\.?)|(?:causas?|expedientes?|legajos?|actuaci(?:ó|o)n(?:es)?|sumarios?|casos?)(?:\s+(?:anterior(?:es)?|previ[oa]s?|conexas?|acumulad[oa]s?|en\s+tr[áa]mite))?\s*\(\s*(?:N\s?[°º]|nro\.?|n[úu]mero))\s*:?\s*(?<v>\d{1,3}(?:\.?\d{3})*\/\d{2,4}|\d{3,8}\/\d{2,4})(?![\p{L}\d])`,
+        String.raw`(?<![\p{L}])(?:(?:registrad[oa]s?|radicad[oa]s?|tramitad[oa]s?|iniciad[oa]s?|caratulad[oa]s?|identificad[oa]s?)\s+(?:bajo\s+)?(?:el\s+)?(?:n[úu]mero|N\s?[°º]|nro\.?)|(?:causas?|expedientes?|legajos?|actuaci(?:ó|o)n(?:es)?|sumarios?|casos?)(?:\s+(?:anterior(?:es)?|previ[oa]s?|conexas?|acumulad[oa]s?|en\s+tr[áa]mite))?\s*\(\s*(?:N\s?[°º]|nro\.?|n[úu]mero))\s*:?\s*(?<v>(?:\d{1,3}(?:\.?\d{3})*|\d{3,8})\/(?:\d{2,4}|(?:19|20)\d{3}))(?![\p{L}\d])`,
         "giu",
       ),
       score: 0.9,

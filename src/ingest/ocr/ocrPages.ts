@@ -3,6 +3,7 @@ import type { OcrPage, OcrProvenance } from "../../domain/Document.ts"
 import { IngestFailure } from "../../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../../domain/PipelineConfig.ts"
 import { fixOcrText } from "./fixOcrText.ts"
+import { inkShare } from "./greyImage.ts"
 import { OCR_ENGINE, recognise } from "./OcrEngine.ts"
 
 /**
@@ -10,8 +11,13 @@ import { OCR_ENGINE, recognise } from "./OcrEngine.ts"
  * one page is being recognised (in a tesseract thread) the next is rendered
  * or decoded here, and at most `workers` page images are held at once. The
  * text gets the identifier fixes (fixOcrText.ts); the caller normalises it
- * like any text layer.
+ * like any text layer. A blank page (a scanner's empty back, a separator
+ * sheet: almost no pixel dark enough to be ink) is not sent to tesseract,
+ * which would spend seconds laying it out to find nothing.
  */
+
+/** Below this share of ink pixels a page is blank: a page number alone is about 1 in 20 000 pixels at 300 dpi. */
+export const BLANK_INK_SHARE = 0.00003
 
 export type OcrSettings = PipelineConfig["ocr"]
 
@@ -30,6 +36,8 @@ export const ocrPages = (pages: readonly PageImage[], settings: OcrSettings): Ef
   Effect.forEach(pages, ({ page, image }) =>
     Effect.gen(function*() {
       const bytes = yield* image
+      const ink = inkShare(bytes)
+      if (ink !== undefined && ink < BLANK_INK_SHARE) return { page, text: "", confidence: 0, characters: 0 }
       const result = yield* Effect.tryPromise({
         try: () => recognise(bytes, settings.workers),
         // The engine's message may quote nothing personal, but its class name is all that is kept.
