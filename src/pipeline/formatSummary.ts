@@ -27,7 +27,12 @@ export const formatSummary = (summary: BatchSummary): string => {
   if (summary.stopped) lines.push(`  Interrumpido: ${number.format(summary.total - summary.attempted)} documentos quedaron sin procesar`)
   if (summary.reused > 0) lines.push(`  Reanudación: ${number.format(summary.reused)} documentos ya estaban procesados y no se rehicieron`)
   if (summary.pendingReview > 0) lines.push(`  Revisión:    ${number.format(summary.pendingReview)} resoluciones esperan la revisión de una persona ('tacha revisar' o 'tacha revision listar')`)
+  // Every analysed character counts for the pace, published or held: a batch held whole still did the work.
   lines.push(`  Tiempo:      ${seconds.toFixed(1)} s (${number.format(Math.round(summary.characters / Math.max(seconds, 0.001)))} caracteres/s)`)
+  if (summary.characters > 0) {
+    const publishedCharacters = summary.characters - summary.heldCharacters
+    lines.push(`  Caracteres:  ${number.format(summary.characters)} analizados: ${number.format(publishedCharacters)} publicados, ${number.format(summary.heldCharacters)} retenidos o en revisión`)
+  }
   const redacted = LABELS.filter((label) => (summary.redactedByLabel[label] ?? 0) > 0)
   if (redacted.length > 0) {
     lines.push("  Datos ocultados por categoría:")
