@@ -175,6 +175,17 @@ describe("NER detector", () => {
     expect(spread).toEqual(alone)
   })
 
+  it("answers a short text while a very long one is still running (documents take turns)", async () => {
+    const controller = new AbortController()
+    let longDone = false
+    const running = Promise.resolve(det.detect(FILLER.repeat(400), { signal: controller.signal })).then(() => (longDone = true), () => undefined)
+    await new Promise((done) => setTimeout(done, 20))
+    expect(names(SENTENCES[0]![0], await det.detect(SENTENCES[0]![0])).length).toBeGreaterThan(0)
+    expect(longDone).toBe(false)
+    controller.abort()
+    await running
+  })
+
   it("handles concurrent requests", async () => {
     const texts = SENTENCES.map(([t]) => t)
     const all = await Promise.all(texts.map((t) => det.detect(t)))

@@ -17,10 +17,11 @@ import { TokenProbs, windowBatches, type WindowBatch } from "./windows.ts"
  * Threading: onnxruntime-node runs a session synchronously on the calling
  * thread, so by default the model lives in worker threads (`workers`, one
  * ONNX session of one thread each) and the calling thread only tokenises,
- * splits the document into batches of windows and decodes. The batches of
- * every document go into one queue that the workers take from as they free
- * up (two in flight each), so a long document's windows run on all of them
- * at once and its latency does not wait on one thread. `workers: 0` runs
+ * splits the document into batches of windows and decodes. The workers take
+ * batches as they free up (two in flight each), from the waiting documents
+ * in turn, so a long document's windows run on all of them at once and its
+ * latency does not wait on one thread, while a huge one does not hold back
+ * the others. `workers: 0` runs
  * in-process (what the model benchmarks use); if the workers cannot be
  * started the detector falls back to in-process.
  */
@@ -50,8 +51,11 @@ export interface NerDetector extends Detector {
   readonly close: () => Promise<void>
 }
 
-/** Runs one batch of windows; rejects once the detector is closed. */
-type RunBatch = (batch: WindowBatch, ids: Int32Array, signal?: AbortSignal) => Promise<Float32Array>
+/**
+ * Runs one batch of windows of the document `request` (any object naming
+ * it); rejects once the detector is closed.
+ */
+type RunBatch = (request: object, batch: WindowBatch, ids: Int32Array, signal?: AbortSignal) => Promise<Float32Array>
 
 interface Backend {
   readonly quantized: boolean
@@ -75,7 +79,7 @@ const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
   return {
     quantized: model.quantized,
     workers: 0,
-    run: (batch, ids, signal) => {
+    run: (_request, batch, ids, signal) => {
       const run = tail.then(() => {
         if (closed) throw new Error("NER detector closed")
         if (signal?.aborted) throw cancelled()
@@ -132,22 +136,36 @@ const inWorkers = async (options: NerDetectorOptions, count: number): Promise<Ba
     throw (failed as PromiseRejectedResult).reason
   }
   const workers: ModelWorker[] = started.map((result) => ({ worker: (result as PromiseFulfilledResult<{ worker: Worker }>).value.worker, pending: new Map<number, Job>() }))
-  const queue: Job[] = []
+  // Batches waiting, per document; the workers take from the documents in turn,
+  // so that a very long document does not hold back the ones behind it.
+  const queues = new Map<object, Job[]>()
   let next = 0
   let closed = false
 
   const failAll = (error: Error): void => {
-    for (const job of queue.splice(0)) job.reject(error)
+    for (const jobs of queues.values()) for (const job of jobs) job.reject(error)
+    queues.clear()
     for (const slot of workers) {
       for (const job of slot.pending.values()) job.reject(error)
       slot.pending.clear()
     }
   }
 
+  /** The next document's next batch; that document goes to the back of the turn. */
+  const take = (): Job | undefined => {
+    const first = queues.entries().next()
+    if (first.done) return undefined
+    const [request, jobs] = first.value
+    const job = jobs.shift()!
+    queues.delete(request)
+    if (jobs.length > 0) queues.set(request, jobs)
+    return job
+  }
+
   const pump = (): void => {
     for (const slot of workers) {
-      while (slot.pending.size < IN_FLIGHT_PER_WORKER && queue.length > 0) {
-        const job = queue.shift()!
+      while (slot.pending.size < IN_FLIGHT_PER_WORKER && queues.size > 0) {
+        const job = take()!
         if (job.signal?.aborted) {
           job.reject(cancelled())
           continue
@@ -183,10 +201,12 @@ const inWorkers = async (options: NerDetectorOptions, count: number): Promise<Ba
   return {
     quantized: (started[0] as PromiseFulfilledResult<{ quantized: boolean }>).value.quantized,
     workers: workers.length,
-    run: (batch, ids, signal) =>
+    run: (request, batch, ids, signal) =>
       new Promise<Float32Array>((resolve, reject) => {
         if (closed) return reject(new Error("NER detector closed"))
-        queue.push({ batch, ids, signal, resolve, reject })
+        const jobs = queues.get(request)
+        if (jobs === undefined) queues.set(request, [{ batch, ids, signal, resolve, reject }])
+        else jobs.push({ batch, ids, signal, resolve, reject })
         pump()
       }),
     close: async () => {
@@ -240,12 +260,13 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
       const merged = new TokenProbs(n, encoder.numLabels, encoder.window)
       const batches = windowBatches(n, encoder.window, stride, batchSize)
       // Every batch is queued at once; a cancelled document rejects now, its queued batches are dropped.
+      const request = {}
       await new Promise<void>((resolve, reject) => {
         let left = batches.length
         const onAbort = () => reject(cancelled())
         signal?.addEventListener("abort", onAbort, { once: true })
         for (const batch of batches) {
-          backend.run(batch, encoded.ids.slice(batch.offset, batch.offset + batch.length), signal).then((probs) => {
+          backend.run(request, batch, encoded.ids.slice(batch.offset, batch.offset + batch.length), signal).then((probs) => {
             merged.add(batch, probs)
             if (--left === 0) {
               signal?.removeEventListener("abort", onAbort)
