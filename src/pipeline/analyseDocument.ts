@@ -5,7 +5,7 @@ import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure, type FailureReason } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Detector } from "../detect/Detector.ts"
-import { detectAll, ruleDetectors } from "../detect/registry.ts"
+import { ruleDetectors } from "../detect/registry.ts"
 import { extractDocument } from "../ingest/extract.ts"
 import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
@@ -13,7 +13,7 @@ import { publicationPolicy } from "../publish/gate.ts"
 import { redactAndGate, type HoldFinding } from "../publish/redactAndGate.ts"
 import { auditEntities } from "../redact/redactText.ts"
 import type { GatePass } from "../publish/gatePass.ts"
-import { resolveSpans } from "../resolve/resolve.ts"
+import { analyse } from "../resolve/resolve.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
@@ -66,8 +66,7 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
     const document = yield* extractDocument(job.bytes, job.relative, { ...config.limits, ocr: config.ocr })
     const text = composeText(document)
     const metadata = mergeMetadata(job.metadata, document.metadata, headMetadata(text))
-    // The model (its own threads) is asked first, so that it works while the rules run here.
-    const spans = yield* Effect.promise(async () => resolveSpans(text, await detectAll(text, [...extra, ...ruleDetectors(config)]), config))
+    const spans = yield* Effect.promise(() => analyse(text, config, extra))
     // Fail closed: categories the policy excludes never reach public/, and a
     // residual scan of the text about to be published holds it on any hit
     // that cannot be redacted where it stands.

@@ -18,6 +18,9 @@ export interface Encoded {
   readonly wordTokens: Int32Array
 }
 
+/** What pretokenize.ts always splits words at. */
+const SEPARATOR = /[ \t\n\r\p{Zs}]/u
+
 export class NerEncoder {
   readonly name: string
   readonly scheme: LabelScheme
@@ -88,6 +91,31 @@ export class NerEncoder {
       wordTokens[2 * k + 1] = ids.length
     }
     return { words, ids: Int32Array.from(ids), wordTokens }
+  }
+
+  /**
+   * `encode` in pieces of about `piece` characters cut at whitespace (which
+   * always separates words), yielding to the event loop between two: the
+   * thread that encodes also answers other documents and timers, and a
+   * text of millions of characters must not stop it for seconds.
+   */
+  async encodeInPieces(text: string, piece = 65_536): Promise<Encoded> {
+    const words: Word[] = []
+    const ids: number[] = []
+    const wordTokens: number[] = []
+    for (let from = 0; from < text.length;) {
+      let to = Math.min(text.length, from + piece)
+      while (to < text.length && !SEPARATOR.test(text[to]!)) to++
+      for (const word of pretokenize(text.slice(from, to))) {
+        words.push({ start: word.start + from, end: word.end + from, text: word.text })
+        wordTokens.push(ids.length)
+        for (const id of this.#wp.encodeWord(word.text)) ids.push(id)
+        wordTokens.push(ids.length)
+      }
+      from = to
+      if (from < text.length) await new Promise<void>((resume) => setImmediate(resume))
+    }
+    return { words, ids: Int32Array.from(ids), wordTokens: Int32Array.from(wordTokens) }
   }
 
   /** Spans from one softmax row of `numLabels` per token of `encoded`. */

@@ -254,7 +254,8 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
     detect: async (text: string, detectOptions?: DetectOptions): Promise<readonly Span[]> => {
       const signal = detectOptions?.signal
       if (signal?.aborted) throw cancelled()
-      const encoded = encoder.encode(text)
+      const encoded = await encoder.encodeInPieces(text)
+      if (signal?.aborted) throw cancelled()
       const n = encoded.ids.length
       if (n === 0) return []
       const merged = new TokenProbs(n, encoder.numLabels, encoder.window)
