@@ -140,7 +140,7 @@ const main = async () => {
 
   const config = await Effect.runPromise(loadPipelineConfig(argument("--pipeline")))
   const ner = config.detectors.ner?.enabled
-    ? await createNerDetector({ modelDir: join(PROJECT_ROOT, config.detectors.ner.model), quantized: config.detectors.ner.quantized, threshold: config.detectors.ner.threshold, worker: false })
+    ? await createNerDetector({ modelDir: join(PROJECT_ROOT, config.detectors.ner.model), quantized: config.detectors.ner.quantized, threshold: config.detectors.ner.threshold, workers: 0 })
     : undefined
   const extra = ner ? [ner] : []
   const limits = { ...config.limits, timeoutMs: 1_800_000, ocr: config.ocr }

@@ -1,42 +1,92 @@
 /**
- * `npm run bench`: `tacha run` on a generated corpus against the same
- * corpus's plain text extraction (the baseline), in one run. Prints
- * characters/s, documents/s and peak memory, and the ratios to the baseline.
+ * `npm run bench` (first part): throughput and latency on rulings that look
+ * like a court's archive (bench/realLikeCorpus.ts: 50k-300k characters, PDF
+ * line breaks, hyphens, page furniture, statutes, tables of amounts, many
+ * parties) and, when ../shared/data is there, on the Córdoba civil rulings
+ * (real; only counts and times are printed, never content). Per corpus, in
+ * one run and each phase in its own process: text extraction alone (the
+ * baseline), rules only, the model alone and the whole pipeline (rules +
+ * model): characters/s, documents/s, processor seconds, peak memory, ratio
+ * to the baseline. Then, on the real-like corpus, where a document's time
+ * goes, stage by stage, and the latency of one document (analysed alone,
+ * rules + model) by length: p50 and p95.
+ *
+ *   BENCH_DOCS=16 BENCH_SEED=20261129 npx node bench/run.ts
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
+import { writeRealLikeCorpus } from "./realLikeCorpus.ts"
 
-const count = Number(process.env.BENCH_DOCS ?? 500)
+const count = Number(process.env.BENCH_DOCS ?? 16)
+const seed = Number(process.env.BENCH_SEED ?? 20261129)
 const work = mkdtempSync(join(tmpdir(), "tacha-bench-"))
-const corpus = join(work, "corpus")
+const realLike = join(work, "similares")
+const cordoba = join(PROJECT_ROOT, "..", "shared", "data", "corpora", "cordoba-civil-2022", "textos")
+const rulesPipeline = join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json")
+const modelPipeline = join(PROJECT_ROOT, "pipelines", "caba-penal.json")
 
-const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+const node = (args: string[]): string => execFileSync(process.execPath, args, { cwd: PROJECT_ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "inherit"] })
+const lastJson = <T,>(output: string): T => JSON.parse(output.trim().split("\n").filter((line) => line.startsWith("{")).pop()!) as T
 
-console.log(`Generando corpus de ${count} resoluciones en ${corpus} ...`)
-node([join(PROJECT_ROOT, "samples", "generate.ts"), "--count", String(count), "--out", corpus, "--seed", "20261127", "--formats", "txt,pdf,docx,odt,html"])
+interface Phase { phase: string; characters: number; documents: number; seconds: number; cpuSeconds: number; peakRssMb: number; documentSeconds?: number }
+const measure = (...args: string[]): Phase => lastJson<Phase>(node([join(PROJECT_ROOT, "bench", "phase.ts"), ...args]))
 
-interface Phase { phase: string; characters: number; documents: number; seconds: number; peakRssMb: number }
-const measure = (...args: string[]): Phase => {
-  const lines = node([join(PROJECT_ROOT, "bench", "phase.ts"), ...args]).trim().split("\n")
-  return JSON.parse(lines[lines.length - 1]!) as Phase
+const number = (x: number, digits = 0): string => x.toLocaleString("es-AR", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+
+console.log(`Generando ${count} resoluciones similares a las reales (semilla ${seed}) en ${realLike} ...`)
+await writeRealLikeCorpus(realLike, { count, seed })
+const corpora: [string, string][] = [["similares a reales", realLike]]
+if (existsSync(cordoba) && process.env.BENCH_REAL !== "0") corpora.push(["Córdoba civil 2022 (reales)", cordoba])
+else console.log("Falta ../shared/data: sólo el corpus generado.")
+
+for (const [name, input] of corpora) {
+  const baseline = measure("extract", input)
+  const rows: [string, Phase][] = [
+    ["extracción (línea de base)", baseline],
+    ["sólo reglas (tacha run)", measure("run", input, join(work, "salida-reglas"), rulesPipeline)],
+    ["sólo modelo", measure("model", input, modelPipeline)],
+    ["reglas + modelo (tacha run)", measure("run", input, join(work, "salida-modelo"), modelPipeline)],
+  ]
+  console.log(`\nCorpus: ${name}: ${baseline.documents} resoluciones, ${number(baseline.characters)} caracteres`)
+  console.log("| medición | caracteres/s | documentos/s | s | s de procesador | memoria pico MB | tiempo / extracción |")
+  console.log("| --- | --- | --- | --- | --- | --- | --- |")
+  for (const [label, phase] of rows) {
+    console.log(`| ${label} | ${number(phase.characters / phase.seconds)} | ${number(phase.documents / phase.seconds, 2)} | ${number(phase.seconds, 1)} | ${number(phase.cpuSeconds, 1)} | ${number(phase.peakRssMb)} | ×${number(phase.seconds / baseline.seconds, 1)} |`)
+  }
+  const full = rows[3]![1]
+  if (full.documentSeconds !== undefined) {
+    console.log(`reglas + modelo: documentos ${number(full.documentSeconds, 1)} s (${number(full.characters / full.documentSeconds)} caracteres/s), publicación (conjuntos de datos, DuckDB) ${number(full.seconds - full.documentSeconds, 1)} s`)
+  }
 }
 
-const rulings = join(corpus, "rulings")
-const baseline = measure("extract", rulings)
-const full = measure("run", rulings, join(work, "out"), ...(process.env.BENCH_PIPELINE ? [process.env.BENCH_PIPELINE] : []))
+// Stages and latency, on the real-like corpus.
+interface Stages { stages: Record<string, number>; characters: number; documents: number; windows: number; tokens: number; latencies: { characters: number; ms: number }[] }
+const profile = lastJson<Stages>(node([join(PROJECT_ROOT, "bench", "stages.ts"), realLike, modelPipeline]))
+const total = Object.entries(profile.stages).filter(([stage]) => !stage.startsWith(" ")).reduce((sum, [, ms]) => sum + ms, 0)
+console.log(`\nEtapas (similares a reales, un documento a la vez, todo en un hilo; ${number(profile.tokens)} tokens, ${number(profile.windows)} ventanas del modelo):`)
+console.log("| etapa | ms | % | caracteres/s |")
+console.log("| --- | --- | --- | --- |")
+for (const [stage, ms] of Object.entries(profile.stages)) {
+  console.log(`| ${stage} | ${number(ms)} | ${number(100 * ms / total, 1)} | ${number(profile.characters / (ms / 1000))} |`)
+}
+console.log(`| total | ${number(total)} | 100 | ${number(profile.characters / (total / 1000))} |`)
 
-const row = (p: Phase) => ({
-  fase: p.phase === "extract" ? "extracción (línea de base)" : "tacha run",
-  documentos: p.documents,
-  caracteres: p.characters,
-  segundos: Number(p.seconds.toFixed(2)),
-  caracteres_por_s: Math.round(p.characters / p.seconds),
-  documentos_por_s: Number((p.documents / p.seconds).toFixed(1)),
-  memoria_pico_mb: Math.round(p.peakRssMb),
-})
-console.table([row(baseline), row(full)])
-console.log(`tacha run / extracción: tiempo ×${(full.seconds / baseline.seconds).toFixed(2)}, memoria pico ×${(full.peakRssMb / baseline.peakRssMb).toFixed(2)}`)
+const quantile = (values: number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+}
+const BUCKETS: [string, number, number][] = [["< 50k", 0, 50_000], ["50k-100k", 50_000, 100_000], ["100k-200k", 100_000, 200_000], [">= 200k", 200_000, Infinity]]
+console.log("\nLatencia por documento (análisis completo con el modelo, un documento a la vez):")
+console.log("| caracteres | documentos | p50 s | p95 s | caracteres/s (mediana) |")
+console.log("| --- | --- | --- | --- | --- |")
+for (const [label, low, high] of BUCKETS) {
+  const inBucket = profile.latencies.filter((latency) => latency.characters >= low && latency.characters < high)
+  if (inBucket.length === 0) continue
+  const ms = inBucket.map((latency) => latency.ms)
+  const rates = inBucket.map((latency) => latency.characters / (latency.ms / 1000))
+  console.log(`| ${label} | ${inBucket.length} | ${number(quantile(ms, 0.5) / 1000, 2)} | ${number(quantile(ms, 0.95) / 1000, 2)} | ${number(quantile(rates, 0.5))} |`)
+}
 rmSync(work, { recursive: true, force: true })

@@ -41,6 +41,8 @@ export class IngestFailure extends Data.TaggedError("IngestFailure")<{
   readonly reason: FailureReason
   /** Optional technical detail; must never contain document text. */
   readonly detail?: string
+  /** Characters analysed before the ruling was held for review (held rulings only): the batch counts them. */
+  readonly characters?: number
 }> {
   override get message(): string {
     return FAILURE_REASONS[this.reason] + (this.detail ? ` (${this.detail})` : "")

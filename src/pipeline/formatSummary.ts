@@ -30,7 +30,12 @@ export const formatSummary = (summary: BatchSummary): string => {
   if (summary.control.drawn > 0) {
     lines.push(`  Control:     ${number.format(summary.control.drawn)} de ${number.format(summary.control.eligible)} publicadas automáticamente sorteadas para el control de calidad ('tacha revisar' o 'tacha revision control listar')`)
   }
+  // Every analysed character counts for the pace, published or held: a batch held whole still did the work.
   lines.push(`  Tiempo:      ${seconds.toFixed(1)} s (${number.format(Math.round(summary.characters / Math.max(seconds, 0.001)))} caracteres/s)`)
+  if (summary.characters > 0) {
+    const publishedCharacters = summary.characters - summary.heldCharacters
+    lines.push(`  Caracteres:  ${number.format(summary.characters)} analizados: ${number.format(publishedCharacters)} publicados, ${number.format(summary.heldCharacters)} retenidos o en revisión`)
+  }
   const redacted = LABELS.filter((label) => (summary.redactedByLabel[label] ?? 0) > 0)
   if (redacted.length > 0) {
     lines.push("  Datos ocultados por categoría:")

@@ -1,4 +1,5 @@
 import { access } from "node:fs/promises"
+import { availableParallelism } from "node:os"
 import { isAbsolute, join } from "node:path"
 import { Data, Effect, Runtime } from "effect"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
@@ -28,7 +29,8 @@ export const loadNerDetector = (config: PipelineConfig) => {
     Effect.tryPromise({
       try: async () => {
         await access(join(modelDir, "config.json"))
-        return createNerDetector({ modelDir, quantized: ner.quantized, threshold: ner.threshold })
+        // As many model workers as document workers (the cores the pipeline may use), at most the machine's cores.
+        return createNerDetector({ modelDir, quantized: ner.quantized, threshold: ner.threshold, workers: Math.max(1, Math.min(config.concurrency, availableParallelism())) })
       },
       catch: (error) => new NerModelUnavailable({ modelDir, cause: error instanceof Error ? error.message : String(error) }),
     }),

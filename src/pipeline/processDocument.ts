@@ -86,7 +86,7 @@ export const processDocument = Effect.fn("processDocument")(function*(
     // A held ruling keeps its record and the gate's findings for review, apart from the published ones.
     const held = outcome.held
     if (held) yield* Effect.promise(() => writeFileAtomic(heldRecordPath(outDir, id), JSON.stringify(held, null, 2) + "\n"))
-    return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}) })
+    return yield* new IngestFailure({ reason: outcome.reason, ...(outcome.detail ? { detail: outcome.detail } : {}), ...(held ? { characters: held.text.length } : {}) })
   }
   if (reviewAll) {
     const held: AuditRecord = { ...outcome.record, hold: { reason: "review_required", findings: [] } }

@@ -54,7 +54,10 @@ export interface BatchSummary {
   /** Redacted mentions per label over the documents of this batch. */
   readonly redactedByLabel: Partial<Record<Label, number>>
   readonly keptByLabel: Partial<Record<Label, number>>
+  /** Characters of every ruling analysed (or reused) in this batch: published, held for review or waiting for it. */
   readonly characters: number
+  /** Of those, the characters of rulings analysed but not published: held by the gate or waiting for a person's review. */
+  readonly heldCharacters: number
   readonly elapsedMs: number
 }
 
@@ -75,7 +78,7 @@ interface Published {
 
 type Outcome =
   | { readonly ok: true; readonly published: Published; readonly reused: boolean; readonly pending: boolean }
-  | { readonly ok: false; readonly failure: FailureRecord }
+  | { readonly ok: false; readonly failure: FailureRecord; readonly characters: number }
 
 /** A document not started because the batch was asked to stop. */
 const SKIPPED = Symbol("skipped")
@@ -127,7 +130,7 @@ const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument,
       const named = failure instanceof IngestFailure
         ? failure
         : new IngestFailure({ reason: "processing_error", detail: failure instanceof Error ? failure.name : "desconocido" })
-      return Effect.succeed<Outcome>({ ok: false, failure: failureRecord(file, named) })
+      return Effect.succeed<Outcome>({ ok: false, failure: failureRecord(file, named), characters: named.characters ?? 0 })
     }),
   )
 
@@ -167,7 +170,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const outcomes = (yield* Stream.fromIterable(listing.entries).pipe(
     Stream.mapEffect((entry) => {
       const outcome = entry.kind === "rejected"
-        ? Effect.succeed<Outcome>({ ok: false, failure: failureRecord(entry.relative, new IngestFailure({ reason: entry.reason, detail: entry.detail })) })
+        ? Effect.succeed<Outcome>({ ok: false, failure: failureRecord(entry.relative, new IngestFailure({ reason: entry.reason, detail: entry.detail })), characters: 0 })
         : processDocument(entry, outDir, config, options.reviewAll).pipe(settle(entry.relative))
       const recorded = outcome.pipe(
         Effect.tap((settled) =>
@@ -231,6 +234,10 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   yield* recordPublished(outDir, new Date().toISOString(), failures)
   yield* record({ state: "finished", run: runId, at: new Date().toISOString(), done: succeeded.length, failed: failures.length })
 
+  // Analysed but not published: held in the workers, waiting for review, or held by the gate at publication.
+  const withheldIds = new Set(published.withheld.map(({ id }) => id))
+  const heldCharacters = outcomes.reduce((sum, outcome) =>
+    sum + (outcome.ok ? (outcome.pending || withheldIds.has(outcome.published.id) ? outcome.published.characters : 0) : outcome.characters), 0)
   const redactedByLabel: Partial<Record<Label, number>> = {}
   const keptByLabel: Partial<Record<Label, number>> = {}
   for (const published of succeeded) {
@@ -251,7 +258,8 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
     failures,
     redactedByLabel,
     keptByLabel,
-    characters: succeeded.reduce((sum, published) => sum + published.characters, 0),
+    characters: outcomes.reduce((sum, outcome) => sum + (outcome.ok ? outcome.published.characters : outcome.characters), 0),
+    heldCharacters,
     elapsedMs: Date.now() - started,
   } satisfies BatchSummary
 }, Effect.scoped)

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const realFetch = globalThis.fetch
   globalThis.fetch = (() => Promise.reject(new Error("network used while loading the NER model"))) as typeof fetch
   try {
-    det = await createNerDetector({ modelDir: MODEL_DIR, quantized: true, threshold: 0.5 })
+    det = await createNerDetector({ modelDir: MODEL_DIR, quantized: true, threshold: 0.5, workers: 2 })
   } finally {
     globalThis.fetch = realFetch
   }
@@ -153,13 +153,37 @@ describe("NER detector", () => {
   })
 
   it("in-process and worker inference agree", async () => {
-    const local = await createNerDetector({ modelDir: MODEL_DIR, quantized: true, threshold: 0.5, worker: false })
-    expect(local.inWorker).toBe(false)
+    const local = await createNerDetector({ modelDir: MODEL_DIR, quantized: true, threshold: 0.5, workers: 0 })
+    expect(local.workers).toBe(0)
     for (const [text] of SENTENCES.slice(0, 4)) {
       expect((await local.detect(text)).map(({ start, end, label }) => [start, end, label]))
         .toEqual((await det.detect(text)).map(({ start, end, label }) => [start, end, label]))
     }
     await local.close()
+  })
+
+  it("a long text's windows spread over two workers give the spans of one in-process run", async () => {
+    const text = [0, 1, 2, 3].map((k) => `${SENTENCES[k]![0]} ${FILLER.repeat(3 + k)}`).join("\n").repeat(3)
+    const model = await NerModel.load({ modelDir: MODEL_DIR, quantized: true })
+    const windows = model.batches(model.encode(text).ids.length)
+    expect(windows.length).toBeGreaterThan(2)
+    const alone = (await model.predict(text)).filter((r) => r.score >= 0.5).map(({ start, end, type }) => [start, end, type])
+    await model.dispose()
+    expect(det.workers).toBe(2)
+    const spread = (await det.detect(text)).map(({ start, end, label }) => [start, end, label])
+    expect(spread.length).toBeGreaterThanOrEqual(6)
+    expect(spread).toEqual(alone)
+  })
+
+  it("answers a short text while a very long one is still running (documents take turns)", async () => {
+    const controller = new AbortController()
+    let longDone = false
+    const running = Promise.resolve(det.detect(FILLER.repeat(400), { signal: controller.signal })).then(() => (longDone = true), () => undefined)
+    await new Promise((done) => setTimeout(done, 20))
+    expect(names(SENTENCES[0]![0], await det.detect(SENTENCES[0]![0])).length).toBeGreaterThan(0)
+    expect(longDone).toBe(false)
+    controller.abort()
+    await running
   })
 
   it("handles concurrent requests", async () => {

@@ -1,10 +1,13 @@
+import { availableParallelism } from "node:os"
 import path from "node:path"
 import { Worker } from "node:worker_threads"
 import type { DetectOptions, Detector } from "../Detector.ts"
 import { isLabel, type Label } from "../../domain/Label.ts"
 import type { Span } from "../../domain/Span.ts"
-import type { RawSpan } from "./decode.ts"
-import { NerModel } from "./NerModel.ts"
+import { NerEncoder } from "./encoder.ts"
+import { DEFAULT_BATCH, defaultStride, NerModel } from "./NerModel.ts"
+import type { ModelReply, ModelRequest } from "./worker.ts"
+import { TokenProbs, windowBatches, type WindowBatch } from "./windows.ts"
 
 /**
  * The statistical name/place/address detector: a small BERT-style token
@@ -12,11 +15,14 @@ import { NerModel } from "./NerModel.ts"
  * transformers.js + onnxruntime-node, fully offline.
  *
  * Threading: onnxruntime-node runs a session synchronously on the calling
- * thread, so by default the model lives in a worker thread (`worker: true`)
- * and the main thread keeps reading files and running the rule detectors
- * while a document is being tagged; requests are queued to the worker and
- * each document's windows are batched into few ONNX runs. `worker: false`
- * runs in-process (what the model benchmarks use); if the worker cannot be
+ * thread, so by default the model lives in worker threads (`workers`, one
+ * ONNX session of one thread each) and the calling thread only tokenises,
+ * splits the document into batches of windows and decodes. The workers take
+ * batches as they free up (two in flight each), from the waiting documents
+ * in turn, so a long document's windows run on all of them at once and its
+ * latency does not wait on one thread, while a huge one does not hold back
+ * the others. `workers: 0` runs
+ * in-process (what the model benchmarks use); if the workers cannot be
  * started the detector falls back to in-process.
  */
 export interface NerDetectorOptions {
@@ -26,10 +32,12 @@ export interface NerDetectorOptions {
   readonly quantized: boolean
   /** Minimum span score (mean word probability) to report. */
   readonly threshold: number
-  /** Run the model in a worker thread (default true). */
-  readonly worker?: boolean
+  /** Model worker threads; 0 runs in-process. Default: the machine's cores, at most 2. */
+  readonly workers?: number
   /** Windows per ONNX run (default 8). */
   readonly batchSize?: number
+  /** Window step in tokens (default: window - 62). */
+  readonly stride?: number
 }
 
 export interface NerDetector extends Detector {
@@ -37,128 +45,243 @@ export interface NerDetector extends Detector {
   readonly model: string
   /** Whether the int8 model is in use. */
   readonly quantized: boolean
-  /** Whether inference runs in a worker thread. */
-  readonly inWorker: boolean
-  /** Stop the worker / release the session. */
+  /** Model worker threads in use (0: in-process). */
+  readonly workers: number
+  /** Stop the workers / release the session. */
   readonly close: () => Promise<void>
 }
 
-type Predict = (text: string, signal?: AbortSignal) => Promise<readonly RawSpan[]>
+/**
+ * Runs one batch of windows of the document `request` (any object naming
+ * it); rejects once the detector is closed.
+ */
+type RunBatch = (request: object, batch: WindowBatch, ids: Int32Array, signal?: AbortSignal) => Promise<Float32Array>
+
+interface Backend {
+  readonly quantized: boolean
+  readonly run: RunBatch
+  readonly close: () => Promise<void>
+  readonly workers: number
+}
 
 /** How long a closing worker may take to finish its current batch before it is terminated. */
 const CLOSE_GRACE_MS = 10_000
+/** Batches sent to one worker before it answers: the next one waits in its port, never idle. */
+const IN_FLIGHT_PER_WORKER = 2
 
-interface Backend {
-  readonly name: string
-  readonly types: readonly string[]
-  readonly quantized: boolean
-  readonly predict: Predict
-  readonly close: () => Promise<void>
-  readonly inWorker: boolean
-}
+const cancelled = (): Error => new Error("NER request cancelled")
 
 const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
-  const model = await NerModel.load({ modelDir: options.modelDir, quantized: options.quantized, batchSize: options.batchSize })
+  const model = await NerModel.load({ modelDir: options.modelDir, quantized: options.quantized })
+  let closed = false
+  // One run at a time, in order: the session is not re-entrant.
+  let tail: Promise<unknown> = Promise.resolve()
   return {
-    name: model.name, types: model.types, quantized: model.quantized, inWorker: false,
-    predict: (text, signal) => model.predict(text, () => signal?.aborted ?? false), close: () => model.dispose(),
+    quantized: model.quantized,
+    workers: 0,
+    run: (_request, batch, ids, signal) => {
+      const run = tail.then(() => {
+        if (closed) throw new Error("NER detector closed")
+        if (signal?.aborted) throw cancelled()
+        return model.windowProbs(batch, ids)
+      })
+      tail = run.catch(() => undefined)
+      return run
+    },
+    close: async () => {
+      closed = true
+      await tail
+      await model.dispose()
+    },
   }
 }
 
-const inWorker = (options: NerDetectorOptions): Promise<Backend> =>
+interface Job {
+  readonly batch: WindowBatch
+  readonly ids: Int32Array
+  readonly signal: AbortSignal | undefined
+  readonly resolve: (probs: Float32Array) => void
+  readonly reject: (error: Error) => void
+}
+
+interface ModelWorker {
+  readonly worker: Worker
+  readonly pending: Map<number, Job>
+}
+
+const startWorker = (options: NerDetectorOptions): Promise<{ worker: Worker; quantized: boolean }> =>
   new Promise((resolve, reject) => {
     // Compiled to dist/, the worker is the .js file next to this one.
     const worker = new Worker(new URL(import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js", import.meta.url), {
-      workerData: { modelDir: path.resolve(options.modelDir), quantized: options.quantized, batchSize: options.batchSize },
+      workerData: { modelDir: path.resolve(options.modelDir), quantized: options.quantized, threads: 1 },
     })
-    const pending = new Map<number, { resolve: (s: readonly RawSpan[]) => void; reject: (e: Error) => void }>()
-    let next = 0
-    let ready = false
-    const failAll = (e: Error): void => {
-      for (const p of pending.values()) p.reject(e)
-      pending.clear()
-    }
-    worker.on("message", (m: { ready?: boolean; error?: string; id?: number; spans?: RawSpan[]; name?: string; types?: string[]; quantized?: boolean }) => {
-      if (m.id === undefined) {
-        if (m.ready) {
-          ready = true
-          worker.unref()
-          resolve({
-            name: m.name!, types: m.types!, quantized: m.quantized!, inWorker: true,
-            predict: (text, signal) => new Promise((res, rej) => {
-              if (signal?.aborted) return rej(new Error("NER request cancelled"))
-              const id = next++
-              pending.set(id, { resolve: res, reject: rej })
-              if (pending.size === 1) worker.ref()
-              worker.postMessage({ id, text })
-              signal?.addEventListener("abort", () => {
-                if (!pending.delete(id)) return
-                if (pending.size === 0) worker.unref()
-                worker.postMessage({ cancel: id })
-                rej(new Error("NER request cancelled"))
-              }, { once: true })
-            }),
-            close: async () => {
-              failAll(new Error("NER detector closed"))
-              // Ask the worker to stop between two batches and release the
-              // session: terminating it during a native run aborts the process.
-              const exited = new Promise<void>((done) => worker.once("exit", () => done()))
-              worker.ref()
-              worker.postMessage({ close: true })
-              const grace = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS)
-              await exited
-              clearTimeout(grace)
-            },
-          })
-        } else {
-          void worker.terminate()
-          reject(new Error(m.error ?? "NER worker failed to start"))
-        }
-        return
+    const onMessage = (message: ModelReply) => {
+      if (!("ready" in message)) return
+      worker.off("message", onMessage)
+      if (message.ready) resolve({ worker, quantized: message.quantized })
+      else {
+        void worker.terminate()
+        reject(new Error(message.error))
       }
-      const p = pending.get(m.id)
-      if (!p) return
-      pending.delete(m.id)
-      if (pending.size === 0) worker.unref()
-      if (m.error !== undefined) p.reject(new Error(m.error))
-      else p.resolve(m.spans ?? [])
-    })
-    worker.on("error", (e) => {
-      if (!ready) reject(e)
-      failAll(e)
-    })
-    worker.on("exit", (code) => {
-      if (!ready) reject(new Error(`NER worker exited with code ${code}`))
-      failAll(new Error(`NER worker exited with code ${code}`))
-    })
+    }
+    worker.on("message", onMessage)
+    worker.once("error", reject)
+    worker.once("exit", (code) => reject(new Error(`NER worker exited with code ${code}`)))
   })
 
+const inWorkers = async (options: NerDetectorOptions, count: number): Promise<Backend> => {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startWorker(options)))
+  const failed = started.find((result) => result.status === "rejected")
+  if (failed) {
+    for (const result of started) if (result.status === "fulfilled") void result.value.worker.terminate()
+    throw (failed as PromiseRejectedResult).reason
+  }
+  const workers: ModelWorker[] = started.map((result) => ({ worker: (result as PromiseFulfilledResult<{ worker: Worker }>).value.worker, pending: new Map<number, Job>() }))
+  // Batches waiting, per document; the workers take from the documents in turn,
+  // so that a very long document does not hold back the ones behind it.
+  const queues = new Map<object, Job[]>()
+  let next = 0
+  let closed = false
+
+  const failAll = (error: Error): void => {
+    for (const jobs of queues.values()) for (const job of jobs) job.reject(error)
+    queues.clear()
+    for (const slot of workers) {
+      for (const job of slot.pending.values()) job.reject(error)
+      slot.pending.clear()
+    }
+  }
+
+  /** The next document's next batch; that document goes to the back of the turn. */
+  const take = (): Job | undefined => {
+    const first = queues.entries().next()
+    if (first.done) return undefined
+    const [request, jobs] = first.value
+    const job = jobs.shift()!
+    queues.delete(request)
+    if (jobs.length > 0) queues.set(request, jobs)
+    return job
+  }
+
+  const pump = (): void => {
+    for (const slot of workers) {
+      while (slot.pending.size < IN_FLIGHT_PER_WORKER && queues.size > 0) {
+        const job = take()!
+        if (job.signal?.aborted) {
+          job.reject(cancelled())
+          continue
+        }
+        const id = next++
+        if (slot.pending.size === 0) slot.worker.ref()
+        slot.pending.set(id, job)
+        slot.worker.postMessage({ id, batch: { length: job.batch.length, starts: job.batch.starts }, ids: job.ids } satisfies ModelRequest)
+      }
+    }
+  }
+
+  for (const slot of workers) {
+    // An idle worker does not keep the process alive.
+    slot.worker.unref()
+    slot.worker.on("message", (message: ModelReply) => {
+      if (!("id" in message)) return
+      const job = slot.pending.get(message.id)
+      slot.pending.delete(message.id)
+      if (slot.pending.size === 0) slot.worker.unref()
+      if (job !== undefined) {
+        if ("error" in message) job.reject(new Error(message.error))
+        else job.resolve(message.probs)
+      }
+      pump()
+    })
+    slot.worker.on("error", (error) => failAll(error))
+    slot.worker.on("exit", (code) => {
+      if (!closed) failAll(new Error(`NER worker exited with code ${code}`))
+    })
+  }
+
+  return {
+    quantized: (started[0] as PromiseFulfilledResult<{ quantized: boolean }>).value.quantized,
+    workers: workers.length,
+    run: (request, batch, ids, signal) =>
+      new Promise<Float32Array>((resolve, reject) => {
+        if (closed) return reject(new Error("NER detector closed"))
+        const jobs = queues.get(request)
+        if (jobs === undefined) queues.set(request, [{ batch, ids, signal, resolve, reject }])
+        else jobs.push({ batch, ids, signal, resolve, reject })
+        pump()
+      }),
+    close: async () => {
+      closed = true
+      failAll(new Error("NER detector closed"))
+      // Ask each worker to stop after its current batch and release the
+      // session: terminating it during a native run aborts the process.
+      await Promise.all(workers.map(async ({ worker }) => {
+        const exited = new Promise<void>((done) => worker.once("exit", () => done()))
+        worker.ref()
+        worker.postMessage({ close: true } satisfies ModelRequest)
+        const grace = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS)
+        await exited
+        clearTimeout(grace)
+      }))
+    },
+  }
+}
+
 export const createNerDetector = async (options: NerDetectorOptions): Promise<NerDetector> => {
+  const encoder = NerEncoder.load(options.modelDir)
+  const count = options.workers ?? Math.min(2, availableParallelism())
   let backend: Backend
-  if (options.worker ?? true) {
+  if (count > 0) {
     try {
-      backend = await inWorker(options)
+      backend = await inWorkers(options, count)
     } catch {
       backend = await inProcess(options)
     }
   } else {
     backend = await inProcess(options)
   }
-  const name = `ner/${backend.name}`
-  const labels = backend.types.filter(isLabel) as Label[]
-  const threshold = options.threshold
+  const name = `ner/${encoder.name}`
+  const labels = encoder.types.filter(isLabel) as Label[]
+  const { threshold } = options
+  const stride = Math.max(1, Math.min(encoder.window, options.stride ?? defaultStride(encoder.window)))
+  const batchSize = options.batchSize ?? DEFAULT_BATCH
   return {
     name,
     labels,
-    model: backend.name,
+    model: encoder.name,
     quantized: backend.quantized,
-    inWorker: backend.inWorker,
+    workers: backend.workers,
     close: backend.close,
-    detect: async (text: string, options?: DetectOptions): Promise<readonly Span[]> => {
-      if (text.length === 0) return []
-      const raw = await backend.predict(text, options?.signal)
+    detect: async (text: string, detectOptions?: DetectOptions): Promise<readonly Span[]> => {
+      const signal = detectOptions?.signal
+      if (signal?.aborted) throw cancelled()
+      const encoded = await encoder.encodeInPieces(text)
+      if (signal?.aborted) throw cancelled()
+      const n = encoded.ids.length
+      if (n === 0) return []
+      const merged = new TokenProbs(n, encoder.numLabels, encoder.window)
+      const batches = windowBatches(n, encoder.window, stride, batchSize)
+      // Every batch is queued at once; a cancelled document rejects now, its queued batches are dropped.
+      const request = {}
+      await new Promise<void>((resolve, reject) => {
+        let left = batches.length
+        const onAbort = () => reject(cancelled())
+        signal?.addEventListener("abort", onAbort, { once: true })
+        for (const batch of batches) {
+          backend.run(request, batch, encoded.ids.slice(batch.offset, batch.offset + batch.length), signal).then((probs) => {
+            merged.add(batch, probs)
+            if (--left === 0) {
+              signal?.removeEventListener("abort", onAbort)
+              resolve()
+            }
+          }, (error: Error) => {
+            signal?.removeEventListener("abort", onAbort)
+            reject(error)
+          })
+        }
+      })
       const out: Span[] = []
-      for (const r of raw) {
+      for (const r of encoder.decode(encoded, merged.probs)) {
         if (r.score < threshold || !isLabel(r.type)) continue
         out.push({ start: r.start, end: r.end, label: r.type, score: r.score, detector: name, evidence: "ner" })
       }

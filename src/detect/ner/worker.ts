@@ -1,50 +1,48 @@
 /**
- * Worker-thread host of the NER model (see index.ts). Loads the model once
- * from `workerData`, then answers `{ id, text }` with `{ id, spans }` or
- * `{ id, error }`; `{ cancel: id }` stops that prediction between two
- * batches; `{ close: true }` lets running predictions stop, releases the
- * session and ends the thread (terminating it mid-run aborts onnxruntime).
+ * Worker-thread host of one ONNX session of the NER model (see index.ts).
+ * Loads the model once from `workerData`, then answers `{ id, batch, ids }`
+ * (one batch of a document's windows and their tokens) with `{ id, probs }`
+ * (softmax rows, transferred) or `{ id, error }`; `{ close: true }` lets
+ * the running batches finish, releases the session and ends the thread
+ * (terminating it mid-run aborts onnxruntime).
  */
 import { parentPort, workerData } from "node:worker_threads"
 import { NerModel, type NerModelOptions } from "./NerModel.ts"
+import type { WindowBatch } from "./windows.ts"
 
-type Request =
-  | { readonly id: number; readonly text: string }
-  | { readonly cancel: number }
+export type ModelRequest =
+  | { readonly id: number; readonly batch: Pick<WindowBatch, "length" | "starts">; readonly ids: Int32Array }
   | { readonly close: true }
+
+export type ModelReply =
+  | { readonly ready: true; readonly name: string; readonly types: readonly string[]; readonly quantized: boolean }
+  | { readonly ready: false; readonly error: string }
+  | { readonly id: number; readonly probs: Float32Array }
+  | { readonly id: number; readonly error: string }
 
 const port = parentPort
 if (!port) throw new Error("worker.ts must run in a worker thread")
+const reply = (message: ModelReply, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer)
 
 try {
   const model = await NerModel.load(workerData as NerModelOptions)
-  const cancelled = new Set<number>()
   const running = new Set<Promise<unknown>>()
-  let closing = false
-  port.on("message", (req: Request) => {
-    if ("cancel" in req) {
-      cancelled.add(req.cancel)
-      return
-    }
-    if ("close" in req) {
-      closing = true
+  port.on("message", (request: ModelRequest) => {
+    if ("close" in request) {
       void Promise.allSettled([...running]).then(async () => {
         await model.dispose()
         port.close()
       })
       return
     }
-    const { id, text } = req
-    const run = model.predict(text, () => closing || cancelled.has(id)).then(
-      (spans) => port.postMessage({ id, spans }),
-      (e: unknown) => port.postMessage({ id, error: e instanceof Error ? e.message : String(e) }),
-    ).finally(() => {
-      cancelled.delete(id)
-      running.delete(run)
-    })
+    const { id, batch, ids } = request
+    const run = model.windowProbs(batch, ids).then(
+      (probs) => reply({ id, probs }, [probs.buffer as ArrayBuffer]),
+      (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
+    ).finally(() => running.delete(run))
     running.add(run)
   })
-  port.postMessage({ ready: true, name: model.name, types: model.types, quantized: model.quantized })
-} catch (e) {
-  port.postMessage({ ready: false, error: e instanceof Error ? e.message : String(e) })
+  reply({ ready: true, name: model.name, types: model.types, quantized: model.quantized })
+} catch (error) {
+  reply({ ready: false, error: error instanceof Error ? error.message : String(error) })
 }

@@ -187,7 +187,7 @@ const main = async (): Promise<void> => {
     for (const [name, pipeline] of [["reglas", rulesPipeline], ["reglas+modelo", nerPipeline]] as const) {
       const config = await Effect.runPromise(loadPipelineConfig(pipeline))
       const ner = config.detectors.ner?.enabled
-        ? await createNerDetector({ modelDir: join(PROJECT_ROOT, config.detectors.ner.model), quantized: config.detectors.ner.quantized, threshold: config.detectors.ner.threshold, worker: false })
+        ? await createNerDetector({ modelDir: join(PROJECT_ROOT, config.detectors.ner.model), quantized: config.detectors.ner.quantized, threshold: config.detectors.ner.threshold, workers: 0 })
         : undefined
       const inProcess = await scoreInProcess(docs, config, ner ? [ner] : [])
       await ner?.close()
