@@ -48,34 +48,72 @@ export interface FormHit {
 
 const isWord = (token: TextToken | undefined): boolean => token !== undefined && WORD.test(token.text)
 
-export const findForms = (tokens: readonly TextToken[], forms: readonly (readonly string[])[]): FormHit[] => {
-  const byFirst = new Map<string, number[]>()
+/** Forms as a trie of folded tokens: the forms sharing a first word ("juan …") are walked together, not one by one. */
+interface Node {
+  readonly children: Map<string, Node>
+  /** Forms that end here, by index in the list given to `findForms`. */
+  readonly forms: number[]
+}
+
+const trieOf = (forms: readonly (readonly string[])[]): Node => {
+  const root: Node = { children: new Map(), forms: [] }
   forms.forEach((form, index) => {
     if (form.length === 0) return
-    const list = byFirst.get(form[0]!) ?? []
-    list.push(index)
-    byFirst.set(form[0]!, list)
-  })
-  const hits: FormHit[] = []
-  tokens.forEach((token, first) => {
-    for (const index of byFirst.get(token.text) ?? []) {
-      const last = matchAt(tokens, first, forms[index]!)
-      if (last > 0) hits.push({ form: index, first, last, start: token.start, end: tokens[last - 1]!.end })
+    let node = root
+    for (const token of form) {
+      let child = node.children.get(token)
+      if (!child) node.children.set(token, (child = { children: new Map(), forms: [] }))
+      node = child
     }
+    node.forms.push(index)
   })
+  return root
+}
+
+export const findForms = (tokens: readonly TextToken[], forms: readonly (readonly string[])[]): FormHit[] => {
+  const root = trieOf(forms)
+  const hits: FormHit[] = []
+  const found: FormHit[] = []
+  for (let first = 0; first < tokens.length; first++) {
+    const node = root.children.get(tokens[first]!.text)
+    if (!node) continue
+    walk(tokens, first, node, first + 1, found)
+    if (found.length > 1) found.sort((a, b) => a.form - b.form)
+    for (const hit of found) hits.push(hit)
+    found.length = 0
+  }
   return hits
 }
 
-/** The end (exclusive token index) of `form` matched at `first`, or -1. */
-const matchAt = (tokens: readonly TextToken[], first: number, form: readonly string[]): number => {
-  let at = first
-  for (let k = 0; k < form.length; k++) {
-    if (k > 0 && tokens[at]?.text === "," && form[k] !== "," && isWord(tokens[at - 1]) && WORD.test(form[k]!)) at++
-    if (tokens[at]?.text !== form[k]) return -1
-    at++
+/**
+ * The forms of `node`'s subtree matched from token `first`, `at` being the
+ * next text token to compare (a loop over pending branches, so a long form
+ * does not deepen the stack). A comma in the text between two words may
+ * stand where a form has none; a form that ends in a point is not found
+ * inside a longer run of initials.
+ */
+const walk = (tokens: readonly TextToken[], first: number, start: Node, startAt: number, found: FormHit[]): void => {
+  const pending: [Node, number][] = [[start, startAt]]
+  for (let branch = pending.pop(); branch; branch = pending.pop()) {
+    const [node, at] = branch
+    if (node.forms.length > 0) {
+      const lastToken = tokens[at - 1]!
+      const next = tokens[at]
+      if (isWord(lastToken) || !isWord(next) || next!.start !== lastToken.end) {
+        for (const form of node.forms) found.push({ form, first, last: at, start: tokens[first]!.start, end: lastToken.end })
+      }
+    }
+    if (node.children.size === 0 || at >= tokens.length) continue
+    const token = tokens[at]!
+    if (token.text === "," && isWord(tokens[at - 1])) {
+      const comma = node.children.get(",")
+      if (comma) pending.push([comma, at + 1])
+      const word = tokens[at + 1]
+      const child = word && WORD.test(word.text) ? node.children.get(word.text) : undefined
+      if (child) pending.push([child, at + 2])
+      continue
+    }
+    const child = node.children.get(token.text)
+    if (child) pending.push([child, at + 1])
   }
-  const lastToken = tokens[at - 1]!
-  const next = tokens[at]
-  if (!isWord(lastToken) && isWord(next) && next!.start === lastToken.end) return -1
-  return at
 }

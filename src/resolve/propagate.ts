@@ -223,7 +223,19 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     !swallowedWord(text, variant, o.kinds)
   ).map(([variant]) => variant)
   const entitiesByKey = new Map<string, Entity[]>()
-  for (const e of all) entitiesByKey.set(e.key, [...(entitiesByKey.get(e.key) ?? []), e])
+  for (const e of all) {
+    const list = entitiesByKey.get(e.key)
+    if (list) list.push(e)
+    else entitiesByKey.set(e.key, [e])
+  }
+  // A variant's entities of one label, worked out once per variant and label (a given name may belong to hundreds).
+  const keysOfLabel = new Map<string, Set<string>>()
+  const ownKeys = (variant: string, o: { entities: Set<string> }, label: NameLabel): Set<string> => {
+    const id = `${label}|${variant}`
+    let keys = keysOfLabel.get(id)
+    if (!keys) keysOfLabel.set(id, (keys = new Set([...o.entities].filter((key) => entitiesByKey.get(key)?.some((e) => e.label === label)))))
+    return keys
+  }
   for (const hit of findForms(tokenize(text), variants.map(formTokens))) {
     const { start, end } = hit
     const variant = variants[hit.form]!
@@ -236,7 +248,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!
     else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
-    const keys = new Set([...o.entities].filter((key) => entitiesByKey.get(key)?.some((e) => e.label === label)))
+    const keys = ownKeys(variant, o, label)
     const entity = keys.size === 1 ? [...keys][0]! : variant
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
