@@ -29,8 +29,16 @@ export interface TextToken {
 const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu
 const WORD = /^[\p{L}\p{N}]/u
 
-export const tokenize = (text: string): TextToken[] =>
-  Array.from(text.matchAll(TOKEN), (match) => ({ text: fold(match[0]), start: match.index, end: match.index + match[0].length }))
+export const tokenize = (text: string): TextToken[] => {
+  // A ruling repeats its words: each distinct one is folded once.
+  const folded = new Map<string, string>()
+  return Array.from(text.matchAll(TOKEN), (match) => {
+    const word = match[0]
+    let text = folded.get(word)
+    if (text === undefined) folded.set(word, (text = fold(word)))
+    return { text, start: match.index, end: match.index + word.length }
+  })
+}
 
 /** A form as the folded token strings `findForms` compares. */
 export const formTokens = (form: string): string[] => tokenize(form).map((token) => token.text)
