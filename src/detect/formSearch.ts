@@ -94,6 +94,27 @@ export const findForms = (tokens: readonly TextToken[], forms: readonly (readonl
 }
 
 /**
+ * One form at a time, as `findForms(tokens, [form])` answers, from an index
+ * of where each token occurs: for searches whose forms are only known one by
+ * one, each costs the occurrences of its first word, not a pass over the text.
+ */
+export const formIndex = (tokens: readonly TextToken[]): (form: readonly string[]) => FormHit[] => {
+  const positions = new Map<string, number[]>()
+  tokens.forEach((token, at) => {
+    const list = positions.get(token.text)
+    if (list) list.push(at)
+    else positions.set(token.text, [at])
+  })
+  return (form) => {
+    if (form.length === 0) return []
+    const node = trieOf([form]).children.get(form[0]!)!
+    const found: FormHit[] = []
+    for (const first of positions.get(form[0]!) ?? []) walk(tokens, first, node, first + 1, found)
+    return found
+  }
+}
+
+/**
  * The forms of `node`'s subtree matched from token `first`, `at` being the
  * next text token to compare (a loop over pending branches, so a long form
  * does not deepen the stack). A comma in the text between two words may
