@@ -16,7 +16,8 @@ import { fold } from "./fold.ts"
  *   ("E.U." is not in "E.U.R.").
  * Tokens keep their offsets in the original text, so a hit is a character
  * range there. The cost grows with the text plus the hits, not with text ×
- * forms: forms are indexed by their first token.
+ * forms: the forms are a trie of their tokens, walked once from each token
+ * of the text (forms sharing first words are not tried one by one).
  */
 
 export interface TextToken {
