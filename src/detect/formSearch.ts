@@ -16,7 +16,8 @@ import { fold } from "./fold.ts"
  *   ("E.U." is not in "E.U.R.").
  * Tokens keep their offsets in the original text, so a hit is a character
  * range there. The cost grows with the text plus the hits, not with text ×
- * forms: forms are indexed by their first token.
+ * forms: the forms are a trie of their tokens, walked once from each token
+ * of the text (forms sharing first words are not tried one by one).
  */
 
 export interface TextToken {
@@ -29,8 +30,16 @@ export interface TextToken {
 const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu
 const WORD = /^[\p{L}\p{N}]/u
 
-export const tokenize = (text: string): TextToken[] =>
-  Array.from(text.matchAll(TOKEN), (match) => ({ text: fold(match[0]), start: match.index, end: match.index + match[0].length }))
+export const tokenize = (text: string): TextToken[] => {
+  // A ruling repeats its words: each distinct one is folded once.
+  const folded = new Map<string, string>()
+  return Array.from(text.matchAll(TOKEN), (match) => {
+    const word = match[0]
+    let text = folded.get(word)
+    if (text === undefined) folded.set(word, (text = fold(word)))
+    return { text, start: match.index, end: match.index + word.length }
+  })
+}
 
 /** A form as the folded token strings `findForms` compares. */
 export const formTokens = (form: string): string[] => tokenize(form).map((token) => token.text)
@@ -48,34 +57,93 @@ export interface FormHit {
 
 const isWord = (token: TextToken | undefined): boolean => token !== undefined && WORD.test(token.text)
 
-export const findForms = (tokens: readonly TextToken[], forms: readonly (readonly string[])[]): FormHit[] => {
-  const byFirst = new Map<string, number[]>()
+/** Forms as a trie of folded tokens: the forms sharing a first word ("juan …") are walked together, not one by one. */
+interface Node {
+  readonly children: Map<string, Node>
+  /** Forms that end here, by index in the list given to `findForms`. */
+  readonly forms: number[]
+}
+
+const trieOf = (forms: readonly (readonly string[])[]): Node => {
+  const root: Node = { children: new Map(), forms: [] }
   forms.forEach((form, index) => {
     if (form.length === 0) return
-    const list = byFirst.get(form[0]!) ?? []
-    list.push(index)
-    byFirst.set(form[0]!, list)
-  })
-  const hits: FormHit[] = []
-  tokens.forEach((token, first) => {
-    for (const index of byFirst.get(token.text) ?? []) {
-      const last = matchAt(tokens, first, forms[index]!)
-      if (last > 0) hits.push({ form: index, first, last, start: token.start, end: tokens[last - 1]!.end })
+    let node = root
+    for (const token of form) {
+      let child = node.children.get(token)
+      if (!child) node.children.set(token, (child = { children: new Map(), forms: [] }))
+      node = child
     }
+    node.forms.push(index)
   })
+  return root
+}
+
+export const findForms = (tokens: readonly TextToken[], forms: readonly (readonly string[])[]): FormHit[] => {
+  const root = trieOf(forms)
+  const hits: FormHit[] = []
+  const found: FormHit[] = []
+  for (let first = 0; first < tokens.length; first++) {
+    const node = root.children.get(tokens[first]!.text)
+    if (!node) continue
+    walk(tokens, first, node, first + 1, found)
+    if (found.length > 1) found.sort((a, b) => a.form - b.form)
+    for (const hit of found) hits.push(hit)
+    found.length = 0
+  }
   return hits
 }
 
-/** The end (exclusive token index) of `form` matched at `first`, or -1. */
-const matchAt = (tokens: readonly TextToken[], first: number, form: readonly string[]): number => {
-  let at = first
-  for (let k = 0; k < form.length; k++) {
-    if (k > 0 && tokens[at]?.text === "," && form[k] !== "," && isWord(tokens[at - 1]) && WORD.test(form[k]!)) at++
-    if (tokens[at]?.text !== form[k]) return -1
-    at++
+/**
+ * One form at a time, as `findForms(tokens, [form])` answers, from an index
+ * of where each token occurs: for searches whose forms are only known one by
+ * one, each costs the occurrences of its first word, not a pass over the text.
+ */
+export const formIndex = (tokens: readonly TextToken[]): (form: readonly string[]) => FormHit[] => {
+  const positions = new Map<string, number[]>()
+  tokens.forEach((token, at) => {
+    const list = positions.get(token.text)
+    if (list) list.push(at)
+    else positions.set(token.text, [at])
+  })
+  return (form) => {
+    if (form.length === 0) return []
+    const node = trieOf([form]).children.get(form[0]!)!
+    const found: FormHit[] = []
+    for (const first of positions.get(form[0]!) ?? []) walk(tokens, first, node, first + 1, found)
+    return found
   }
-  const lastToken = tokens[at - 1]!
-  const next = tokens[at]
-  if (!isWord(lastToken) && isWord(next) && next!.start === lastToken.end) return -1
-  return at
+}
+
+/**
+ * The forms of `node`'s subtree matched from token `first`, `at` being the
+ * next text token to compare (a loop over pending branches, so a long form
+ * does not deepen the stack). A comma in the text between two words may
+ * stand where a form has none; a form that ends in a point is not found
+ * inside a longer run of initials.
+ */
+const walk = (tokens: readonly TextToken[], first: number, start: Node, startAt: number, found: FormHit[]): void => {
+  const pending: [Node, number][] = [[start, startAt]]
+  for (let branch = pending.pop(); branch; branch = pending.pop()) {
+    const [node, at] = branch
+    if (node.forms.length > 0) {
+      const lastToken = tokens[at - 1]!
+      const next = tokens[at]
+      if (isWord(lastToken) || !isWord(next) || next!.start !== lastToken.end) {
+        for (const form of node.forms) found.push({ form, first, last: at, start: tokens[first]!.start, end: lastToken.end })
+      }
+    }
+    if (node.children.size === 0 || at >= tokens.length) continue
+    const token = tokens[at]!
+    if (token.text === "," && isWord(tokens[at - 1])) {
+      const comma = node.children.get(",")
+      if (comma) pending.push([comma, at + 1])
+      const word = tokens[at + 1]
+      const child = word && WORD.test(word.text) ? node.children.get(word.text) : undefined
+      if (child) pending.push([child, at + 2])
+      continue
+    }
+    const child = node.children.get(token.text)
+    if (child) pending.push([child, at + 1])
+  }
 }

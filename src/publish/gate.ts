@@ -80,8 +80,11 @@ export interface PublicationPolicy {
  * Decide, from the analysed (original) text, whether a ruling may be
  * published and under which configuration. Call before redaction.
  */
-export const publicationPolicy = (text: string, config: PipelineConfig): PublicationPolicy => {
-  const categories = matchCategories(text, config)
+export const publicationPolicy = (text: string, config: PipelineConfig): PublicationPolicy =>
+  policyOf(matchCategories(text, config), config)
+
+/** The policy of a ruling that falls in `categories`. */
+const policyOf = (categories: readonly PublicationCategory[], config: PipelineConfig): PublicationPolicy => {
   const extra = categories.filter((category) => category.policy === "stricter").flatMap((category) => category.redact)
   const actions = { ...config.actions }
   for (const label of extra) actions[label] = "redact"
@@ -110,11 +113,25 @@ export interface ScannedMentions {
   readonly entities: ReadonlyArray<{ readonly label: Label; readonly text: string; readonly action: "redact" | "keep" }>
 }
 
-const addFinding = (findings: Map<string, GateFinding>, finding: Omit<GateFinding, "count" | "at">, at?: TextRange): void => {
+/** Occurrences are appended in place: a ruling with thousands of them is not copied once per occurrence. */
+const addFinding = (findings: Map<string, { count: number; at: TextRange[] } & Omit<GateFinding, "count" | "at">>, finding: Omit<GateFinding, "count" | "at">, at?: TextRange): void => {
   const key = `${finding.cause}|${finding.label ?? ""}|${finding.detector ?? ""}|${finding.category ?? ""}`
   const earlier = findings.get(key)
-  findings.set(key, { ...finding, count: (earlier?.count ?? 0) + 1, at: at ? [...(earlier?.at ?? []), at] : earlier?.at ?? [] })
+  if (!earlier) findings.set(key, { ...finding, count: 1, at: at ? [at] : [] })
+  else {
+    earlier.count++
+    if (at) earlier.at.push(at)
+  }
 }
+
+/**
+ * A rule detector (synchronous by contract) that finds only names: the scan
+ * would discard all it finds (names are checked as redacted forms, below),
+ * so it is not run. Any other detector runs, so one that answers
+ * asynchronously is still reported.
+ */
+const ruleFindingOnlyNames = (detector: Detector): boolean =>
+  detector.name.startsWith("rules/") && detector.labels.length > 0 && detector.labels.every((label) => CAPITALISED_LABELS.has(label))
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === "function"
@@ -132,13 +149,14 @@ export const residualScan = (
   config: PipelineConfig,
   detectors: readonly Detector[] = [],
 ): readonly GateFinding[] => {
-  const findings = new Map<string, GateFinding>()
+  const findings = new Map<string, { count: number; at: TextRange[] } & Omit<GateFinding, "count" | "at">>()
   const onTag = overlapIndex(tagRanges(publicText))
   // Mentions the pipeline deliberately kept (e.g. the judge's name) stay visible.
   const keptForms = new Set(record.entities.filter((entity) => entity.action === "keep").map((entity) => fold(entity.text)))
 
   const detected: Array<{ readonly span: Span; readonly detector: string }> = []
   for (const detector of detectors) {
+    if (ruleFindingOnlyNames(detector)) continue
     let spans: ReturnType<Detector["detect"]>
     try {
       spans = detector.detect(publicText)
@@ -199,7 +217,7 @@ export const gatePublication = (
 ): GateDecision => {
   const categories = matchCategories(publicText, config)
   // A stricter category's extra labels count as redacted for the scan too.
-  const effective = publicationPolicy(publicText, config).config
+  const effective = policyOf(categories, config).config
   const blocked: GateFinding[] = categories.filter((category) => category.policy === "block")
     .map((category) => ({ cause: "categoria_bloqueada", label: null, category: category.name, count: 1, at: [] }))
   const findings = [...blocked, ...residualScan(publicText, record, effective, detectors)]

@@ -1,9 +1,11 @@
 import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
-import { findForms, formTokens, tokenize, type TextToken } from "../detect/formSearch.ts"
+import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, isFirstName, isInitial, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
 import { isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
+import { IntervalBuckets } from "./IntervalBuckets.ts"
+import { overlapIndex } from "./overlapIndex.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
 
 /**
@@ -178,17 +180,61 @@ const PROVINCE_GAP = /^[ \t]*(?:,|\(|-|–)[ \t]*$/u
  * de" or right after a place it qualifies; it is then redacted with that
  * place (see `consistentModelForms`).
  */
-const qualifiesPlace = (text: string, span: Pick<Span, "start" | "end">, spans: readonly Pick<Span, "start" | "end" | "label">[]): boolean =>
-  /provincia\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start)) ||
-  spans.some((p) => p.label === "LUGAR" && p.end <= span.start && PROVINCE_GAP.test(text.slice(p.end, span.start)))
+const qualifiesPlace = (text: string, span: Pick<Span, "start" | "end">, context: VetContext): boolean =>
+  /provincia\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start)) || context.placeEndsIn(provinceGapStarts(text, span.start))
+
+/**
+ * Where a place may end for `PROVINCE_GAP` to hold between it and `start`:
+ * the range [from, to] of offsets p such that text[p, start) is the gap, or
+ * undefined when there is none (spaces, one separator, spaces).
+ */
+const provinceGapStarts = (text: string, start: number): { from: number; to: number } | undefined => {
+  let at = start
+  while (at > 0 && (text[at - 1] === " " || text[at - 1] === "\t")) at--
+  if (at === 0 || !",(-–".includes(text[at - 1]!)) return undefined
+  const to = at - 1
+  let from = to
+  while (from > 0 && (text[from - 1] === " " || text[from - 1] === "\t")) from--
+  return { from, to }
+}
+
+/** What a veto looks up among the other spans, indexed once per ruling. */
+interface VetContext {
+  /** Rule spans overlapping a range. */
+  readonly rulesAt: (start: number, end: number) => readonly Span[]
+  /** Whether a place span ends inside the range (see `provinceGapStarts`). */
+  readonly placeEndsIn: (range: { from: number; to: number } | undefined) => boolean
+}
+
+const vetContext = (rules: readonly Span[], spans: readonly Pick<Span, "start" | "end" | "label">[]): VetContext => {
+  const ends = Float64Array.from(spans.filter((p) => p.label === "LUGAR").map((p) => p.end)).sort()
+  return {
+    rulesAt: overlapIndex(rules),
+    placeEndsIn: (range) => {
+      if (!range) return false
+      let low = 0
+      let high = ends.length
+      while (low < high) {
+        const mid = (low + high) >> 1
+        if (ends[mid]! < range.from) low = mid + 1
+        else high = mid
+      }
+      return low < ends.length && ends[low]! <= range.to
+    },
+  }
+}
 
 const STREET = /\b(?:calle|av|avda|avenida|pasaje|pje|manzana|mza|mz|casa|piso|dpto|depto|departamento|torre|block|monoblock|lote|ruta|km|barrio|edificio|unidad funcional|uf)\b/
 
 /** Why a model span must not be used, or undefined when it may. Pure; exported for tests. */
-export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined => {
+export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined =>
+  veto(text, span, vetContext(rules, spans))
+
+const veto = (text: string, span: Span, context: VetContext): string | undefined => {
   const surface = text.slice(span.start, span.end)
   const f = fold(surface).replace(/[,.;:]+$/, "")
-  if (rules.some((r) => r.label !== span.label && overlaps(r, span))) return "rule-label-wins"
+  const rules = context.rulesAt(span.start, span.end)
+  if (rules.some((r) => r.label !== span.label)) return "rule-label-wins"
   if (span.label === "DIRECCION" || span.label === "LUGAR" || span.label === "PERSONA") {
     if (inInstitutionOrLawName(text, span)) return "institution-or-law"
     if (inInstitutionAlias(text, span)) return "institution-alias"
@@ -197,7 +243,7 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
   // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.
   if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
-  if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, spans))) return "coarse-place"
+  if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, context))) return "coarse-place"
   if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"
   if ((span.label === "PERSONA" || span.label === "LUGAR") && (inCitation(text, span.start, span.end) || inCitedWork(text, span.start, span.end))) return "citation"
   // "(Avellaneda, Tomás en “Curso de derecho procesal”)": an author opening a parenthesis, inverted, is a surname.
@@ -222,7 +268,7 @@ export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], 
     // Anywhere else, a lone word no rule found, no name list knows and the ruling never
     // writes as part of a full name is more often an organisation than a person
     // ("Byggettan", a union); propagation would spread the mistake to every mention.
-    if (!rules.some((r) => overlaps(r, span)) && !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone))) return "lone-unknown-word"
+    if (rules.length === 0 && !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone))) return "lone-unknown-word"
   }
   return undefined
 }
@@ -249,19 +295,26 @@ const inLongerName = (text: string, word: string): boolean => {
 
 /** Drops the model spans the visibility policy would not accept from a rule (see the module comment). */
 export const vetModelSpans = (text: string, spans: readonly Span[]): Span[] => {
-  const rules = spans.filter((s) => !isModelSpan(s))
-  return spans.filter((s) => !isModelSpan(s) || modelSpanVeto(text, s, rules, spans) === undefined)
+  const context = vetContext(spans.filter((s) => !isModelSpan(s)), spans)
+  return spans.filter((s) => !isModelSpan(s) || veto(text, s, context) === undefined)
 }
 
 const CONSISTENT: readonly Label[] = ["LUGAR", "DIRECCION"]
 /** Type words that may precede a place and be redacted with it. */
 const TYPE_BEFORE = /(?<![\p{L}])(?:provincia|barrio|localidad|partido|ciudad|departamento|municipio)\s+(?:de\s+)?$/iu
 
-/** Occurrences of a form in the ruling with the one form search the gate uses (detect/formSearch.ts). */
-const occurrences = (tokens: readonly TextToken[], form: string): Array<{ start: number; end: number }> => {
-  const words = formTokens(form)
-  if (words.join("").replace(/[^\p{L}\p{N}]/gu, "").length < 3) return []
-  return findForms(tokens, [words]).map((hit) => ({ start: hit.start, end: hit.end }))
+/** Occurrences of a form in the ruling with the one form search the gate uses (detect/formSearch.ts), each form searched once. */
+const occurrencesIn = (text: string) => {
+  const find = formIndex(tokenize(text))
+  const known = new Map<string, Array<{ start: number; end: number }>>()
+  return (form: string): Array<{ start: number; end: number }> => {
+    let found = known.get(form)
+    if (found) return found
+    const words = formTokens(form)
+    found = words.join("").replace(/[^\p{L}\p{N}]/gu, "").length < 3 ? [] : find(words).map((hit) => ({ start: hit.start, end: hit.end }))
+    known.set(form, found)
+    return found
+  }
 }
 
 /**
@@ -269,6 +322,8 @@ const occurrences = (tokens: readonly TextToken[], form: string): Array<{ start:
  * across the ruling (see the module comment). `spans` are merged,
  * non-overlapping; `ruleSpans` the rule detections (a span a rule also found
  * is the rules' business). `keep` tells which labels stay visible.
+ * The spans kept so far and those added are held in interval buckets, so
+ * each overlap question looks at the spans near it, not at all of them.
  */
 export const consistentModelForms = (
   text: string,
@@ -276,21 +331,55 @@ export const consistentModelForms = (
   ruleSpans: readonly Span[],
   keep: (label: Label) => boolean,
 ): Span[] => {
+  const rulesAt = overlapIndex(ruleSpans)
   const modelOnly = (s: Span): boolean =>
-    isModelSpan(s) && CONSISTENT.includes(s.label) && !ruleSpans.some((r) => r.label === s.label && overlaps(r, s))
+    isModelSpan(s) && CONSISTENT.includes(s.label) && !rulesAt(s.start, s.end).some((r) => r.label === s.label)
   const byForm = new Map<string, Span[]>()
   for (const s of spans) {
     if (!modelOnly(s)) continue
     const form = fold(text.slice(s.start, s.end))
-    byForm.set(form, [...(byForm.get(form) ?? []), s])
+    const list = byForm.get(form)
+    if (list) list.push(s)
+    else byForm.set(form, [s])
   }
   if (byForm.size === 0) return [...spans]
-  const tokens = tokenize(text)
-  let out = [...spans]
+  const occurrences = occurrencesIn(text)
+  // The spans kept so far, in their order (a removed one leaves a hole), and where each one is.
+  const slots: Array<Span | undefined> = [...spans]
+  const slotOf = new Map<Span, number>()
+  spans.forEach((s, i) => {
+    if (!slotOf.has(s)) slotOf.set(s, i)
+  })
+  const present = (s: Span): boolean => slots[slotOf.get(s) ?? -1] === s
+  const kept = new IntervalBuckets(spans)
+  const remove = (s: Span): void => {
+    if (!present(s)) return
+    slots[slotOf.get(s)!] = undefined
+    kept.delete(s)
+  }
+  const replace = (s: Span, by: Span): void => {
+    const at = slotOf.get(s)!
+    slots[at] = by
+    slotOf.set(by, at)
+    kept.delete(s)
+    kept.add(by)
+  }
   const added: Span[] = []
-  const covered = (r: { start: number; end: number }): boolean => [...out, ...added].some((s) => overlaps(s, r))
+  const addedBuckets = new IntervalBuckets<Span>()
+  const covered = (r: { start: number; end: number }): boolean => kept.overlapsAny(r.start, r.end) || addedBuckets.overlapsAny(r.start, r.end)
+  /** The first kept place (in order) that `start` qualifies across a province gap. */
+  const placeBefore = (start: number): Span | undefined => {
+    const gap = provinceGapStarts(text, start)
+    if (!gap) return undefined
+    let first: Span | undefined
+    for (const p of kept.overlapping(Math.max(0, gap.from - 1), gap.to)) {
+      if (p.label !== "LUGAR" || p.end < gap.from || p.end > gap.to) continue
+      if (!first || slotOf.get(p)! < slotOf.get(first)!) first = p
+    }
+    return first
+  }
   for (const [form, own] of byForm) {
-    const loose = occurrences(tokens, form).filter((o) => !covered(o))
+    const loose = occurrences(form).filter((o) => !covered(o))
     const standalone = (o: { start: number; end: number }): boolean => {
       if (!/^\p{Lu}/u.test(text.slice(o.start, o.start + 1))) return false
       const name = enclosingName(text, o.start, o.end)
@@ -298,38 +387,43 @@ export const consistentModelForms = (
     }
     if (loose.every(standalone)) {
       for (const o of loose) {
-        added.push({ start: o.start, end: o.end, label: own[0]!.label, score: own[0]!.score, detector: "resolve/model-consistency", evidence: `consistent:${own[0]!.detector}` })
+        const span: Span = { start: o.start, end: o.end, label: own[0]!.label, score: own[0]!.score, detector: "resolve/model-consistency", evidence: `consistent:${own[0]!.detector}` }
+        added.push(span)
+        addedBuckets.add(span)
       }
       continue
     }
-    // Widen each span to its type word ("provincia de Buenos Aires") or join it to the place it
+  // Widen each span to its type word ("provincia de Buenos Aires") or join it to the place it
     // qualifies ("Ramos Otero, Buenos Aires") when that form is not readable elsewhere.
     const widened = own.map((s): (Span & { joined?: Span }) | undefined => {
       const m = TYPE_BEFORE.exec(text.slice(Math.max(0, s.start - 30), s.start))
       if (m) return { ...s, start: s.start - m[0].length }
-      const before = out.find((p) => p.label === "LUGAR" && p.end <= s.start && PROVINCE_GAP.test(text.slice(p.end, s.start)))
+      const before = placeBefore(s.start)
       if (!before) return undefined
       const close = text.slice(before.end, s.start).includes("(") && /^[ \t]*\)/.test(text.slice(s.end)) ? text.slice(s.end).indexOf(")") + 1 : 0
       return { ...s, start: before.start, end: s.end + close, joined: before }
     })
-    const widenedOk = widened.every((w, i) =>
-      w !== undefined &&
-      !out.some((s) => s !== own[i] && s !== w.joined && overlaps(s, w)) &&
-      occurrences(tokens, text.slice(w.start, w.end)).every((o) => o.start === w.start || covered(o) || widened.some((x) => x && x.start === o.start))
-    )
+    const starts = new Set(widened.flatMap((w) => (w ? [w.start] : [])))
+    // Whether every occurrence of a widened form is covered or is one of the widened spans (the same for each span of that form).
+    const readable = new Map<string, boolean>()
+    const widenedOk = widened.every((w, i) => {
+      if (w === undefined || kept.overlapping(w.start, w.end).some((s) => s !== own[i] && s !== w.joined)) return false
+      const surface = text.slice(w.start, w.end)
+      let ok = readable.get(surface)
+      if (ok === undefined) readable.set(surface, (ok = occurrences(surface).every((o) => starts.has(o.start) || covered(o))))
+      return ok
+    })
     if (widenedOk) {
-      const joined = new Set(widened.map((w) => w?.joined))
-      out = out.filter((s) => !joined.has(s)).map((s) => {
-        const i = own.indexOf(s)
-        if (i < 0) return s
+      for (const w of widened) if (w?.joined) remove(w.joined)
+      own.forEach((s, i) => {
+        if (!present(s)) return
         const { joined: _, ...w } = widened[i]!
-        return w
+        replace(s, w)
       })
       continue
     }
-    out = out.filter((s) => !own.includes(s))
+    for (const s of own) remove(s)
   }
   // A kept span (an official) never loses to a consistency span.
-  const final = [...out, ...added.filter((a) => !out.some((s) => overlaps(s, a) || (keep(s.label) && overlaps(s, a))))]
-  return final
+  return [...slots.filter((s): s is Span => s !== undefined), ...added.filter((a) => !kept.overlapsAny(a.start, a.end))]
 }

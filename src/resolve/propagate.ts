@@ -113,6 +113,57 @@ const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant
   !kinds.has("full") && !kinds.has("initials") && !variant.includes(" ") &&
   !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
 
+/**
+ * A shorter entity whose words all belong to exactly one longer entity's key
+ * becomes that entity ("Pérez" → "juan perez"). Entities are visited longest
+ * first and a key once replaced counts as the new one; candidates come from
+ * an index of the keys' words (the rarest word of the shorter key), so a
+ * ruling with thousands of people does not compare every pair.
+ */
+const aliasToContainers = (all: readonly Entity[]): void => {
+  const words = new Map<Entity, { count: number; set: Set<string> }>()
+  const byWord = new Map<string, Set<Entity>>()
+  const index = (e: Entity) => {
+    const list = e.key.split(" ")
+    const set = new Set(list)
+    words.set(e, { count: list.length, set })
+    for (const word of set) {
+      const holders = byWord.get(word)
+      if (holders) holders.add(e)
+      else byWord.set(word, new Set([e]))
+    }
+  }
+  const unindex = (e: Entity) => {
+    for (const word of words.get(e)!.set) byWord.get(word)!.delete(e)
+  }
+  for (const e of all) if (!e.exactOnly) index(e)
+  for (const e of all) {
+    if (e.exactOnly) continue
+    const own = words.get(e)!
+    let rarest: Set<Entity> | undefined
+    for (const word of own.set) {
+      const holders = byWord.get(word)!
+      if (!rarest || holders.size < rarest.size) rarest = holders
+    }
+    let container: string | undefined
+    let ambiguous = false
+    for (const o of rarest!) {
+      if (o === e) continue
+      const theirs = words.get(o)!
+      if (theirs.count <= own.count || ![...own.set].every((word) => theirs.set.has(word))) continue
+      if (container === undefined) container = o.key
+      else if (container !== o.key) {
+        ambiguous = true
+        break
+      }
+    }
+    if (container === undefined || ambiguous) continue
+    unindex(e)
+    e.key = container
+    index(e)
+  }
+}
+
 export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const names = spans.filter((s): s is Span & { label: NameLabel } => s.label === "PERSONA" || s.label === "FUNCIONARIO")
   if (names.length === 0) return [...spans]
@@ -137,15 +188,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (!entities.has(id)) entities.set(id, { key, label: s.label, parts, exactOnly })
   }
   const all = [...entities.values()].sort((a, b) => b.key.split(" ").length - a.key.split(" ").length)
-  for (const e of all) {
-    if (e.exactOnly) continue
-    const toks = e.key.split(" ")
-    const containers = all.filter(
-      (o) => o !== e && !o.exactOnly && o.key.split(" ").length > toks.length && toks.every((t) => o.key.split(" ").includes(t)),
-    )
-    const keys = new Set(containers.map((c) => c.key))
-    if (keys.size === 1) e.key = containers[0]!.key
-  }
+  aliasToContainers(all)
 
   // 2. Variant table: folded text → owners.
   const owners = new Map<string, { entities: Set<string>; labels: Set<NameLabel>; kinds: Set<Variant["kind"]> }>()
@@ -181,7 +224,19 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     !swallowedWord(text, variant, o.kinds)
   ).map(([variant]) => variant)
   const entitiesByKey = new Map<string, Entity[]>()
-  for (const e of all) entitiesByKey.set(e.key, [...(entitiesByKey.get(e.key) ?? []), e])
+  for (const e of all) {
+    const list = entitiesByKey.get(e.key)
+    if (list) list.push(e)
+    else entitiesByKey.set(e.key, [e])
+  }
+  // A variant's entities of one label, worked out once per variant and label (a given name may belong to hundreds).
+  const keysOfLabel = new Map<string, Set<string>>()
+  const ownKeys = (variant: string, o: { entities: Set<string> }, label: NameLabel): Set<string> => {
+    const id = `${label}|${variant}`
+    let keys = keysOfLabel.get(id)
+    if (!keys) keysOfLabel.set(id, (keys = new Set([...o.entities].filter((key) => entitiesByKey.get(key)?.some((e) => e.label === label)))))
+    return keys
+  }
   for (const hit of findForms(tokenize(text), variants.map(formTokens))) {
     const { start, end } = hit
     const variant = variants[hit.form]!
@@ -195,7 +250,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     let label: NameLabel
     if (o.labels.size === 1) label = [...o.labels][0]!
     else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
-    const keys = new Set([...o.entities].filter((key) => entitiesByKey.get(key)?.some((e) => e.label === label)))
+    const keys = ownKeys(variant, o, label)
     const entity = keys.size === 1 ? [...keys][0]! : variant
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
