@@ -177,15 +177,24 @@ const queue = (context: Context, search: URLSearchParams) =>
     })
   }))
 
+/** A request's body parsed as JSON; `ok: false` when it is not JSON (an unreadable or oversized body fails). */
+const jsonBody = (request: HttpServerRequest.HttpServerRequest) =>
+  readBody(request).pipe(
+    Effect.mapError(() => new ReviewError({ reason: "decision_invalida", detail: "Cuerpo de la solicitud ilegible o demasiado grande." })),
+    Effect.map((body): { ok: true; value: unknown } | { ok: false } => {
+      try {
+        return { ok: true, value: JSON.parse(body) }
+      } catch {
+        return { ok: false }
+      }
+    }),
+  )
+
 const act = (context: Context, id: string, who: Caller, request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function*() {
-    const body = yield* readBody(request).pipe(Effect.mapError(() => new ReviewError({ reason: "decision_invalida", detail: "Cuerpo de la solicitud ilegible o demasiado grande." })))
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      return failure(400, "El cuerpo debe ser un objeto JSON.")
-    }
+    const body = yield* jsonBody(request)
+    if (!body.ok) return failure(400, "El cuerpo debe ser un objeto JSON.")
+    const parsed = body.value
     const action = ReviewActionSchema.safeParse({ ...(parsed as object), id, revisor: who.reviewer })
     if (!action.success) return failure(400, "Acción inválida: " + action.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "))
     yield* applyActions(context.outDir, context.config, [{ line: 1, action: action.data }], who.reviewer, new Date().toISOString())
@@ -207,13 +216,9 @@ const controlList = (context: Context) =>
 
 const controlVerdict = (context: Context, id: string, who: Caller, request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function*() {
-    const body = yield* readBody(request).pipe(Effect.mapError(() => new ReviewError({ reason: "decision_invalida", detail: "Cuerpo de la solicitud ilegible o demasiado grande." })))
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(body)
-    } catch {
-      return failure(400, "El cuerpo debe ser un objeto JSON.")
-    }
+    const body = yield* jsonBody(request)
+    if (!body.ok) return failure(400, "El cuerpo debe ser un objeto JSON.")
+    const parsed = body.value
     const given = (parsed as { acciones?: unknown }).acciones
     if (!Array.isArray(given) || given.length === 0 || given.length > 200) return failure(400, "Falta 'acciones': una lista de veredictos.")
     const actions = []
