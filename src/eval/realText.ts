@@ -169,7 +169,10 @@ export const checkDocument = (doc: RealDocument): DocumentChecks => {
   }
 }
 
-export interface RealTextReport {
+/** The per-ruling counts a report sums. */
+type CheckCounts = Omit<DocumentChecks, "source" | "personalData">
+
+export interface RealTextReport extends CheckCounts {
   /** Rulings in the run. */
   readonly documents: number
   readonly published: number
@@ -182,15 +185,6 @@ export interface RealTextReport {
   /** Checked rulings with personal data, and how many of them were published. */
   readonly withPersonalData: number
   readonly withPersonalDataPublished: number
-  readonly officialsKept: number
-  readonly officialsRedacted: number
-  readonly signers: number
-  readonly signersKept: number
-  readonly signerMentions: number
-  readonly signerMentionsKept: number
-  readonly dni: number
-  readonly dniRedacted: number
-  readonly dniInPublic: number
   /** File names of rulings with a signer or a DNI number left wrong (no content). */
   readonly signerMisses: readonly string[]
   readonly dniMisses: readonly string[]

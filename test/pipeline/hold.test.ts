@@ -6,6 +6,7 @@ import { promisify } from "node:util"
 import { beforeAll, describe, expect, it } from "vitest"
 import { AuditRecordSchema } from "../../src/domain/AuditRecord.ts"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
+import { HELD_RULING, PLAIN_RULING } from "../review/rulings.ts"
 
 const run = promisify(execFile)
 
@@ -16,16 +17,8 @@ const run = promisify(execFile)
  * the pipeline redacts there too; the same ruling without that place
  * publishes.
  */
-const held = [
-  "Córdoba, 3 de mayo de 2024.",
-  "Causa N° 77123/2024 - MERCADO, Juan Carlos p.s.a. lesiones leves.",
-  "Declaró el imputado Juan Carlos Mercado, DNI 22.333.444. Luego Mercado reconoció los hechos ocurridos frente al Mercado Central.",
-  "Causa 77123/2024 - Pág. 1 / 2",
-  "Elévese el recurso ante la Sala II de la Cámara.",
-  "Causa 77123/2024 - Pág. 2 / 2",
-].join("\n")
-
-const published = held.replace("frente al Mercado Central", "frente a la terminal")
+const held = HELD_RULING
+const published = PLAIN_RULING
 
 describe("a ruling the gate holds keeps its record and findings for review", () => {
   let out: string
