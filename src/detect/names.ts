@@ -10,7 +10,10 @@ import { SURNAMES } from "./lexicon/surnames.ts"
 
 const TITLE = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?`
 const CAPS = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]+)?`
-const INITIAL = String.raw`\p{Lu}\.`
+/** Company types written like a cluster of initials ("S.A.", "S.R.L."): never inside a name. */
+const DOTTED_ABBREVIATIONS = ["SA", "SRL", "SAS", "SAU", "SCA", "SH", "SE", "SGR", "UTE", "SAC"].map((a) => [...a].map((letter) => `${letter}\\.`).join(""))
+/** An initial, or a cluster of them before another capitalised word ("Gustavo R.M. Tissera"; not "S.A.U.,", not "X S.A. Conforme"). */
+const INITIAL = String.raw`(?:\p{Lu}\.|(?!(?:${DOTTED_ABBREVIATIONS.join("|")})(?![\p{L}]))(?:\p{Lu}\.){2,3}(?=[ \t]+\p{Lu}[\p{L}\p{M}]))`
 /** A whole word only: "OFAV" in "OFAVyT" is not a name token. */
 export const NAME_TOKEN = String.raw`(?:${CAPS}|${TITLE}|${INITIAL})(?![\p{L}\p{M}])`
 export const CAPS_TOKEN = CAPS
@@ -48,6 +51,14 @@ export const STOP: ReadonlySet<string> = new Set(
   fdo firmado firma ante mi cc ce s/ sd sin asimismo ademas entonces finalmente primeramente seguidamente por ultimo tanto habida cuenta conforme atento sentado
   whatsapp instagram facebook tiktok twitter google youtube telegram gmail hotmail mercadopago mercado libre visa mastercard
   norte sur este oeste
+  mis tus nuestro nuestra nuestros nuestras
+  ordinario ordinaria abreviado abreviada ejecutivo ejecutiva ejecutivos sumarisimo sumarisima cautelar cautelares medida medidas perjuicios perj accion acciones accidente accidentes transito repeticion consignacion desalojo usucapion divorcio alimentos sucesion sucesorio declaratoria herederos quiebra concurso preventivo pedida recurso queja nulidad cobro cheques letras pagares pagare mutuo homologacion verificacion tardia inconstitucionalidad habeas corpus praxis
+  homicidio estafa estafas defraudacion abuso sexual portacion tenencia encubrimiento usurpacion desobediencia estupefacientes coaccion femicidio tentativa agravado agravada calificado calificada
+  sociedad anonima limitada responsabilidad comandita cia compania seguros aseguradora cooperativa ferreteria farmacia panaderia kiosco supermercado almacen libreria carniceria verduleria pizzeria restaurante grupo transportes distribuidora automotores inmobiliaria concesionaria
+  cuestion cuestiones planteada planteadas agravio agravios fiscala camaras protocolo sentencias nominacion circunscripcion alzada pesos dolares factura tique ticket recibo cedula cedulas notificacion notificaciones cita texto dominio valor agregado
+  sindico sindica tasador tasadora psicologo psicologa medico medica traumatologo administrador administradora abogado abogada abogados abogadas apoderado apoderada apoderados letrado letrada letrados procurador procuradora mandatario mandataria curador curadora
+  cero dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve veinte veintiun veintiuno veintiuna veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento cientos doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos quinientas seiscientos seiscientas setecientos setecientas ochocientos ochocientas novecientos novecientas mil miles millon millones
+  cuarta quinta sexta septima setima octava novena decima undecima duodecima undecimo duodecimo vigesimo vigesima trigesimo trigesima cuadragesimo cuadragesima quincuagesimo quincuagesima sexagesimo sexagesima septuagesimo septuagesima octogesimo octogesima nonagesimo nonagesima
   espana mexico chile peru bolivia paraguay uruguay brasil colombia venezuela ecuador italia francia alemania
   `),
 )
@@ -116,11 +127,11 @@ export const tokens = (text: string, start: number, end: number): Token[] => {
  * particles at the edges. Each segment is [start, end) with its tokens.
  */
 /**
- * Stop words that are also given names ("Abril", "Argentina", "Argentino",
+ * Stop words that are also given names ("Abril", "Amparo", "Argentina", "Argentino",
  * "Domingo", "España", "Julio", "Segundo"): part of a name when capitalised and next to a lexicon name
  * ("Abril Flores", "Argentina Lorena Garcia", "Fabián Domingo Sansone").
  */
-const GIVEN_STOPS = new Set(["abril", "argentina", "argentino", "domingo", "espana", "julio", "segundo"])
+const GIVEN_STOPS = new Set(["abril", "amparo", "argentina", "argentino", "domingo", "espana", "julio", "segundo"])
 export const isGivenStop = (token: string): boolean => GIVEN_STOPS.has(fold(token))
 /**
  * Stop words that are also frequent surnames ("Villa", "Mercado", "Sala"):
@@ -149,12 +160,16 @@ export const stopIsName = (toks: readonly Token[], i: number): boolean => {
     // A surname in capitals after given names in title case is the usual style ("Juan Carlos MERCADO").
     const afterGiven = afterName || (isNameWord(prev) && !/[.,;:]$/.test(prev!.text) && isFirstName(prev!.text) && isCaps(t.text.replace(/[.,;:]$/, "")))
     if (afterGiven && (next === undefined || /[,;:]$/.test(t.text) || !/^\p{Lu}/u.test(next.text))) return true
+    // "Lucas Adrián Mas Zubiaurre": between given names and another surname of the same casing.
+    if (prev !== undefined && isFirstName(prev.text) && !/[.,;:]$/.test(prev.text) && next !== undefined && /^\p{Lu}\p{Ll}/u.test(next.text) === /^\p{Lu}\p{Ll}/u.test(t.text) && /^\p{Lu}/u.test(next.text) && !isStop(next.text) && caseMatches(prev.text, t.text)) return true
     // "MERCADO, Juan Carlos": an inverted caption.
     return /,$/.test(t.text) && isCaps(t.text.slice(0, -1)) && next !== undefined && isFirstName(next.text.replace(/[.,;:]$/, ""))
   }
   if (/[.,;:]$/.test(t.text)) return false
   if (GIVEN_STOPS.has(f)) {
     // "Abril Flores", "Fabián Domingo Sansone", "Carolina Pascualina Domingo" (a surname too).
+    // "Julio A. Romero": a month or a word is never followed by an initial and a capitalised word.
+    if (next !== undefined && isInitial(next.text) && /^\p{Lu}/u.test(toks[i + 2]?.text ?? "")) return true
     return (isNameWord(next) && caseMatches(t.text, next!.text)) || (afterName && isFirstName(prev!.text) && (isNameWord(next) || next === undefined))
   }
   return false
@@ -180,6 +195,17 @@ const opensSurname = (toks: readonly Token[], i: number): boolean => {
   return /^\p{Lu}/u.test(t.text) && SURNAME_OPENERS.has(fold(t.text)) && after !== undefined && /^\p{Lu}/u.test(after.text) && !isStop(after.text) && !PARTICLES.has(fold(after.text))
 }
 
+/**
+ * An initial between two words of a name ("Juan A. Pérez", "Marta E. Gómez
+ * de Ruiz", "Luis Y. Mora", "Gustavo R.M. Tissera"): a capital and its point are never the
+ * preposition or conjunction ("a", "e", "o", "y") nor a paragraph's roman
+ * numeral once a name has begun and another capitalised word follows.
+ */
+const isMiddleInitial = (toks: readonly Token[], i: number, namesSoFar: number): boolean =>
+  namesSoFar > 0 && INITIALS.test(toks[i]!.text) && /^\p{Lu}/u.test(toks[i + 1]?.text ?? "") && (INITIALS.test(toks[i - 1]!.text) || !/[.,;:]$/.test(toks[i - 1]!.text))
+/** One initial or a cluster of them ("E.", "P.B."). */
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u
+
 export const nameSegments = (text: string, start: number, end: number): Token[][] => {
   const segs: Token[][] = []
   let cur: Token[] = []
@@ -194,6 +220,7 @@ export const nameSegments = (text: string, start: number, end: number): Token[][
     const f = fold(t.text)
     if (PARTICLES.has(f) && cur.length) cur.push(t)
     else if (opensSurname(toks, i)) cur.push(t)
+    else if (isMiddleInitial(toks, i, cur.length)) cur.push(t)
     else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text) || isPreteriteVerb(t.text)) flush()
     else cur.push(t)
   })

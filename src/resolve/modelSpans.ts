@@ -2,8 +2,9 @@ import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
 import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
-import { inCitation, inCitedWork, isFirstName, isInitial, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
+import { inCitation, inCitedWork, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 import { isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
+import { CABA_BARRIOS, PROVINCES } from "../detect/lexicon/places.ts"
 import { IntervalBuckets } from "./IntervalBuckets.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
@@ -256,6 +257,19 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
     const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w))
     if (words.length > 0 && words.every(common)) return "common-words"
   }
+  if (span.label === "PERSONA" || span.label === "LUGAR") {
+    const lone = surface.trim().replace(/[,;:.]$/, "")
+    if (!/\s/.test(lone)) {
+      // "(Mis Notificaciones)", "publicado en La Ley", "el Tribunal de Alzada": a word of the language's own vocabulary.
+      // A barrio or province that is also a word ("Once", "Constitución", "Misiones") stays a place.
+      const knownPlace = span.label === "LUGAR" && (CABA_BARRIOS.has(fold(lone)) || PROVINCES.has(fold(lone)))
+      if (isStop(lone) && !isGivenStop(lone) && !isSurnameStop(lone) && !knownPlace) return "stop-word"
+      // "Arguye que…", "Postula que…": a verb opening the sentence before its clause, not a subject's name.
+      if (atSentenceStart(text, span.start) && /^[ \t]*\n?[ \t]*que\b/u.test(text.slice(span.end, span.end + 8)) && !(isFirstName(lone) || isSurname(lone))) return "verb-before-que"
+      // "Nº Res. 87", "Expte. 12": a short word abbreviating a document before its number.
+      if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(span.start + lone.length + (surface.length - surface.trimStart().length), span.end + 8))) return "abbreviation-before-number"
+    }
+  }
   // "T.S.J.", "CA", "J.A.": a court, a code, a law report (a party cue before initials is the rules' call).
   if (span.label === "PERSONA" && isLegalAbbreviation(surface)) return "legal-abbreviation"
   // A cluster of initials ("R.A.M.") is how rulings shorten a person's name, not a word.
@@ -264,7 +278,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
     // A lone capitalised word opening a sentence ("Obra en autos", "Agregó que") is a person only
     // if it is a known name or the ruling names someone with it in full elsewhere.
     const lone = surface.trim()
-    if (/(?:^|[.!?:]\s+|\n\s*)$/u.test(text.slice(Math.max(0, span.start - 3), span.start)) && (isStop(lone) || !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone)))) return "sentence-start-word"
+    if (atSentenceStart(text, span.start) && (isStop(lone) || !(isFirstName(lone) || isSurname(lone) || inLongerName(text, lone)))) return "sentence-start-word"
     // Anywhere else, a lone word no rule found, no name list knows and the ruling never
     // writes as part of a full name is more often an organisation than a person
     // ("Byggettan", a union); propagation would spread the mistake to every mention.
@@ -272,6 +286,9 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   }
   return undefined
 }
+
+/** Whether a sentence (or a line) opens at `start`. */
+const atSentenceStart = (text: string, start: number): boolean => /(?:^|[.!?:]\s+|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start))
 
 /** A parenthesis that opens a citation, with or without "cfr.", "conf.", "v.". */
 const AUTHOR_OPENS = /\(\s*(?:(?:cfr|conf|cf|v|ver|vid|cit)\.?:?,?\s*)?$/iu

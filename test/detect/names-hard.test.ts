@@ -25,6 +25,27 @@ describe("rules/person: names that are also words", () => {
   ])
 })
 
+describe("rules/person: the vocabulary of captions, amounts and roles is no name", () => {
+  positives(person, "PERSONA", [
+    // The case type glued to the party in a caption stays out of the name.
+    ["autos caratulados: \"FERRANDO, OSVALDO C/ GALARRETA, TOMAS ORDINARIO - DAÑOS Y PERJ.- ACCIDENTES\"", "GALARRETA, TOMAS"],
+    // A given name that is also a case type ("Amparo") is a name beside other names.
+    ["La señora María Amparo Quiroga declaró que", "María Amparo Quiroga"],
+  ])
+  negatives(person, "PERSONA", [
+    "Fijar como fecha para que el Señor Síndico presente el informe general",
+    "Regulo honorarios a los Sres. Abogados apoderados de la parte actora",
+    "El Sr. Administrador informó y la Perito Tasadora Oficial dictaminó",
+    "por la suma de Pesos Doscientos Cuarenta y Tres Mil Novecientos Dieciséis",
+    "EXPEDIENTE SAC: 1234 - ZAPATA C/ MOLINA - P.V.E. - MUTUO",
+    "apelaron tanto la aseguradora como el Banco Pampeano\nS.A. Conforme los términos del contrato",
+  ])
+  it("keeps a middle initial inside the name and a paragraph's numeral out of it", async () => {
+    const got = await found(person, "I. El Sr. Juan A. Ferrando Sosa declaró. II. La Sra. Ana E. Quiroga lo negó.", "PERSONA")
+    expect([...new Set(got)]).toEqual(["Juan A. Ferrando Sosa", "Ana E. Quiroga"])
+  })
+})
+
 describe("rules/person: inverted after a cue, experts", () => {
   positives(person, "PERSONA", [
     ["IV. Que declaró en calidad de testigo Tabarez, Ana, argentina, documento", "Tabarez, Ana"],

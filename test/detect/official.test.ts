@@ -31,6 +31,23 @@ describe("rules/official in the styles courts use", () => {
     ["sentido.\nEL DR. RUBÉN OSMAR ARGAÑARAZ, DIJO:\nComparto", "RUBÉN OSMAR ARGAÑARAZ"],
     ["LOS SEÑORES VOCALES MARIO ALBERTO\nPERALTA ZURITA Y GLADYS BENAVIDEZ, en un todo de acuerdo", "MARIO ALBERTO\nPERALTA ZURITA", "GLADYS BENAVIDEZ"],
     ["EL SR. VOCAL DR. HÉCTOR\nHUGO SALGUERO DIJO: Corresponde", "HÉCTOR\nHUGO SALGUERO"],
+    // A middle initial that is also a one-letter word ("a", "e", "o", "y") stays inside the name.
+    ["La Sra. Vocal Dra. Marta E. Gorostiaga de Ledesma dijo:", "Marta E. Gorostiaga de Ledesma"],
+    ["A LA PRIMERA CUESTIÓN PLANTEADA, LA SRA. VOCAL DRA. MARTA E. GOROSTIAGA DE LEDESMA, DIJO:", "MARTA E. GOROSTIAGA DE LEDESMA"],
+    ["El Juez Dr. Juan A. Pérez Sosa resolvió", "Juan A. Pérez Sosa"],
+    ["la Fiscal Dra. Ana O. Ruiz dictaminó y el Vocal Dr. Luis Y. Mora votó", "Ana O. Ruiz", "Luis Y. Mora"],
+    ["La Vocal Dra. Silvia J. E. Lorca adhirió", "Silvia J. E. Lorca"],
+    // The order of the judges' votes, with or without numbering; a cluster of initials inside a name.
+    ["el orden de emisión de los votos es el siguiente: Dres. Aníbal Osvaldo Ramello, Néstor Hugo Fuentes y Elsa Noemí Medina de Castro.", "Aníbal Osvaldo Ramello", "Néstor Hugo Fuentes", "Elsa Noemí Medina de Castro"],
+    ["Los Sres. Vocales emitirán sus votos en el siguiente orden: Dres. Héctor C. Sandoval, Gustavo R.M. Tissera y Ricardo Benítez Zamora.", "Héctor C. Sandoval", "Gustavo R.M. Tissera", "Ricardo Benítez Zamora"],
+    ["El Tribunal fija el orden de la votación en la siguiente forma: 1.- Dra. Silvia Pucheta, 2.- Dra. Patricia F. Mansilla y 3.- Dr. Raúl Ferro.", "Silvia Pucheta", "Patricia F. Mansilla", "Raúl Ferro"],
+    ["El orden de los votos resultó de la siguiente manera: Eduardo Ferrari y Natalia Zapata.", "Eduardo Ferrari", "Natalia Zapata"],
+    // A vote's heading after the question it answers; a "Fdo.:" list of signers quoted in the ruling.
+    ["A LA PRIMERA CUESTIÓN PLANTEADA, EL DR. ANÍBAL OSVALDO RAMELLO\nDIJO:\n1.- La sentencia", "ANÍBAL OSVALDO RAMELLO"],
+    ["Téngase presente la prueba … Fdo.: Graciela Villalba - Juez; Paula Andrea Ruiz - Prosecretaria.", "Graciela Villalba", "Paula Andrea Ruiz"],
+    // A given name that is also a month, before an initial.
+    ["EL SEÑOR VOCAL DR. JULIO A. ROMERO, DIJO: comparto", "JULIO A. ROMERO"],
+    ["del Juzgado N° 1, a cargo del Dr. Julio R. Bustos por haber deducido recurso", "Julio R. Bustos"],
   ])
   negatives(official, "FUNCIONARIO", [
     // A party's counsel is never an official, even near a role word.
@@ -38,6 +55,10 @@ describe("rules/official in the styles courts use", () => {
     "la defensa del imputado, representada por el Dr. Oscar Paredes, apeló",
     "la Fiscalía acusó y la querella, representada por el Dr. Oscar Paredes, adhirió",
     "el Juez rechazó el planteo del letrado apoderado de la actora, Dr. Ignacio Funes",
+    // Not a vote's order, not a signer.
+    "en el orden de prelación de los votos no se advierte error: el actor Ignacio Funes lo consintió",
+    "Fdo.: Ignacio Funes, abogado del actor",
+    "A LA PRIMERA CUESTIÓN PLANTEADA, EL ACTOR IGNACIO FUNES SOSTUVO:",
     // Headings and offices above a role line are not names.
     "CAMARA CIVIL Y COMERCIAL\nSECRETARIA",
     "SALA PENAL\nSECRETARIA",

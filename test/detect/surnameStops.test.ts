@@ -12,6 +12,7 @@ describe("surnames that are also common words (Mercado, Sala, Villa)", () => {
     ["after given names, before a comma", "Declaró el imputado Juan Carlos Mercado, DNI 22.333.444, domiciliado en Tucumán 100.", "Juan Carlos Mercado"],
     ["in capitals after a first name", "Luego compareció Aureliana VILLA, quien expuso.", "Aureliana VILLA"],
     ["at the end of a sentence", "La testigo fue Ana Sala.", "Ana Sala"],
+    ["between given names and another surname", "con el patrocinio letrado del Dr. Lucas Adrián Mas Zubiaurre, apeló.", "Lucas Adrián Mas Zubiaurre"],
   ])("are part of the name %s", async (_, text, name) => {
     expect(await persons(text)).toContain(name)
   })

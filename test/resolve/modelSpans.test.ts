@@ -117,6 +117,32 @@ describe("model spans go through the visibility policy", () => {
   })
 })
 
+describe("model tags on the language's own words", () => {
+  it("drops a tag on amounts written in words, and keeps the party named beside them", async () => {
+    const text = "El actor Osvaldo Rubén Ferrando reclama la suma de Pesos Doscientos Cuarenta y Tres Mil Novecientos Dieciséis con 50/100."
+    const spans = await analyse(text, config, [model(text, [["Osvaldo Rubén Ferrando", "PERSONA"], ["Pesos Doscientos Cuarenta", "PERSONA"], ["Tres Mil Novecientos", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Osvaldo Rubén Ferrando"])
+  })
+
+  it("drops a lone word of the vocabulary, but not a barrio or province that is also a word", async () => {
+    const text = "Vive en Once con su madre y nació en Misiones. Según lo publicado en La Ley 2010-A-345, el recurso fue concedido por el Tribunal de Alzada."
+    const spans = await analyse(text, config, [model(text, [["La", "LUGAR", 0], ["Alzada", "LUGAR"], ["Once", "LUGAR"], ["Misiones", "LUGAR"]])])
+    expect(redacted(text, spans)).toEqual(["LUGAR:Once", "LUGAR:Misiones"])
+  })
+
+  it("drops a verb opening its sentence before its clause, not a known surname there", async () => {
+    const text = "La demandada apela. Arguye que la sentencia es arbitraria. Declaró Juan Ferreyra. Ferreyra que estaba presente lo vio."
+    const spans = await analyse(text, config, [model(text, [["Arguye", "PERSONA"], ["Juan Ferreyra", "PERSONA"], ["Ferreyra", "PERSONA", 1]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Juan Ferreyra", "PERSONA:Ferreyra"])
+  })
+
+  it("drops a place tag on a document's abbreviation before its number, not on a place", async () => {
+    const text = "Expediente SAC 123 - Pág. 2 / 9 - Nº Res. 87.\n\nEl imputado vive en Goya. 2) El testigo declaró."
+    const spans = await analyse(text, config, [model(text, [["Res", "LUGAR"], ["Goya", "LUGAR"]])])
+    expect(redacted(text, spans).filter((r) => r.startsWith("LUGAR"))).toEqual(["LUGAR:Goya"])
+  })
+})
+
 describe("what the model alone redacts stays consistent across the ruling", () => {
   it("redacts every standalone mention of a place the model found once", async () => {
     const text = "Lo vieron en Flores con su madre.\n\nLuego volvió a Flores, donde fue detenido."

@@ -13,6 +13,7 @@ import { isCaps, isStop, NAME_SEQ, nameAt, nameSegments, type Token } from "../n
  * - panel         "la Sala, integrada por los Dres. A, B y C", "el voto del Dr. X"
  * - represented   "la Fiscalía N° 3, representada por la Dra. X" (public offices only)
  * - vote-heading  "EL DR. RUBEN OSMAR ARGAÑARAZ, DIJO:" opening a judge's vote
+ * - vote-order    "el orden de emisión de los votos es el siguiente: Dres. A, B y C"
  * - role lines    "Juez: Nombre Apellido, titular del Juzgado ...", "EL SEÑOR VOCAL DOCTOR X",
  *                 a role clause with the court between ("el Juez de Primera Instancia en
  *                 lo Civil ... de esta ciudad, Dr. X"), signature blocks ("APELLIDO Nombres↵
@@ -36,7 +37,7 @@ const COURT_WORD = /^(?:\p{Lu}[\p{L}.]*|\d+[°º]?|N[°º]|Nro\.?|de|del|en|lo|l
 const courtDescription = (gap: string): boolean => gap.split(/[\s,]+/u).every((word) => word === "" || COURT_WORD.test(word))
 const PARTY = /(?:imputad|acusad|procesad|v[íi]ctima|denunciante|damnificad|querell|testigo|particular|abogad|letrad|confianza|perit|patrocin|apoderad|imputaci|encartad|defensor(?:a)?\s+(?!oficial|p[úu]blic))/iu
 const SENTENCE_END = /[;\n]|\.\s+(?!\p{Ll})(?<!\b(?:N|Nº|N°|nro|Nro|art|inc)\.\s+)/u
-const LIST_SEP = /^\s*(?:,|\b[yY]\b|\b[eE]\b)\s*(?:(?:el|la)\s+)?(?:(?:Dra|Dr)\.?\s*)?/u
+const LIST_SEP = /^\s*(?:,|\b[yY]\b|\b[eE]\b)\s*(?:(?:el|la)\s+)?(?:\d{1,2}\s*[.)]-?\s*)?(?:(?:Dra|Dr)\.?\s*)?/u
 
 const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
   start: seg[0]!.start,
@@ -131,7 +132,10 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
     seg = [...seg, { text: lastWord[1]!, start, end: from + head.length }]
   }
   if (seg[seg.length - 1]!.end !== from + head.length) return []
-  const lineStart = /(?:^|[\n\f])[ \t\f]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start))
+  // A line of its own, or a "Fdo.:" list of signers ("Fdo.: Ana Paz - Juez; Luis Mora - Secretario").
+  const lineStart =
+    /(?:^|[\n\f])[ \t\f]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start)) ||
+    /\bFdo\.?:\s*(?:[^;\n]{1,80};\s*){0,4}(?:(?:Dr|Dra)\.?\s*)?$/iu.test(text.slice(Math.max(0, seg[0]!.start - 200), seg[0]!.start).split("\n").pop()!)
   // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
   if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
   if (!honorific && !(lineStart && seg.length >= 2)) return []
@@ -143,12 +147,21 @@ const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[
 const REPRESENTED = /(?:Fiscal[íi]a|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)[^;\n]{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?/giu
 const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
 const ANTE_MI = /\bante\s+m[íi]\s*[:,]?\s*(?:(?:Dra|Dr)\.?\s*)?/giu
+/**
+ * The order of the judges' votes: "el orden de emisión de los votos es el
+ * siguiente: Dres. A, B y C", "emitirán sus votos en el siguiente orden:",
+ * "fija el orden de la votación en la siguiente forma: 1.- Dra. A, 2.- Dr. B".
+ * Only the judges of the panel vote.
+ */
+const VOTE_ORDER =
+  /(?:\borden\s+(?:de\s+)?(?:emisi[óo]n\s+de\s+(?:los\s+)?votos|(?:la\s+)?votaci[óo]n|(?:los\s+)?votos)[^:;\n]{0,60}|\bvotos?\s+en\s+el\s+siguiente\s+orden\s*):\s*(?:\d{1,2}\s*[.)]-?\s*)?(?:(?:Dres|Dras|Dra|Dr|Sres|Sras|Sra|Sr)\.?\s*)?/giu
 
 /**
  * A vote's heading: "EL DR. RUBEN OSMAR ARGAÑARAZ, DIJO:", "La Dra. Ana Mas dijo:" at
- * the start of a line — in a ruling, only a judge's vote opens that way.
+ * the start of a line or after the question it answers ("A LA PRIMERA CUESTIÓN
+ * PLANTEADA, EL DR. X DIJO:") — in a ruling, only a judge's vote opens that way.
  */
-const VOTE_HEADING = /(?:^|\n)[ \t\f]*(?:EL|LA|El|La)[ \t]+(?:(?:SEÑOR(?:A)?|Señor(?:a)?|SRA?\.|Sra?\.)[ \t]+)?(?:(?:VOCAL|Vocal)[ \t]+)?(?:DRA|DR|Dra|Dr|DOCTORA|DOCTOR|doctora|doctor)\.?[ \t]+/gu
+const VOTE_HEADING = /(?:^|\n|\bCUESTI[ÓO]N(?:[ \t]+PLANTEADA)?[ \t]*,?)[ \t\f]*(?:EL|LA|El|La)[ \t]+(?:(?:SEÑOR(?:A)?|Señor(?:a)?|SRA?\.|Sra?\.)[ \t]+)?(?:(?:VOCAL|Vocal)[ \t]+)?(?:DRA|DR|Dra|Dr|DOCTORA|DOCTOR|doctora|doctor)\.?[ \t]+/gu
 const voteHeadings = (text: string): Span[] => {
   const out: Span[] = []
   VOTE_HEADING.lastIndex = 0
@@ -189,7 +202,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...voteHeadings(text))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text))
     return out
   },
 }
