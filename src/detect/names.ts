@@ -274,8 +274,12 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
-  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|seg[úu]n|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|seg[úu]n|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
   const after = text.slice(end, end + 40)
+  // An author entry: an inverted name before the title it wrote ("Peralta, Jorge W. “Nuevos …”"),
+  // or a name before its role in a collective work ("Jorge W. Peralta, Director, Edit. …").
+  if (/^\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2},\s*\p{Lu}/u.test(text.slice(start, end)) && /^\s*\.?\s*,?\s*(?:en\s+)?[“«]/u.test(after)) return true
+  if (/^\s*,?\s*(?:\((?:dir|coord|comp)s?\.?\)|Director(?:a|es)?\b|Coordinador(?:a|es)?\b|Compilador(?:a|es)?\b)\s*[,.]?\s*(?:Ed(?:it)?\.|Editorial|[“«])/u.test(after)) return true
   // An author teaching, in the present tense of doctrine: "El Dr. Eugenio Raúl Zaffaroni enseña que".
   if (/^\s*,?\s*(?:ense[ñn]a|explica|postula|define|ha\s+ense[ñn]ado|en\s+su\s+(?:obra|tratado|manual))\b/iu.test(after)) return true
   return /^\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|Derecho\s+Penal|Tratado|Manual|Lecciones|Teor[íi]a|Strafrecht|ed\.|p\.\s*\d|pp\.|pág|t\.\s*[IVX\d])/iu.test(after) ||

@@ -270,6 +270,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
       if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(span.start + lone.length + (surface.length - surface.trimStart().length), span.end + 8))) return "abbreviation-before-number"
     }
   }
+  // "Jorge W. Peralta": one letter is an initial of a longer name, never a person by itself (initials after a cue are the rules').
+  if (span.label === "PERSONA" && /^\p{Lu}\.?$/u.test(surface.trim()) && rules.length === 0) return "lone-initial"
   // "T.S.J.", "CA", "J.A.": a court, a code, a law report (a party cue before initials is the rules' call).
   if (span.label === "PERSONA" && isLegalAbbreviation(surface)) return "legal-abbreviation"
   // A cluster of initials ("R.A.M.") is how rulings shorten a person's name, not a word.

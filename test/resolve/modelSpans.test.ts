@@ -143,6 +143,24 @@ describe("model tags on the language's own words", () => {
   })
 })
 
+describe("model tags on cited authors", () => {
+  it("drops a tag on an author before the title they wrote or their role in a collective work, not on a party in a caption", async () => {
+    const text =
+      "El actor Rodolfo Peralta reclama daños (Alsina, 1955, p. 254; con cita de Palacio: Ibarguren, Jorge W. “Nuevos horizontes del proceso”, Ed. Jurídica). " +
+      "Ver la obra colectiva “Principios Procesales”, Jorge W. Ibarguren, Director, Edit. Rubinzal. En autos “GÓMEZ, Ana c/ PERALTA, Rodolfo”, la demandada apeló."
+    const spans = await analyse(text, config, [
+      model(text, [["Rodolfo Peralta", "PERSONA"], ["Ibarguren, Jorge W", "PERSONA"], ["Jorge W. Ibarguren", "PERSONA"], ["GÓMEZ, Ana", "PERSONA"], ["PERALTA, Rodolfo", "PERSONA"]]),
+    ])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Rodolfo Peralta", "PERSONA:GÓMEZ, Ana", "PERSONA:PERALTA, Rodolfo"])
+  })
+
+  it("drops a tag on a lone initial, not the initials a rule finds after a cue", async () => {
+    const text = "Según el maestro Jorge W. Ibarguren, la regla es clara. La víctima, J. L. M., declaró."
+    const spans = await analyse(text, config, [model(text, [["W", "PERSONA"], ["J. L. M.", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:J. L. M."])
+  })
+})
+
 describe("what the model alone redacts stays consistent across the ruling", () => {
   it("redacts every standalone mention of a place the model found once", async () => {
     const text = "Lo vieron en Flores con su madre.\n\nLuego volvió a Flores, donde fue detenido."
