@@ -15,8 +15,9 @@ import { getRuling, listRulings, processing, statistics, type Row } from "./publ
 import { chartLibraryPath, contentType, DASHBOARD_ASSETS } from "./staticFiles.ts"
 
 /**
- * The read-only HTTP API and dashboard over one `public/` folder, served
- * with Effect's HTTP server on Node. Routes:
+ * The read-only HTTP API and dashboard over one `public/` folder: routes on
+ * Effect's `HttpRouter`, served on Node, with the shared concerns as
+ * middleware (`apiMiddleware.ts`). Routes:
  *
  *   GET /                                   dashboard (Spanish)
  *   GET /api/v1/resoluciones                list, filters, full-text `q`, `orden`, `limite`/`desde`, `formato=csv`

@@ -20,7 +20,8 @@ import { rulingView } from "./reviewView.ts"
  * the public server. Every request needs the token (`Authorization: Bearer`)
  * or the session cookie the login page sets; state changes are POST with
  * the session's CSRF token (`x-csrf-token`); requests naming another Host
- * are refused (DNS rebinding). Routes:
+ * are refused (DNS rebinding): middleware on Effect's `HttpRouter`
+ * (`reviewMiddleware.ts`). Any other path or method is 404. Routes:
  *
  *   POST /ingresar                          token + reviewer's name → session cookie
  *   POST /salir                             ends the session
