@@ -1,15 +1,15 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import { readFile } from "node:fs/promises"
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
+import { createServer } from "node:http"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { NodeHttpServer } from "@effect/platform-node"
-import { Cause, Data, Effect, Exit, Runtime, Scope } from "effect"
-import { HttpServerRequest, HttpServerResponse } from "effect/http"
+import { Context, Data, Effect, Exit, Layer, Runtime, Scope } from "effect"
+import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "effect/http"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { ControlActionSchema, applyControlVerdicts, controlQueue, controlView } from "./qualityControl.ts"
 import { ReviewActionSchema } from "./reviewAction.ts"
+import { COOKIE, failure, HEADERS, json, loginPage, Reviewer, reviewErrors, sameSecret, sameSite, session, type Session } from "./reviewMiddleware.ts"
 import { applyActions, queueState, rulingUnderReview, undoDecision } from "./reviewQueue.ts"
 import { ReviewError } from "./ReviewError.ts"
 import { rulingView } from "./reviewView.ts"
@@ -20,7 +20,8 @@ import { rulingView } from "./reviewView.ts"
  * the public server. Every request needs the token (`Authorization: Bearer`)
  * or the session cookie the login page sets; state changes are POST with
  * the session's CSRF token (`x-csrf-token`); requests naming another Host
- * are refused (DNS rebinding). Routes:
+ * are refused (DNS rebinding): middleware on Effect's `HttpRouter`
+ * (`reviewMiddleware.ts`). Any other path or method is 404. Routes:
  *
  *   POST /ingresar                          token + reviewer's name → session cookie
  *   POST /salir                             ends the session
@@ -60,62 +61,8 @@ export interface RunningReviewServer {
   readonly port: number
 }
 
-interface Session {
-  readonly reviewer: string
-  readonly csrf: string
-}
-
-interface Caller {
-  readonly reviewer: string
-  /** Null for bearer-token callers, which carry no ambient credential. */
-  readonly csrf: string | null
-}
-
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), "app")
-const ASSETS: Record<string, { file: string; type: string }> = {
-  "/": { file: "index.html", type: "text/html; charset=utf-8" },
-  "/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
-  "/app.css": { file: "app.css", type: "text/css; charset=utf-8" },
-}
-const COOKIE = "tacha_revision"
 const MAX_BODY = 64 * 1024
-
-// "same-origin", not "no-referrer": with the latter a browser sends `Origin: null` on form posts, which the origin check refuses.
-const HEADERS = {
-  "x-content-type-options": "nosniff",
-  "cache-control": "no-store",
-  "referrer-policy": "same-origin",
-  "x-frame-options": "DENY",
-  "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-}
-
-const json = (body: unknown, status = 200) =>
-  HttpServerResponse.text(JSON.stringify(body), { status, contentType: "application/json; charset=utf-8", headers: HEADERS })
-
-const failure = (status: number, mensaje: string) => json({ error: { mensaje } }, status)
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/gu, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[char]!)
-
-/** The login page, sent with 401 to any unauthenticated page request. */
-const loginPage = (message?: string) =>
-  HttpServerResponse.text(
-    `<!doctype html>
-<html lang="es-AR"><head><meta charset="utf-8"><title>tacha · revisión — ingresar</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/app.css"></head>
-<body class="ingreso"><main><h1>Revisión de resoluciones retenidas</h1>
-<p>Ingrese el código de acceso que 'tacha revisar' mostró al iniciar y su nombre: queda registrado con cada decisión.</p>
-${message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : ""}
-<form method="post" action="/ingresar">
-<label for="token">Código de acceso</label><input id="token" name="token" type="password" autocomplete="off" required autofocus>
-<label for="revisor">Su nombre</label><input id="revisor" name="revisor" type="text" maxlength="100" required>
-<button type="submit">Ingresar</button></form></main></body></html>`,
-    { status: 401, contentType: "text/html; charset=utf-8", headers: { ...HEADERS, "www-authenticate": "Bearer realm=\"tacha-revision\"" } },
-  )
-
-const digest = (text: string) => createHash("sha256").update(text).digest()
-const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected))
 
 const readBody = (request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function*() {
@@ -125,57 +72,6 @@ const readBody = (request: HttpServerRequest.HttpServerRequest) =>
     if (text.length > MAX_BODY) return yield* Effect.fail("grande" as const)
     return text
   })
-
-interface Context extends ReviewServerOptions {
-  readonly sessions: Map<string, Session>
-  readonly allowedHosts: ReadonlySet<string>
-  readonly origins: ReadonlySet<string>
-}
-
-const caller = (context: Context, request: HttpServerRequest.HttpServerRequest): Caller | null => {
-  const authorization = request.headers["authorization"]
-  if (authorization?.startsWith("Bearer ")) {
-    if (!sameSecret(authorization.slice("Bearer ".length).trim(), context.token)) return null
-    const named = request.headers["x-revisor"]?.trim()
-    return { reviewer: named && named.length <= 100 ? named : context.reviewer ?? "revisión con código", csrf: null }
-  }
-  const session = context.sessions.get(request.cookies[COOKIE] ?? "")
-  return session ? { reviewer: session.reviewer, csrf: session.csrf } : null
-}
-
-const login = (context: Context, request: HttpServerRequest.HttpServerRequest) =>
-  Effect.gen(function*() {
-    const body = yield* readBody(request).pipe(Effect.orElseSucceed(() => ""))
-    const form = new URLSearchParams(body)
-    const token = form.get("token") ?? ""
-    const reviewer = (form.get("revisor") ?? "").trim().slice(0, 100)
-    if (!sameSecret(token, context.token)) return loginPage("Código de acceso incorrecto.")
-    if (reviewer.length === 0) return loginPage("Escriba su nombre: queda registrado con cada decisión.")
-    const id = randomBytes(32).toString("base64url")
-    context.sessions.set(id, { reviewer, csrf: randomBytes(32).toString("base64url") })
-    return HttpServerResponse.empty({
-      status: 303,
-      headers: { ...HEADERS, location: "/", "set-cookie": `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/` },
-    })
-  })
-
-const view = (context: Context, id: string) =>
-  rulingUnderReview(context.outDir, id, context.config).pipe(
-    Effect.map(({ status, record, decisions, reviewed }) => json(rulingView(status, record, reviewed, decisions))),
-  )
-
-const queue = (context: Context, search: URLSearchParams) =>
-  queueState(context.outDir).pipe(Effect.map(({ pending, done }) => {
-    const court = search.get("juzgado") ?? ""
-    const cause = search.get("causa") ?? ""
-    const shown = pending.filter((row) => (!court || row.court === court) && (!cause || (row.causes[cause] ?? 0) > 0))
-    return json({
-      pendientes: shown.map((row) => ({ id: row.id, archivo: row.source, juzgado: row.court, motivo: row.holdReason, causas: row.causes })),
-      juzgados: [...new Set(pending.flatMap((row) => (row.court ? [row.court] : [])))].sort(),
-      causas: [...new Set(pending.flatMap((row) => Object.keys(row.causes)))].sort(),
-      progreso: { hechas: done, quedan: pending.length },
-    })
-  }))
 
 /** A request's body parsed as JSON; `ok: false` when it is not JSON (an unreadable or oversized body fails). */
 const jsonBody = (request: HttpServerRequest.HttpServerRequest) =>
@@ -190,19 +86,79 @@ const jsonBody = (request: HttpServerRequest.HttpServerRequest) =>
     }),
   )
 
-const act = (context: Context, id: string, who: Caller, request: HttpServerRequest.HttpServerRequest) =>
+/** One of the app's files, read at each request (no cache: the app is small and local). */
+const asset = (file: string, type: string) =>
+  Effect.promise(() => readFile(join(APP_DIR, file), "utf8")).pipe(
+    Effect.map((content) => HttpServerResponse.text(content, { contentType: type, headers: HEADERS })),
+  )
+
+/** The `:id` of the route: the ids the pipeline writes, nothing that could name another path. */
+const ID = ":id([A-Za-z0-9._-]+)"
+
+const routeId = Effect.map(HttpRouter.params, (params) => params["id"]!)
+
+/** The routes open to anyone that reaches this server: the login form, the style sheet the login page needs (it holds no data), the icon. */
+const openRoutes = (token: string, sessions: Map<string, Session>) => {
+  // Built apart from addAll: as its argument, the routes' error and requirement types would be inferred from its `Route<any, any>` bound.
+  const routes = [
+    HttpRouter.route("POST", "/ingresar", (request) =>
+      Effect.gen(function*() {
+        const body = yield* readBody(request).pipe(Effect.orElseSucceed(() => ""))
+        const form = new URLSearchParams(body)
+        const given = form.get("token") ?? ""
+        const reviewer = (form.get("revisor") ?? "").trim().slice(0, 100)
+        if (!sameSecret(given, token)) return loginPage("Código de acceso incorrecto.")
+        if (reviewer.length === 0) return loginPage("Escriba su nombre: queda registrado con cada decisión.")
+        const id = randomBytes(32).toString("base64url")
+        sessions.set(id, { reviewer, csrf: randomBytes(32).toString("base64url") })
+        return HttpServerResponse.empty({
+          status: 303,
+          headers: { ...HEADERS, location: "/", "set-cookie": `${COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/` },
+        })
+      })),
+    HttpRouter.route("GET", "/app.css", asset("app.css", "text/css; charset=utf-8")),
+    HttpRouter.route("GET", "/favicon.ico", HttpServerResponse.empty({ status: 204, headers: HEADERS })),
+  ]
+  return HttpRouter.addAll(routes)
+}
+
+const view = (options: ReviewServerOptions, id: string) =>
+  rulingUnderReview(options.outDir, id, options.config).pipe(
+    Effect.map(({ status, record, decisions, reviewed }) => json(rulingView(status, record, reviewed, decisions))),
+  )
+
+const searchOf = (request: HttpServerRequest.HttpServerRequest): URLSearchParams => {
+  const at = request.url.indexOf("?")
+  return new URLSearchParams(at < 0 ? "" : request.url.slice(at + 1))
+}
+
+const queue = (options: ReviewServerOptions, search: URLSearchParams) =>
+  queueState(options.outDir).pipe(Effect.map(({ pending, done }) => {
+    const court = search.get("juzgado") ?? ""
+    const cause = search.get("causa") ?? ""
+    const shown = pending.filter((row) => (!court || row.court === court) && (!cause || (row.causes[cause] ?? 0) > 0))
+    return json({
+      pendientes: shown.map((row) => ({ id: row.id, archivo: row.source, juzgado: row.court, motivo: row.holdReason, causas: row.causes })),
+      juzgados: [...new Set(pending.flatMap((row) => (row.court ? [row.court] : [])))].sort(),
+      causas: [...new Set(pending.flatMap((row) => Object.keys(row.causes)))].sort(),
+      progreso: { hechas: done, quedan: pending.length },
+    })
+  }))
+
+const act = (options: ReviewServerOptions, request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function*() {
+    const id = yield* routeId
+    const who = yield* Reviewer
     const body = yield* jsonBody(request)
     if (!body.ok) return failure(400, "El cuerpo debe ser un objeto JSON.")
-    const parsed = body.value
-    const action = ReviewActionSchema.safeParse({ ...(parsed as object), id, revisor: who.reviewer })
+    const action = ReviewActionSchema.safeParse({ ...(body.value as object), id, revisor: who.name })
     if (!action.success) return failure(400, "Acción inválida: " + action.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "))
-    yield* applyActions(context.outDir, context.config, [{ line: 1, action: action.data }], who.reviewer, new Date().toISOString())
-    return yield* view(context, id)
+    yield* applyActions(options.outDir, options.config, [{ line: 1, action: action.data }], who.name, new Date().toISOString())
+    return yield* view(options, id)
   })
 
-const controlList = (context: Context) =>
-  controlQueue(context.outDir).pipe(Effect.map(({ pending, done }) =>
+const controlList = (options: ReviewServerOptions) =>
+  controlQueue(options.outDir).pipe(Effect.map(({ pending, done }) =>
     json({
       pendientes: pending.map(({ entry, record }) => ({
         id: entry.id,
@@ -214,105 +170,68 @@ const controlList = (context: Context) =>
     })
   ))
 
-const controlVerdict = (context: Context, id: string, who: Caller, request: HttpServerRequest.HttpServerRequest) =>
+const controlVerdict = (options: ReviewServerOptions, request: HttpServerRequest.HttpServerRequest) =>
   Effect.gen(function*() {
+    const id = yield* routeId
+    const who = yield* Reviewer
     const body = yield* jsonBody(request)
     if (!body.ok) return failure(400, "El cuerpo debe ser un objeto JSON.")
-    const parsed = body.value
-    const given = (parsed as { acciones?: unknown }).acciones
+    const given = (body.value as { acciones?: unknown }).acciones
     if (!Array.isArray(given) || given.length === 0 || given.length > 200) return failure(400, "Falta 'acciones': una lista de veredictos.")
     const actions = []
     for (const [index, item] of given.entries()) {
-      const action = ControlActionSchema.safeParse({ ...(item as object), id, revisor: who.reviewer })
+      const action = ControlActionSchema.safeParse({ ...(item as object), id, revisor: who.name })
       if (!action.success) return failure(400, "Veredicto inválido: " + action.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "))
       actions.push({ line: index + 1, action: action.data })
     }
-    const result = yield* applyControlVerdicts(context.outDir, context.config, actions, who.reviewer, new Date().toISOString())
+    const result = yield* applyControlVerdicts(options.outDir, options.config, actions, who.name, new Date().toISOString())
     return json({ correctas: result.correct, con_errores: result.withErrors, retiradas: result.withdrawn })
   })
 
-const asset = (path: string) =>
-  Effect.promise(() => readFile(join(APP_DIR, ASSETS[path]!.file), "utf8")).pipe(
-    Effect.map((content) => HttpServerResponse.text(content, { contentType: ASSETS[path]!.type, headers: HEADERS })),
-  )
+/** The app and its API, behind `session`; any other path or method is 404 (to a caller who may know). */
+const sessionRoutes = (options: ReviewServerOptions, sessions: Map<string, Session>) => {
+  const routes = [
+    HttpRouter.route("GET", "/", asset("index.html", "text/html; charset=utf-8")),
+    HttpRouter.route("GET", "/app.js", asset("app.js", "text/javascript; charset=utf-8")),
+    HttpRouter.route("GET", "/api/sesion", Effect.map(Reviewer, (who) => json({ revisor: who.name, csrf: who.csrf }))),
+    HttpRouter.route("GET", "/api/cola", (request) => queue(options, searchOf(request))),
+    HttpRouter.route("POST", "/salir", (request) =>
+      Effect.sync(() => {
+        sessions.delete(request.cookies[COOKIE] ?? "")
+        return HttpServerResponse.empty({ status: 303, headers: { ...HEADERS, location: "/", "set-cookie": `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } })
+      })),
+    HttpRouter.route("GET", "/api/control", controlList(options)),
+    HttpRouter.route("GET", `/api/control/${ID}`, Effect.flatMap(routeId, (id) => Effect.map(controlView(options.outDir, id), json))),
+    HttpRouter.route("POST", `/api/control/${ID}`, (request) => controlVerdict(options, request)),
+    HttpRouter.route("GET", `/api/resoluciones/${ID}`, Effect.flatMap(routeId, (id) => view(options, id))),
+    HttpRouter.route("POST", `/api/resoluciones/${ID}/acciones`, (request) => act(options, request)),
+    HttpRouter.route("POST", `/api/resoluciones/${ID}/deshacer`, Effect.gen(function*() {
+      const id = yield* routeId
+      const who = yield* Reviewer
+      yield* undoDecision(options.outDir, id, who.name, new Date().toISOString())
+      return yield* view(options, id)
+    })),
+    HttpRouter.route("*", "*", failure(404, "No existe esa ruta.")),
+  ]
+  return HttpRouter.addAll(routes).pipe(Layer.provide(session({ token: options.token, reviewer: options.reviewer, sessions }).layer))
+}
 
-const route = (context: Context, request: HttpServerRequest.HttpServerRequest) =>
-  Effect.gen(function*() {
-    const url = request.url
-    const at = url.indexOf("?")
-    const path = at < 0 ? url : url.slice(0, at)
-    const search = new URLSearchParams(at < 0 ? "" : url.slice(at + 1))
-    // Another Host is a page of another site resolving to this machine (DNS rebinding).
-    if (!context.allowedHosts.has((request.headers["host"] ?? "").toLowerCase())) return failure(421, "Host no admitido: use la dirección local que mostró 'tacha revisar'.")
-    const origin = request.headers["origin"]
-    if (request.method === "POST" && origin !== undefined && !context.origins.has(origin.toLowerCase())) {
-      return failure(403, "Origen no admitido.")
-    }
-    if (request.method === "POST" && path === "/ingresar") return yield* login(context, request)
-    // The style sheet alone is served to anyone: the login page needs it, and it holds no data.
-    if (request.method === "GET" && path === "/app.css") return yield* asset("/app.css")
-    if (request.method === "GET" && path === "/favicon.ico") return HttpServerResponse.empty({ status: 204, headers: HEADERS })
-    const who = caller(context, request)
-    if (!who) return path.startsWith("/api/") || request.method !== "GET" ? failure(401, "Falta el código de acceso o la sesión venció.") : loginPage()
-    if (request.method === "POST" && who.csrf !== null && request.headers["x-csrf-token"] !== who.csrf) {
-      return failure(403, "Falta el código CSRF de la sesión.")
-    }
-    if (request.method === "GET" && ASSETS[path]) return yield* asset(path)
-    if (request.method === "GET" && path === "/api/sesion") return json({ revisor: who.reviewer, csrf: who.csrf })
-    if (request.method === "GET" && path === "/api/cola") return yield* queue(context, search)
-    if (request.method === "POST" && path === "/salir") {
-      context.sessions.delete(request.cookies[COOKIE] ?? "")
-      return HttpServerResponse.empty({ status: 303, headers: { ...HEADERS, location: "/", "set-cookie": `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` } })
-    }
-    if (request.method === "GET" && path === "/api/control") return yield* controlList(context)
-    const sampled = /^\/api\/control\/([A-Za-z0-9._-]{1,200})$/u.exec(path)
-    if (sampled) {
-      if (request.method === "GET") return json(yield* controlView(context.outDir, sampled[1]!))
-      if (request.method === "POST") return yield* controlVerdict(context, sampled[1]!, who, request)
-      return failure(405, "Método no permitido.")
-    }
-    const match = /^\/api\/resoluciones\/([A-Za-z0-9._-]{1,200})(\/acciones|\/deshacer)?$/u.exec(path)
-    if (match) {
-      const id = match[1]!
-      if (request.method === "GET" && !match[2]) return yield* view(context, id)
-      if (request.method === "POST" && match[2] === "/acciones") return yield* act(context, id, who, request)
-      if (request.method === "POST" && match[2] === "/deshacer") {
-        yield* undoDecision(context.outDir, id, who.reviewer, new Date().toISOString())
-        return yield* view(context, id)
-      }
-      return failure(405, "Método no permitido.")
-    }
-    return failure(404, "No existe esa ruta.")
-  })
-
-const app = (context: Context) =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    return yield* route(context, request)
-  }).pipe(
-    Effect.catchTag("ReviewError", (error) =>
-      Effect.succeed(failure(error.reason === "no_encontrada" ? 404 : error.reason === "almacen" ? 503 : 422, error.detail.replace(/^No se aplicó (?:ninguna decisión|ningún veredicto de control):\n\s*- línea \d+ \([^)]*\): /u, "")))
-    ),
-    Effect.catchCause((cause) =>
-      Effect.logError("revision: error interno", Cause.pretty(cause)).pipe(Effect.as(failure(500, "Error interno del servidor.")))
-    ),
-  )
+/** Route paths as written (no case folding, no trailing-slash aliases); ids up to 200 characters. */
+const ROUTER_CONFIG = { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 }
 
 /** Start the review app in the current scope; closing the scope stops it. */
 export const makeReviewServer = Effect.fn("makeReviewServer")(function*(options: ReviewServerOptions) {
   if (!LOOPBACK_HOSTS.has(options.host)) return yield* new ReviewServerError({ host: options.host })
   const host = options.host === "localhost" ? "127.0.0.1" : options.host
-  let server: Server | undefined
-  const http = yield* NodeHttpServer.make(() => (server = createServer()), { port: options.port, host })
-  const { port } = server!.address() as AddressInfo
-  const names = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]
-  const context: Context = {
-    ...options,
-    sessions: new Map(),
-    allowedHosts: new Set(names),
-    origins: new Set(names.map((name) => `http://${name}`)),
-  }
-  yield* http.serve(app(context))
+  // Listening first: the port is part of the names the Host check admits.
+  const listening = yield* Layer.build(NodeHttpServer.layer(() => createServer(), { port: options.port, host }))
+  const address = Context.get(listening, HttpServer.HttpServer).address
+  const port = address._tag === "UnixPathAddress" ? options.port : address.port
+  const sessions = new Map<string, Session>()
+  const app = Layer.mergeAll(openRoutes(options.token, sessions), sessionRoutes(options, sessions), sameSite([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]), reviewErrors)
+  yield* Layer.build(
+    HttpRouter.serve(app, { routerConfig: ROUTER_CONFIG, disableLogger: true, disableListenLog: true }).pipe(Layer.provide(Layer.succeedContext(listening))),
+  )
   const shown = host.includes(":") ? `[${host}]` : host
   return { url: `http://${shown}:${port}`, port } satisfies RunningReviewServer
 })
