@@ -1,9 +1,10 @@
 import { mkdtemp } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import { storeOpens, storePath, withStore } from "../../src/store/openStore.ts"
+import { OutputFolder } from "../../src/store/OutputFolder.ts"
 import { Store } from "../../src/store/Store.ts"
 
 const count = (path: string) =>
@@ -30,7 +31,7 @@ describe("Store service", () => {
         // A use inside a use (a stage calling another) does not wait for itself.
         return withStore(path, () => count(path))
       })
-    }).pipe(Effect.provide(Store.layer(out))))
+    }).pipe(Effect.provide(Store.layer.pipe(Layer.provide(OutputFolder.layer(out))))))
     expect(seen).toBe(5)
     expect(storeOpens()).toBe(before + 1)
     // Closed with the scope: the file opens again on its own.
