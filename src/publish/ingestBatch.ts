@@ -174,18 +174,18 @@ export const ingestBatch = Effect.fn("ingestBatch")(function*(run: RunInfo, opti
       const chunk: { record: AuditRecord; staged: StagedRuling }[] = []
       const flush = () => {
         const rows = chunk.splice(0)
-        return db.attempt(async (connection) => {
-          await loadRulings(connection, rows.map((row) => row.staged), runId, at)
-          await appendEntities(connection, rows.map((row) => row.record))
-        })
+        return loadRulings(db, rows.map((row) => row.staged), runId, at).pipe(
+          Effect.andThen(db.attempt((connection) => appendEntities(connection, rows.map((row) => row.record)))),
+        )
       }
       let unchanged = 0
-      const stored = yield* db.attempt(async (connection) => {
-        const rows = (await connection.runAndReadAll("SELECT id, sha256, public_sha256, version, published, first_published_at FROM rulings"))
-          .getRowObjectsJS()
-        await createStaging(connection)
-        return new Map(rows.map((row) => [String(row["id"]), row]))
-      })
+      const stored = yield* db.attempt(async (connection) =>
+        new Map(
+          (await connection.runAndReadAll("SELECT id, sha256, public_sha256, version, published, first_published_at FROM rulings"))
+            .getRowObjectsJS().map((row) => [String(row["id"]), row]),
+        )
+      )
+      yield* createStaging(db)
       for (const name of files) {
         const { record, auditSha256 } = yield* readAudit(folder.dir, auditDir, name)
         const publicText = readPublicText(folder.publicDir, record.id)
