@@ -15,7 +15,7 @@ export class StoreError extends Data.TaggedError("StoreError")<{
 }> {
   override readonly [Runtime.errorExitCode] = 2
   override get message(): string {
-    return `no se pudo usar el almacén privado ${this.file} (${this.cause}); sus datos quedaron como estaban.`
+    return `no se pudo usar el almacén privado ${this.file} (${this.cause}); lo que hacía ese paso se deshizo.`
   }
   get hint(): string {
     return "¿Hay otro proceso de tacha usando la misma carpeta? Espere a que termine y vuelva a correr el comando."

@@ -64,7 +64,7 @@ describe("Store.use", () => {
     const error = Cause.squash((exit as Exit.Failure<unknown, unknown>).cause)
     expect(error).toBeInstanceOf(StoreError)
     expect((error as StoreError).message).toBe(
-      `no se pudo usar el almacén privado ${join(out.split("/").at(-1)!, "private", "tacha.duckdb")} (Error); sus datos quedaron como estaban.`,
+      `no se pudo usar el almacén privado ${join(out.split("/").at(-1)!, "private", "tacha.duckdb")} (Error); lo que hacía ese paso se deshizo.`,
     )
     expect((error as StoreError).message).not.toContain("Pérez")
   })
