@@ -12,12 +12,14 @@
  * system, every thread), peakRssMb.
  */
 import { readFile } from "node:fs/promises"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
+import { runServices } from "../src/cli/main.ts"
 import { loadPipelineConfig } from "../src/domain/loadPipelineConfig.ts"
 import { extractDocument } from "../src/ingest/extract.ts"
 import { listInputs } from "../src/ingest/inputs.ts"
 import { composeText } from "../src/normalise/composeText.ts"
 import { Analyser } from "../src/pipeline/Analyser.ts"
+import { Pipeline } from "../src/pipeline/Pipeline.ts"
 import { loadNerDetector } from "../src/pipeline/loadNerDetector.ts"
 import { runBatch } from "../src/pipeline/runBatch.ts"
 
@@ -59,17 +61,15 @@ const modelOnly = Effect.scoped(Effect.gen(function*() {
 
 let lastDocument = 0
 const fullRun = Effect.gen(function*() {
-  const config = yield* loadPipelineConfig(pipeline)
+  const { config } = yield* Pipeline
   const summary = yield* runBatch({
     input,
-    outDir: out!,
-    config,
     onProgress: (done, total) => {
       if (done === total) lastDocument = performance.now()
     },
   }).pipe(Effect.provide(Analyser.layer(config)))
   return { characters: summary.characters, documents: summary.succeeded, held: summary.failures.length }
-})
+}).pipe(Effect.scoped, Effect.provide(runServices(out!, Option.fromNullishOr(pipeline))))
 
 const started = performance.now()
 const program: Effect.Effect<{ characters: number; documents: number; seconds?: number; cpuSeconds?: number }, unknown> =

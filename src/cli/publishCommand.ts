@@ -1,35 +1,24 @@
-import { access } from "node:fs/promises"
-import { join, resolve } from "node:path"
 import { Console, Effect } from "effect"
 import { Command, Flag } from "effect/cli"
 import { publishApproved } from "../review/publishApproved.ts"
-import { reviewConfig } from "../review/reviewConfig.ts"
-import { ReviewError } from "../review/ReviewError.ts"
-
-/** The output folder must exist and hold a run's private outputs. */
-export const requireOutput = (outDir: string) =>
-  Effect.tryPromise({
-    try: () => access(join(outDir, "private")),
-    catch: () => new ReviewError({ reason: "sin_salida", detail: `No existe ${join(outDir, "private")}: indique la carpeta de salida de 'tacha run' con --out.` }),
-  })
+import { OutputFolder } from "../store/OutputFolder.ts"
 
 export const pipelineFlag = Flag.String("pipeline").pipe(
   Flag.withDescription("Configuración del pipeline (por defecto, la que usó la última ejecución de 'tacha run' en esa carpeta)"),
   Flag.optional,
 )
 
+/** Its output folder (checked to hold a run's outputs), pipeline, rule detectors and store are wired in the CLI's main from `--out` and `--pipeline`. */
 export const publishCommand = Command.make(
   "publicar",
   {
     out: Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run' (por defecto: out)"), Flag.withDefault("out")),
     pipeline: pipelineFlag,
   },
-  Effect.fn(function*({ out, pipeline }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
-    const summary = yield* publishApproved(outDir, config, new Date())
-    yield* Console.log(`Publicación en ${join(outDir, "public")}`)
+  Effect.fn(function*() {
+    const folder = yield* OutputFolder
+    const summary = yield* publishApproved(new Date())
+    yield* Console.log(`Publicación en ${folder.publicDir}`)
     yield* Console.log(`  Aprobadas publicadas ahora:     ${summary.published}`)
     if (summary.heldAgain > 0) yield* Console.log(`  Retenidas otra vez por el control final (vuelven a la cola): ${summary.heldAgain}`)
     if (summary.excluded > 0) yield* Console.log(`  Excluidas por la política de publicación: ${summary.excluded}`)

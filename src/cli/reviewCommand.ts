@@ -7,14 +7,18 @@ import { applyControlVerdicts, ControlActionSchema, controlQueue } from "../revi
 import { applyActions, pendingRulings } from "../review/reviewQueue.ts"
 import { exportCourtLists, learnedLists } from "../review/courtLists.ts"
 import { withReviewStore } from "../review/reviewStore.ts"
-import { reviewConfig } from "../review/reviewConfig.ts"
+import { Pipeline } from "../pipeline/Pipeline.ts"
+import { OutputFolder } from "../store/OutputFolder.ts"
 import { formatTable } from "./formatTable.ts"
-import { pipelineFlag, requireOutput } from "./publishCommand.ts"
+import { pipelineFlag } from "./publishCommand.ts"
 
 /**
  * `tacha revision listar|aplicar`: the review queue as data. `listar --formato
  * json` prints each pending ruling's findings with their text (the reviewer's
  * private tool: keep its output private); the table names only counts.
+ * Each command works on its services (the output folder, checked to hold a
+ * run's outputs; the pipeline; the store), wired in the CLI's main from
+ * `--out` and `--pipeline`.
  */
 const outFlag = Flag.String("out").pipe(Flag.withDescription("Carpeta de salida de 'tacha run' (por defecto: out)"), Flag.withDefault("out"))
 
@@ -35,10 +39,9 @@ export const listCommand = Command.make(
     pipeline: pipelineFlag,
     formato: Flag.Literals("formato", ["tabla", "json"]).pipe(Flag.withDescription("tabla (sin texto de las resoluciones) o json (con el texto de cada hallazgo) (por defecto: tabla)"), Flag.withDefault("tabla")),
   },
-  Effect.fn(function*({ out, pipeline, formato }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
+  Effect.fn(function*({ formato }) {
+    const { dir: outDir } = yield* OutputFolder
+    const { config } = yield* Pipeline
     const pending = yield* pendingRulings(outDir, config)
     if (formato === "json") {
       const body = pending.map(({ status, record, findings }) => ({
@@ -73,10 +76,9 @@ export const applyCommand = Command.make(
     pipeline: pipelineFlag,
     revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide, cuando una línea no lo dice (por defecto: el usuario del sistema)"), Flag.optional),
   },
-  Effect.fn(function*({ file, out, pipeline, revisor }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
+  Effect.fn(function*({ file, out, revisor }) {
+    const { dir: outDir } = yield* OutputFolder
+    const { config } = yield* Pipeline
     const actions = yield* readDecisionFile(resolve(file))
     const result = yield* applyActions(outDir, config, actions, defaultReviewer(revisor), new Date().toISOString())
     yield* Console.log(`Decisiones aplicadas: ${result.applied} (aprobadas: ${result.approved}, rechazadas: ${result.rejected}).`)
@@ -87,10 +89,9 @@ export const applyCommand = Command.make(
 export const listsCommand = Command.make(
   "listas",
   { out: outFlag, pipeline: pipelineFlag },
-  Effect.fn(function*({ out, pipeline }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
+  Effect.fn(function*() {
+    const { dir: outDir } = yield* OutputFolder
+    const { config } = yield* Pipeline
     const learned = yield* withReviewStore(outDir, learnedLists)
     const written = yield* exportCourtLists(outDir, config, learned)
     yield* Console.log(`Lista de formas a ocultar: ${written.hide} formas → ${written.paths.hide}`)
@@ -108,9 +109,8 @@ export const controlListCommand = Command.make(
       Flag.withDefault("tabla"),
     ),
   },
-  Effect.fn(function*({ out, formato }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
+  Effect.fn(function*({ formato }) {
+    const { dir: outDir } = yield* OutputFolder
     const { pending, done } = yield* controlQueue(outDir)
     if (formato === "json") {
       const body = pending.map(({ entry, record }) => ({
@@ -149,10 +149,9 @@ export const controlApplyCommand = Command.make(
     pipeline: pipelineFlag,
     revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién controla, cuando una línea no lo dice"), Flag.optional),
   },
-  Effect.fn(function*({ file, out, pipeline, revisor }) {
-    const outDir = resolve(out)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
+  Effect.fn(function*({ file, out, revisor }) {
+    const { dir: outDir } = yield* OutputFolder
+    const { config } = yield* Pipeline
     const actions = yield* readActionFile(resolve(file), ControlActionSchema)
     const result = yield* applyControlVerdicts(outDir, config, actions, defaultReviewer(revisor), new Date().toISOString())
     yield* Console.log(`Veredictos de control: ${result.correct} correctas, ${result.withErrors} con errores.`)

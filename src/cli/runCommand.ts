@@ -3,10 +3,11 @@ import { stat } from "node:fs/promises"
 import { isAbsolute, join, relative, resolve } from "node:path"
 import { Console, Data, Effect, Option, Runtime } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { DEFAULT_PIPELINE, loadPipelineConfig, PROJECT_ROOT } from "../domain/loadPipelineConfig.ts"
+import { DEFAULT_PIPELINE, PROJECT_ROOT } from "../domain/loadPipelineConfig.ts"
 import type { InputError } from "../ingest/InputError.ts"
 import { listInputs, type InputListing } from "../ingest/inputs.ts"
 import { Analyser } from "../pipeline/Analyser.ts"
+import { Pipeline } from "../pipeline/Pipeline.ts"
 import { formatSummary, heldCount } from "../pipeline/formatSummary.ts"
 import { progressBar } from "../pipeline/progressBar.ts"
 import { runBatch } from "../pipeline/runBatch.ts"
@@ -44,12 +45,17 @@ const inputProblem = (given: string) => (error: InputError): UserError => {
 /**
  * A pipeline file as given, relative to where the clerk stands; when there is
  * none there, one of the project's own (`pipelines/caba-penal-reglas.json` or
- * just `caba-penal-reglas.json` work from any folder).
+ * just `caba-penal-reglas.json` work from any folder). Without `--pipeline`,
+ * the default pipeline.
  */
-const pipelineFile = (given: string): string => {
-  const candidates = [resolve(given), join(PROJECT_ROOT, given), join(PROJECT_ROOT, "pipelines", given)]
-  return candidates.find((path) => existsSync(path)) ?? given
-}
+export const runPipelineFile = (given: Option.Option<string>): string =>
+  Option.match(given, {
+    onNone: () => DEFAULT_PIPELINE,
+    onSome: (file) => {
+      const candidates = [resolve(file), join(PROJECT_ROOT, file), join(PROJECT_ROOT, "pipelines", file)]
+      return candidates.find((path) => existsSync(path)) ?? file
+    },
+  })
 
 const isWithin = (parent: string, child: string): boolean => {
   const path = relative(parent, child)
@@ -101,9 +107,10 @@ export const runCommand = Command.make(
       Flag.withDefault(false),
     ),
   },
-  Effect.fn(function*({ input, out, pipeline, revision, cola, entradaCompartida }) {
-    // Everything is checked before any folder is created.
-    const config = yield* loadPipelineConfig(Option.match(pipeline, { onNone: () => DEFAULT_PIPELINE, onSome: pipelineFile }))
+  Effect.fn(function*({ input, out, revision, cola, entradaCompartida }) {
+    // Everything is checked before any folder is created: the pipeline (loaded
+    // with the command's services, src/cli/main.ts), the input, the folder.
+    const { config } = yield* Pipeline
     const listing = yield* listInputs(resolve(input)).pipe(Effect.mapError(inputProblem(input)))
     if (listing.entries.length === 0) {
       return yield* new UserError({
@@ -134,8 +141,6 @@ export const runCommand = Command.make(
     const summary = yield* runBatch({
       input: resolve(input),
       listing,
-      outDir,
-      config,
       onProgress: bar.update,
       shouldStop: stop.requested,
       reviewAll: revision === "todas",

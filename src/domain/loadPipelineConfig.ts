@@ -43,9 +43,13 @@ const readProblem = (error: unknown): string => {
   return code === "ENOENT" ? "el archivo no existe" : code === "EISDIR" ? "es una carpeta, no un archivo" : `no se pudo leer (${code ?? "error"})`
 }
 
+/** How many times this process loaded a pipeline file (the Pipeline service keeps it at one per command). */
+let loads = 0
+export const pipelineLoads = (): number => loads
+
 export const loadPipelineConfig = (file: string = DEFAULT_PIPELINE): Effect.Effect<PipelineConfig, PipelineConfigError> =>
   Effect.tryPromise({
-    try: () => readFile(file, "utf8"),
+    try: () => (loads++, readFile(file, "utf8")),
     catch: (error) => new PipelineConfigError({ file, problems: [readProblem(error)] }),
   }).pipe(
     Effect.flatMap((content) =>

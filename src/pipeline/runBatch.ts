@@ -1,26 +1,23 @@
 import { mkdir, readdir, rm } from "node:fs/promises"
-import { join } from "node:path"
+import { join, relative } from "node:path"
 import { Cause, Effect, Stream } from "effect"
 import type { AuditRecord, FailureRecord } from "../domain/AuditRecord.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { Label } from "../domain/Label.ts"
-import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { listInputs, type InputListing } from "../ingest/inputs.ts"
 import type { GatePass } from "../publish/gatePass.ts"
-import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { publishOpenData } from "../publish/publishOpenData.ts"
-import { ruleDetectors } from "../detect/registry.ts"
-import { openJournal, type JournalEntry } from "./Journal.ts"
+import { causeOf, OutputFolder, OutputWriteError } from "../store/OutputFolder.ts"
+import { Journal, type JournalError } from "./Journal.ts"
 import { Analyser } from "./Analyser.ts"
+import { Pipeline, runConfigPath } from "./Pipeline.ts"
 import { processDocument, type ProcessedDocument } from "./processDocument.ts"
 import { queueHeld, recordPublished } from "../review/reviewQueue.ts"
-import { releaseApproved } from "../review/publishApproved.ts"
-import { runConfigPath } from "../review/reviewConfig.ts"
+import { releaseApproved, writeFailures } from "../review/publishApproved.ts"
 
+/** The batch's input; its output folder, pipeline, journal and store are the command's services. */
 export interface BatchOptions {
   readonly input: string
-  readonly outDir: string
-  readonly config: PipelineConfig
   /** The input already listed (the CLI lists it to validate before creating any folder). */
   readonly listing?: InputListing
   /** Called after each document, for the progress bar. */
@@ -134,6 +131,18 @@ const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument,
     }),
   )
 
+/** The output folder's two trees, created, with what a killed run left half-written removed. */
+const prepareFolder = (folder: OutputFolder["Service"]) =>
+  Effect.tryPromise({
+    try: async () => {
+      await mkdir(folder.publicPath("resoluciones"), { recursive: true })
+      await mkdir(folder.privatePath("audit"), { recursive: true })
+      await removeStaleTemporaries(folder.publicDir)
+      await removeStaleTemporaries(folder.privateDir)
+    },
+    catch: (error) => new OutputWriteError({ file: relative(join(folder.dir, ".."), folder.dir), cause: causeOf(error) }),
+  })
+
 /**
  * The batch: list inputs, process documents as a stream with bounded
  * concurrency, then write the index of every published ruling and the list
@@ -142,28 +151,20 @@ const settle = (file: string) => <E, R>(effect: Effect.Effect<ProcessedDocument,
  */
 export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const started = Date.now()
-  const { outDir, config } = options
-  const publicDir = join(outDir, "public")
-  const privateDir = join(outDir, "private")
+  const folder = yield* OutputFolder
+  const { config } = yield* Pipeline
+  const journal = yield* Journal
+  const outDir = folder.dir
   // Listed first: an input that cannot be read leaves no output folder behind.
   const listing = options.listing ?? (yield* listInputs(options.input))
-  yield* Effect.promise(async () => {
-    await mkdir(join(publicDir, "resoluciones"), { recursive: true })
-    await mkdir(join(privateDir, "audit"), { recursive: true })
-    await removeStaleTemporaries(publicDir)
-    await removeStaleTemporaries(privateDir)
-  })
+  yield* prepareFolder(folder)
   const total = listing.entries.length
   let done = 0
   const progress = () => options.onProgress?.(++done, total)
   options.onProgress?.(0, total)
   const shouldStop = options.shouldStop ?? (() => false)
   const runId = new Date(started).toISOString()
-  const journal = yield* Effect.acquireRelease(
-    Effect.promise(() => openJournal(join(privateDir, "journal.jsonl"))),
-    (opened) => Effect.promise(() => opened.close()),
-  )
-  const record = (entry: JournalEntry) => Effect.promise(() => journal.append(entry))
+  const record = journal.append
   yield* record({ state: "started", run: runId, at: runId, total })
 
   const analyser = yield* Analyser
@@ -181,7 +182,7 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
         Effect.tap(() => Effect.sync(progress)),
       )
       // Checked when the document's turn comes, not when it is listed: those in flight finish.
-      return Effect.suspend((): Effect.Effect<Outcome | typeof SKIPPED, never, Analyser> => (shouldStop() ? Effect.succeed(SKIPPED) : recorded))
+      return Effect.suspend((): Effect.Effect<Outcome | typeof SKIPPED, JournalError, Analyser> => (shouldStop() ? Effect.succeed(SKIPPED) : recorded))
     }, { concurrency: analyser.inFlight }),
     Stream.runCollect,
   )).filter((outcome) => outcome !== SKIPPED)
@@ -193,47 +194,33 @@ export const runBatch = Effect.fn("runBatch")(function*(options: BatchOptions) {
   const attempted = outcomes.length
   const stopped = attempted < total
   // Held rulings enter the review queue (decisions on the same content are remembered).
-  yield* Effect.promise(() => writeFileAtomic(runConfigPath(outDir), JSON.stringify(config, null, 2) + "\n"))
+  yield* folder.write(runConfigPath(folder), JSON.stringify(config, null, 2) + "\n")
   const queue = yield* queueHeld(outDir, runId, config)
   // Rulings a person (or the court's lists) approved are published with the batch.
-  const released = queue.approved > 0 ? yield* releaseApproved(outDir, config, new Date(started)) : { sources: new Set<string>() }
+  const released = queue.approved > 0 ? yield* releaseApproved(new Date(started)) : { sources: new Set<string>() }
   const failures = listed.filter((failure) => !released.sources.has(failure.file))
-  const published = yield* Effect.promise(async () => {
-    // Datasets, catalogue and checksums cover every ruling published in this
-    // output folder, so a new batch adds to what earlier batches published.
-    const publication = await publishOpenData({
-      outDir,
-      config,
-      detectors: ruleDetectors(config),
-      gatePasses: new Map(succeeded.flatMap(({ id, gatePass }) => (gatePass ? [[id, gatePass] as const] : []))),
-      catalogue: config.publication.catalogue,
-      controlCandidates: succeeded.map(({ id }) => id),
-      // A stopped run counts the documents it got to: the rest are the next run's.
-      run: { startedAt: new Date(started), finishedAt: new Date(), failures, total: attempted },
-    })
-    const failuresPath = join(privateDir, "failures.jsonl")
-    // Rulings the gate held at publication are listed with the documents' own failures, so the
-    // clerk finds every held ruling in one place.
-    const sources = new Map(succeeded.map(({ id, source }) => [id, source]))
-    const held = publication.withheld.flatMap(({ id, reason }) => {
-      const file = sources.get(id)
-      const failure = reason === "sin_texto_publico"
-        ? new IngestFailure({ reason: "processing_error", detail: "sin texto público" })
-        : new IngestFailure({ reason: "gate_blocked", detail: "al publicar" })
-      return file === undefined ? [] : [failureRecord(file, failure)]
-    })
-    const listed = [...failures, ...held].sort((a, b) => a.file.localeCompare(b.file))
-    if (listed.length > 0) {
-      await writeFileAtomic(failuresPath, listed.map((failure) => JSON.stringify(failure)).join("\n") + "\n")
-    } else {
-      await rm(failuresPath, { force: true })
-    }
-    return publication
+  // Datasets, catalogue and checksums cover every ruling published in this
+  // output folder, so a new batch adds to what earlier batches published.
+  const published = yield* publishOpenData({
+    gatePasses: new Map(succeeded.flatMap(({ id, gatePass }) => (gatePass ? [[id, gatePass] as const] : []))),
+    controlCandidates: succeeded.map(({ id }) => id),
+    // A stopped run counts the documents it got to: the rest are the next run's.
+    run: { startedAt: new Date(started), finishedAt: new Date(), failures, total: attempted },
   })
+  // Rulings the gate held at publication are listed with the documents' own failures, so the
+  // clerk finds every held ruling in one place.
+  const sources = new Map(succeeded.map(({ id, source }) => [id, source]))
+  const held = published.withheld.flatMap(({ id, reason }) => {
+    const file = sources.get(id)
+    const failure = reason === "sin_texto_publico"
+      ? new IngestFailure({ reason: "processing_error", detail: "sin texto público" })
+      : new IngestFailure({ reason: "gate_blocked", detail: "al publicar" })
+    return file === undefined ? [] : [failureRecord(file, failure)]
+  })
+  yield* writeFailures([...failures, ...held].sort((a, b) => a.file.localeCompare(b.file)))
 
   yield* recordPublished(outDir, new Date().toISOString(), failures)
   yield* record({ state: "finished", run: runId, at: new Date().toISOString(), done: succeeded.length, failed: failures.length })
-
   // Analysed but not published: held in the workers, waiting for review, or held by the gate at publication.
   const withheldIds = new Set(published.withheld.map(({ id }) => id))
   const heldCharacters = outcomes.reduce((sum, outcome) =>

@@ -3,11 +3,14 @@ import { readdir } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import { join } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
+import { Effect } from "effect"
 import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
 import type { GateDecision } from "./gate.ts"
 import { materiaOf, resultadoOf } from "./classifyRuling.ts"
-import { storePath, withStore } from "../store/openStore.ts"
+import { unreadableRecord, type PublicationError } from "./PublicationError.ts"
 import { createStaging, loadRulings, type StagedRuling } from "../store/loadRulings.ts"
+import { OutputFolder } from "../store/OutputFolder.ts"
+import { Store } from "../store/Store.ts"
 
 /** What the batch tells the store about itself. */
 export interface RunInfo {
@@ -71,26 +74,35 @@ const sha256 = (text: string): string => createHash("sha256").update(text).diges
  * The audit records of an output folder, read one at a time in id order:
  * memory stays flat however many rulings earlier batches published.
  */
-const auditFiles = async (auditDir: string): Promise<string[]> =>
-  (await readdir(auditDir).catch(() => [] as string[])).filter((name) => name.endsWith(".json")).sort()
+const auditFiles = (auditDir: string): Effect.Effect<string[]> =>
+  Effect.promise(() => readdir(auditDir).catch(() => [] as string[])).pipe(
+    Effect.map((names) => names.filter((name) => name.endsWith(".json")).sort()),
+  )
 
 // A ruling's small files are read synchronously: a promise read costs four
 // thread-pool round trips (open, stat, read, close), several times the read
 // itself, and with thousands of rulings that was a large part of
 // publication; nothing else waits on the main thread meanwhile.
 
-const readKey = (auditDir: string, name: string): RecordKey =>
-  RecordKeySchema.parse(JSON.parse(readFileSync(join(auditDir, name), "utf8")))
+const readKey = (outDir: string, auditDir: string, name: string): Effect.Effect<RecordKey, PublicationError> =>
+  Effect.try({
+    try: () => RecordKeySchema.parse(JSON.parse(readFileSync(join(auditDir, name), "utf8"))),
+    catch: unreadableRecord(outDir, join(auditDir, name)),
+  })
 
-const readAudit = (auditDir: string, name: string): { record: AuditRecord; auditSha256: string } => {
-  const json = readFileSync(join(auditDir, name), "utf8")
-  return { record: AuditRecordSchema.parse(JSON.parse(json)), auditSha256: sha256(json) }
-}
+const readAudit = (outDir: string, auditDir: string, name: string): Effect.Effect<{ record: AuditRecord; auditSha256: string }, PublicationError> =>
+  Effect.try({
+    try: () => {
+      const json = readFileSync(join(auditDir, name), "utf8")
+      return { record: AuditRecordSchema.parse(JSON.parse(json)), auditSha256: sha256(json) }
+    },
+    catch: unreadableRecord(outDir, join(auditDir, name)),
+  })
 
 /** A ruling's public text; null when it cannot be read (missing: never published, or removed). */
-const readPublicText = (outDir: string, id: string): string | null => {
+const readPublicText = (publicDir: string, id: string): string | null => {
   try {
-    return readFileSync(join(outDir, "public", "resoluciones", `${id}.txt`), "utf8")
+    return readFileSync(join(publicDir, "resoluciones", `${id}.txt`), "utf8")
   } catch {
     return null
   }
@@ -128,6 +140,10 @@ const appendEntities = async (connection: DuckDBConnection, records: readonly Au
   appender.closeSync()
 }
 
+/** The change a new version records in `ruling_versions`. */
+const changeOf = (earlier: Record<string, unknown> | undefined, record: AuditRecord, published: boolean): StagedRuling["change"] =>
+  !earlier ? "alta" : earlier["sha256"] !== record.sha256 ? "correccion" : published ? "reprocesamiento" : "retencion"
+
 /**
  * Load a batch's audit records (`private/audit/*.json`) and public texts into
  * the store. Idempotent by id + sha256 (and the public text's hash): the same
@@ -135,39 +151,44 @@ const appendEntities = async (connection: DuckDBConnection, records: readonly Au
  * public text changed replaces its earlier version, and `ruling_versions`
  * records the change (previous sha256, validity interval, run). Rulings
  * absent from this batch stay published (incremental). Timestamps come from
- * the run, never from the clock.
+ * the run, never from the clock. One transaction: an unreadable record or a
+ * failed step leaves the store as it was (PublicationError, StoreError).
  */
-export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestOptions = {}): Promise<IngestSummary> => {
-  const auditDir = join(outDir, "private", "audit")
-  const files = await auditFiles(auditDir)
+export const ingestBatch = Effect.fn("ingestBatch")(function*(run: RunInfo, options: IngestOptions = {}) {
+  const folder = yield* OutputFolder
+  const store = yield* Store
+  const auditDir = folder.privatePath("audit")
+  const files = yield* auditFiles(auditDir)
   // File names are ids, so file order is id order. A first pass keeps only
   // what the run's id is made of; the second loads the rulings a bounded
   // chunk at a time, so that neither memory nor the store's staging grows
   // with the batch.
-  const keys = files.map((name) => readKey(auditDir, name))
+  const keys = yield* Effect.forEach(files, (name) => readKey(folder.dir, auditDir, name))
   const runId = runIdOf(run, keys)
   const at = run.finishedAt.toISOString()
-  return withStore(storePath(outDir), async ({ connection }) => {
-    const added: string[] = []
-    const updated: string[] = []
-    const withheld: { id: string; reason: string }[] = []
-    const chunk: { record: AuditRecord; staged: StagedRuling }[] = []
-    const flush = async () => {
-      const rows = chunk.splice(0)
-      await loadRulings(connection, rows.map((row) => row.staged), runId, at)
-      await appendEntities(connection, rows.map((row) => row.record))
-    }
-    let unchanged = 0
-    await connection.run("BEGIN TRANSACTION")
-    try {
-      const stored = new Map(
-        (await connection.runAndReadAll("SELECT id, sha256, public_sha256, version, published, first_published_at FROM rulings"))
-          .getRowObjectsJS().map((row) => [String(row["id"]), row]),
+  return yield* store.use((db) =>
+    db.transaction(Effect.gen(function*() {
+      const added: string[] = []
+      const updated: string[] = []
+      const withheld: { id: string; reason: string }[] = []
+      const chunk: { record: AuditRecord; staged: StagedRuling }[] = []
+      const flush = () => {
+        const rows = chunk.splice(0)
+        return loadRulings(db, rows.map((row) => row.staged), runId, at).pipe(
+          Effect.andThen(db.attempt((connection) => appendEntities(connection, rows.map((row) => row.record)))),
+        )
+      }
+      let unchanged = 0
+      const stored = yield* db.attempt(async (connection) =>
+        new Map(
+          (await connection.runAndReadAll("SELECT id, sha256, public_sha256, version, published, first_published_at FROM rulings"))
+            .getRowObjectsJS().map((row) => [String(row["id"]), row]),
+        )
       )
-      await createStaging(connection)
+      yield* createStaging(db)
       for (const name of files) {
-        const { record, auditSha256 } = readAudit(auditDir, name)
-        const publicText = readPublicText(outDir, record.id)
+        const { record, auditSha256 } = yield* readAudit(folder.dir, auditDir, name)
+        const publicText = readPublicText(folder.publicDir, record.id)
         const publicSha = publicText === null ? null : sha256(publicText)
         const decision = publicText === null ? null : options.gate?.(publicText, record, { publicSha256: publicSha!, auditSha256 })
         const withheldReason = publicText === null
@@ -211,37 +232,35 @@ export const ingestBatch = async (outDir: string, run: RunInfo, options: IngestO
             toolVersion: record.tool.version,
             firstPublishedAt: earlier ? (earlier["first_published_at"] as Date).toISOString() : at,
             previousSha256: earlier ? String(earlier["sha256"]) : null,
-            change: !earlier ? "alta" : earlier["sha256"] !== record.sha256 ? "correccion" : published ? "reprocesamiento" : "retencion",
+            change: changeOf(earlier, record, published),
             textOrigin: record.ocr ? "ocr" : "texto",
           },
         })
-        if (chunk.length >= FLUSH) await flush()
+        if (chunk.length >= FLUSH) yield* flush()
       }
-      await flush()
+      yield* flush()
 
       const byCause = new Map<string, number>()
       for (const failure of run.failures) byCause.set(failure.reason, (byCause.get(failure.reason) ?? 0) + 1)
       const causes = [...byCause.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
       const pipeline = run.pipeline ?? keys[0]?.pipeline
-      const inserted = await connection.runAndReadAll(
-        `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7::JSON, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT DO NOTHING RETURNING run_id`,
-        [
-          runId, run.startedAt.toISOString(), at, run.total, run.total - run.failures.length, run.failures.length,
-          JSON.stringify(Object.fromEntries(causes)), pipeline?.name ?? null, pipeline?.version ?? null,
-          keys[0]?.tool.version ?? null, added.length, updated.length, unchanged, withheld.length,
-        ],
-      )
-      if (inserted.currentRowCount > 0) {
-        for (const [reason, documents] of causes) {
-          await connection.run("INSERT INTO run_failures VALUES ($1, $2, $3)", [runId, reason, documents])
+      yield* db.attempt(async (connection) => {
+        const inserted = await connection.runAndReadAll(
+          `INSERT INTO runs VALUES ($1, $2::TIMESTAMP, $3::TIMESTAMP, $4, $5, $6, $7::JSON, $8, $9, $10, $11, $12, $13, $14)
+           ON CONFLICT DO NOTHING RETURNING run_id`,
+          [
+            runId, run.startedAt.toISOString(), at, run.total, run.total - run.failures.length, run.failures.length,
+            JSON.stringify(Object.fromEntries(causes)), pipeline?.name ?? null, pipeline?.version ?? null,
+            keys[0]?.tool.version ?? null, added.length, updated.length, unchanged, withheld.length,
+          ],
+        )
+        if (inserted.currentRowCount > 0) {
+          for (const [reason, documents] of causes) {
+            await connection.run("INSERT INTO run_failures VALUES ($1, $2, $3)", [runId, reason, documents])
+          }
         }
-      }
-      await connection.run("COMMIT")
-      return { runId, added, updated, unchanged, withheld }
-    } catch (error) {
-      await connection.run("ROLLBACK")
-      throw error
-    }
-  })
-}
+      })
+      return { runId, added, updated, unchanged, withheld } satisfies IngestSummary
+    }))
+  )
+})

@@ -1,13 +1,15 @@
 import { existsSync, readdirSync } from "node:fs"
-import { rm } from "node:fs/promises"
-import { join } from "node:path"
+import { join, relative } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
+import { Effect } from "effect"
 import type { FailureRecord } from "../domain/AuditRecord.ts"
-import type { PipelineConfig } from "../domain/PipelineConfig.ts"
-import type { Detector } from "../detect/Detector.ts"
+import { RuleDetectors } from "../detect/RuleDetectors.ts"
+import { Pipeline } from "../pipeline/Pipeline.ts"
 import { controlRates, drawControlSample, refreshControlRates, type ControlDraw } from "../store/controlSample.ts"
+import { causeOf, OutputFolder, OutputWriteError } from "../store/OutputFolder.ts"
+import { Store } from "../store/Store.ts"
 import { ingestBatch, type IngestSummary } from "./ingestBatch.ts"
-import { storePath, withStore } from "../store/openStore.ts"
+import { PublicationError } from "./PublicationError.ts"
 import {
   DATAPACKAGE_DIRS,
   DATASET_IDS,
@@ -28,11 +30,8 @@ import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { coversRuleDetectors, knownPasses, storedPasses, storePasses, type GatePass } from "./gatePass.ts"
 import { readme } from "./readme.ts"
 import { writeTable } from "./writeTables.ts"
-import { writeFileAtomic } from "./writeFileAtomic.ts"
 
 export interface PublishOpenDataOptions {
-  readonly outDir: string
-  readonly config: PipelineConfig
   readonly run: {
     readonly startedAt: Date
     readonly finishedAt: Date
@@ -42,16 +41,12 @@ export interface PublishOpenDataOptions {
     /** Defaults to a fingerprint of the run's input (see `runIdOf`). */
     readonly id?: string
   }
-  /** Identifier rule detectors for the gate's residual scan: pass `ruleDetectors(config)`. */
-  readonly detectors?: readonly Detector[]
   /**
    * The gate's passes in this batch's document workers, by ruling id: a
    * ruling whose files and configuration are still those its pass covers is
    * not gated again (see `knownPasses`); every other ruling is.
    */
   readonly gatePasses?: ReadonlyMap<string, GatePass>
-  /** Catalogue title, publisher, base URL... (defaults: DEFAULT_CATALOGUE). */
-  readonly catalogue?: Partial<CatalogueInfo>
   /**
    * Rulings this batch published automatically (ids): the batch draws its
    * quality-control sample among them (`revision.muestra`). Absent (`tacha
@@ -118,23 +113,39 @@ const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
  * its dictionary, the data packages, `data.json`, `LEEME.md` and
  * `SHA256SUMS`. The same input gives byte-identical public files, in a fresh
  * output folder or after re-running: no public value comes from the clock.
+ * The gate scans with the command's rule detectors (RuleDetectors); catalogue
+ * title, publisher, base URL... come from the pipeline's
+ * `publication.catalogue` (defaults: DEFAULT_CATALOGUE).
+ *
+ * Fails with a typed error naming the file: an unreadable audit record
+ * (PublicationError) or store step (StoreError) before anything public is
+ * written; a file that cannot be written (OutputWriteError) keeps its
+ * earlier content.
  */
-export const publishOpenData = async (options: PublishOpenDataOptions): Promise<PublishedOpenData> => {
-  const { outDir, config } = options
-  const publicDir = join(outDir, "public")
-  const given = Object.entries(options.catalogue ?? {}).filter(([, value]) => value !== undefined)
+export const publishOpenData = Effect.fn("publishOpenData")(function*(options: PublishOpenDataOptions) {
+  const folder = yield* OutputFolder
+  const store = yield* Store
+  const { config } = yield* Pipeline
+  const { detectors } = yield* RuleDetectors
+  const { publicDir } = folder
+  const given = Object.entries(config.publication.catalogue ?? {}).filter(([, value]) => value !== undefined)
   const info: CatalogueInfo = { ...DEFAULT_CATALOGUE, ...Object.fromEntries(given) }
-  const detectors = options.detectors ?? []
   // Passes of earlier publications (a re-run reuses its documents), overridden by this batch's workers'.
   // This publication's passes replace them in the store, written with the tables below.
-  const earlier = await withStore(storePath(outDir), ({ connection }) => storedPasses(connection))
+  const earlier = yield* store.use((db) => db.attempt(storedPasses))
   const known = knownPasses(new Map([...earlier, ...(options.gatePasses ?? [])]), config, detectors)
   const pipelineSha256 = configFingerprint(config)
   const remember = coversRuleDetectors(config, detectors)
   const passed = new Map<string, GatePass>()
   // Each ruling's document in its input's format; one that cannot be produced or vouched for holds its ruling.
-  const heldDocuments = await publishDocuments(outDir, config, detectors, { keepImages: config.publication.documents.keepImages })
-  const summary = await ingestBatch(outDir, options.run, {
+  const heldDocuments = yield* Effect.tryPromise({
+    try: () => publishDocuments(folder.dir, config, detectors, { keepImages: config.publication.documents.keepImages }),
+    catch: (error) =>
+      error instanceof PublicationError
+        ? error
+        : new PublicationError({ reason: "lectura", file: relative(join(folder.dir, ".."), folder.publicPath(DOCUMENTS_DIR)), cause: causeOf(error) }),
+  })
+  const summary = yield* ingestBatch(options.run, {
     gate: (publicText, record, files) => {
       const held = heldDocuments.get(record.id)
       if (held) return held
@@ -144,35 +155,51 @@ export const publishOpenData = async (options: PublishOpenDataOptions): Promise<
     },
   })
   // Fail closed: a text the gate blocks does not stay in public/.
-  for (const { id } of summary.withheld) await rm(join(publicDir, "resoluciones", `${id}.txt`), { force: true })
-  await withdrawDocuments(outDir, summary.withheld.map(({ id }) => id))
+  for (const { id } of summary.withheld) yield* folder.remove(folder.publicPath("resoluciones", `${id}.txt`))
+  yield* Effect.tryPromise({
+    try: () => withdrawDocuments(folder.dir, summary.withheld.map(({ id }) => id)),
+    catch: (error) => new OutputWriteError({ file: relative(join(folder.dir, ".."), folder.publicPath(DOCUMENTS_DIR)), cause: causeOf(error) }),
+  })
 
   const facts = new Map<string, FileFacts>()
-  const { dates, control, rates } = await withStore(storePath(outDir), async ({ connection }) => {
-    await storePasses(connection, passed)
-    const withheld = new Set(summary.withheld.map(({ id }) => id))
-    const candidates = (options.controlCandidates ?? []).filter((id) => !withheld.has(id))
-    const control = await drawControlSample(connection, summary.runId, candidates, config.revision.muestra)
-    await refreshControlRates(connection)
-    for (const table of PUBLISHED_TABLES) {
-      for (const path of await writeTable(connection, publicDir, table)) facts.set(path, await fileFacts(publicDir, path))
-    }
-    return { dates: await storeDates(connection), control, rates: await controlRates(connection) }
-  })
+  const { dates, control, rates } = yield* store.use((db) =>
+    Effect.gen(function*() {
+      yield* db.attempt((connection) => storePasses(connection, passed))
+      const withheld = new Set(summary.withheld.map(({ id }) => id))
+      const candidates = (options.controlCandidates ?? []).filter((id) => !withheld.has(id))
+      const control = yield* db.attempt((connection) => drawControlSample(connection, summary.runId, candidates, config.revision.muestra))
+      yield* db.attempt(refreshControlRates)
+      for (const table of PUBLISHED_TABLES) {
+        for (const path of yield* writeTable(db, folder, table)) facts.set(path, yield* publicFileFacts(folder, path))
+      }
+      return { dates: yield* db.attempt(storeDates), control, rates: yield* db.attempt(controlRates) }
+    })
+  )
   const byDataset = datasetDates(dates)
 
   for (const id of DATASET_IDS) {
     const dir = DATAPACKAGE_DIRS[id]
     const descriptor = dataPackage(id, PUBLISHED_TABLES, facts, byDataset[id])
-    await writeFileAtomic(join(publicDir, dir, "datapackage.json"), json(descriptor))
+    yield* folder.write(folder.publicPath(dir, "datapackage.json"), json(descriptor))
   }
-  const documentNames = existsSync(join(publicDir, DOCUMENTS_DIR)) ? readdirSync(join(publicDir, DOCUMENTS_DIR)) : []
+  const documentNames = existsSync(folder.publicPath(DOCUMENTS_DIR)) ? readdirSync(folder.publicPath(DOCUMENTS_DIR)) : []
   const documentFormats = (["docx", "odt", "pdf"] as const).filter((extension) => documentNames.some((name) => name.endsWith(`.${extension}`)))
-  await writeFileAtomic(join(publicDir, "data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset, documentFormats)))
-  await writeFileAtomic(
-    join(publicDir, "LEEME.md"),
+  yield* folder.write(folder.publicPath("data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset, documentFormats)))
+  yield* folder.write(
+    folder.publicPath("LEEME.md"),
     readme(config, info, PUBLISHED_TABLES, { rulings: dates.rulings, withheld: dates.withheld, dates: byDataset.resoluciones, control: rates }),
   )
-  await writeFileAtomic(join(publicDir, CHECKSUMS_FILE), await checksums(publicDir))
-  return { ...summary, control }
-}
+  const sums = yield* Effect.tryPromise({
+    try: () => checksums(publicDir),
+    catch: (error) => new PublicationError({ reason: "lectura", file: relative(join(folder.dir, ".."), publicDir), cause: causeOf(error) }),
+  })
+  yield* folder.write(folder.publicPath(CHECKSUMS_FILE), sums)
+  return { ...summary, control } satisfies PublishedOpenData
+})
+
+/** A public file's size and hash, for the catalogue. */
+const publicFileFacts = (folder: OutputFolder["Service"], path: string): Effect.Effect<FileFacts, PublicationError> =>
+  Effect.tryPromise({
+    try: () => fileFacts(folder.publicDir, path),
+    catch: (error) => new PublicationError({ reason: "lectura", file: relative(join(folder.dir, ".."), join(folder.publicDir, path)), cause: causeOf(error) }),
+  })

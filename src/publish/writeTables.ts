@@ -1,11 +1,11 @@
-import { rename, rm } from "node:fs/promises"
-import { basename, dirname, join } from "node:path"
-import { mkdir } from "node:fs/promises"
-import type { DuckDBConnection } from "@duckdb/node-api"
+import { mkdir, rename, rm } from "node:fs/promises"
+import { basename, dirname, join, relative } from "node:path"
+import { Effect } from "effect"
+import { causeOf, OutputFolder, OutputWriteError } from "../store/OutputFolder.ts"
+import type { StoreSession } from "../store/Store.ts"
 import { toCsv, type CsvValue } from "./csv.ts"
 import type { DatasetField, DatasetTable } from "./DatasetField.ts"
 import type { PublishedTable } from "./datasets.ts"
-import { writeFileAtomic } from "./writeFileAtomic.ts"
 
 /** How a column is written in CSV: ISO 8601 dates and UTC date-times, plain numbers. */
 const csvExpression = (field: DatasetField): string => {
@@ -39,39 +39,41 @@ export const dictionaryPath = (table: DatasetTable): string => `diccionarios/${b
 /**
  * Write one table as `<path>.csv` (RFC 4180, UTF-8, CRLF, empty field for a
  * missing value) and `<path>.parquet`, plus its dictionary, from the store.
- * Returns the public paths written.
+ * Returns the public paths written. A table whose columns do not match its
+ * definition is a bug (a defect), not a clerk's problem.
  */
-export const writeTable = async (connection: DuckDBConnection, publicDir: string, table: PublishedTable): Promise<string[]> => {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE published_table AS ${table.sql}`)
-  const names = (await connection.runAndReadAll("SELECT * FROM published_table LIMIT 0")).columnNames()
+export const writeTable = Effect.fn("writeTable")(function*(db: StoreSession, folder: OutputFolder["Service"], table: PublishedTable) {
   const expected = table.fields.map((field) => field.name)
-  if (names.join(",") !== expected.join(",")) {
-    throw new Error(`columnas de ${table.path} no coinciden con su definición: ${names.join(",")}`)
+  const rows = yield* db.attempt(async (connection) => {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE published_table AS ${table.sql}`)
+    const names = (await connection.runAndReadAll("SELECT * FROM published_table LIMIT 0")).columnNames()
+    return { names, reader: await connection.runAndReadAll(
+      `SELECT ${table.fields.map((field) => `${csvExpression(field)} AS "${field.name}"`).join(", ")} FROM published_table`,
+    ) }
+  })
+  if (rows.names.join(",") !== expected.join(",")) {
+    return yield* Effect.die(new Error(`columnas de ${table.path} no coinciden con su definición: ${rows.names.join(",")}`))
   }
-  const reader = await connection.runAndReadAll(
-    `SELECT ${table.fields.map((field) => `${csvExpression(field)} AS "${field.name}"`).join(", ")} FROM published_table`,
-  )
-  const rows = reader.getRowsJS().map((row) =>
+  const values = rows.reader.getRowsJS().map((row) =>
     Object.fromEntries(row.map((value, i) => [expected[i]!, value === null ? null : String(value)])) as Record<string, CsvValue>
   )
   const csvPath = `${table.path}.csv`
   const parquetPath = `${table.path}.parquet`
-  await writeFileAtomic(join(publicDir, csvPath), toCsv(expected, rows))
+  yield* folder.write(folder.publicPath(csvPath), toCsv(expected, values))
 
-  const target = join(publicDir, parquetPath)
-  await mkdir(dirname(target), { recursive: true })
+  // DuckDB writes the Parquet file itself: to a temporary sibling, renamed over the target.
+  const target = folder.publicPath(parquetPath)
   const temporary = join(dirname(target), `.${basename(target)}.tmp`)
-  try {
-    await connection.run(
-      `COPY (SELECT * FROM published_table) TO '${temporary.replace(/'/gu, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
-    )
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
+  const unwritten = (error: unknown) => new OutputWriteError({ file: relative(join(folder.dir, ".."), target), cause: causeOf(error) })
+  yield* Effect.tryPromise({ try: () => mkdir(dirname(target), { recursive: true }), catch: unwritten })
+  yield* db.attempt((connection) =>
+    connection.run(`COPY (SELECT * FROM published_table) TO '${temporary.replace(/'/gu, "''")}' (FORMAT parquet, COMPRESSION zstd)`)
+  ).pipe(
+    Effect.andThen(Effect.tryPromise({ try: () => rename(temporary, target), catch: unwritten })),
+    Effect.onError(() => Effect.promise(() => rm(temporary, { force: true }))),
+  )
   const dictionary = dictionaryPath(table)
-  await writeFileAtomic(join(publicDir, dictionary), dictionaryCsv(table))
-  await connection.run("DROP TABLE published_table")
+  yield* folder.write(folder.publicPath(dictionary), dictionaryCsv(table))
+  yield* db.attempt((connection) => connection.run("DROP TABLE published_table"))
   return [csvPath, parquetPath, dictionary]
-}
+})

@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { Effect } from "effect"
 import { AuditRecordSchema, type AuditRecord } from "../domain/AuditRecord.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
-import type { ResolvedSpan } from "../detect/Detector.ts"
+import type { Detector, ResolvedSpan } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import { heldRecordPath } from "../pipeline/processDocument.ts"
 import { publicationPolicy, type PublicationPolicy } from "../publish/gate.ts"
@@ -59,10 +59,17 @@ export interface ReviewedRuling extends RedactedAndGated {
  * A held ruling as a person's decisions leave it: the record's spans with
  * the decisions applied, redacted and gated again as publication would
  * (policy, closure, redaction, gate, healing). Empty `hold`: it may be published.
+ * `detectors`: the command's RuleDetectors when it has them (the same list
+ * `ruleDetectors(config)` builds, once per configuration).
  */
-export const reviewRuling = (record: AuditRecord, decisions: readonly SpanDecision[], config: PipelineConfig): ReviewedRuling => {
+export const reviewRuling = (
+  record: AuditRecord,
+  decisions: readonly SpanDecision[],
+  config: PipelineConfig,
+  detectors: readonly Detector[] = ruleDetectors(config),
+): ReviewedRuling => {
   const policy = publicationPolicy(record.text, config)
   const spans = applyDecisions(record.text, recordSpans(record), decisions)
-  return { policy, spans, ...redactAndGate(record.text, spans, policy, ruleDetectors(policy.config)) }
+  return { policy, spans, ...redactAndGate(record.text, spans, policy, detectors) }
 }
 

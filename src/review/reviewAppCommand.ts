@@ -1,15 +1,17 @@
-import { resolve } from "node:path"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { pipelineFlag, requireOutput } from "../cli/publishCommand.ts"
-import { reviewConfig } from "./reviewConfig.ts"
+import { pipelineFlag } from "../cli/publishCommand.ts"
+import { Pipeline } from "../pipeline/Pipeline.ts"
+import { OutputFolder } from "../store/OutputFolder.ts"
 import { makeReviewServer, randomToken } from "./server.ts"
 
 /**
  * `tacha revisar <dir> [--puerto N] [--revisor NOMBRE]`: the review app over
  * `<dir>`'s queue, on 127.0.0.1 only. The access code is
  * `TACHA_REVISION_TOKEN` when set, else a random one printed here.
- * Runs until interrupted (Ctrl+C).
+ * Runs until interrupted (Ctrl+C). Its output folder (checked), pipeline
+ * and store are wired in the CLI's main; the store stays open, shared by
+ * every request, until the app stops.
  */
 export const reviewAppCommand = Command.make(
   "revisar",
@@ -20,10 +22,9 @@ export const reviewAppCommand = Command.make(
     revisor: Flag.String("revisor").pipe(Flag.withDescription("Quién decide en las solicitudes hechas con el código (la página de ingreso pide el nombre)"), Flag.optional),
     pipeline: pipelineFlag,
   },
-  Effect.fn(function*({ dir, puerto, host, revisor, pipeline }) {
-    const outDir = resolve(dir)
-    yield* requireOutput(outDir)
-    const config = yield* reviewConfig(outDir, pipeline)
+  Effect.fn(function*({ puerto, host, revisor }) {
+    const { dir: outDir } = yield* OutputFolder
+    const { config } = yield* Pipeline
     const fromEnv = process.env["TACHA_REVISION_TOKEN"]?.trim()
     const token = fromEnv && fromEnv.length > 0 ? fromEnv : randomToken()
     const server = yield* makeReviewServer({ outDir, config, port: puerto, host, token, ...(Option.isSome(revisor) ? { reviewer: revisor.value } : {}) })

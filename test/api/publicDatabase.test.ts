@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { publishIn } from "../store/services.ts"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
-import { publishOpenData } from "../../src/publish/publishOpenData.ts"
 import { openPublicDatabase, queryPublic, searchTexts, type PublicDatabase } from "../../src/api/publicDatabase.ts"
 import { buildTextIndex, tokenize } from "../../src/api/textIndex.ts"
 import { config, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "../publish/fixtures.ts"
@@ -16,7 +16,7 @@ describe("researchers' queries", () => {
   beforeAll(async () => {
     out = await tempOut()
     for (const ruling of [RULING_A, RULING_B, RULING_C]) await writeRuling(out, ruling)
-    await publishOpenData({ outDir: out, config, run: RUN })
+    await publishIn({ outDir: out, config, run: RUN })
     publicDir = join(out, "public")
     database = await openPublicDatabase(publicDir)
   })

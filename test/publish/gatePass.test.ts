@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import { join } from "node:path"
 import { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { publishIn } from "../store/services.ts"
 import type { Detector } from "../../src/detect/Detector.ts"
 import { ruleDetectors } from "../../src/detect/registry.ts"
 import { loadPipelineConfig, PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
@@ -10,7 +11,6 @@ import { Analyser } from "../../src/pipeline/Analyser.ts"
 import { configFingerprint } from "../../src/pipeline/configFingerprint.ts"
 import { processDocument } from "../../src/pipeline/processDocument.ts"
 import type { GatePass } from "../../src/publish/gatePass.ts"
-import { publishOpenData } from "../../src/publish/publishOpenData.ts"
 import { storePath, withStore } from "../../src/store/openStore.ts"
 import { config, makeRuling, RUN, tempOut, writeRuling } from "./fixtures.ts"
 
@@ -57,7 +57,7 @@ describe("publishOpenData with the workers' gate passes", () => {
     // The public text changes on disk after the worker's gate passed it.
     await writeFile(publicFile(out, ids.tampered), clean.publicText + " Declaró Rosa Benítez.")
 
-    const summary = await publishOpenData({ outDir: out, config, run: RUN, detectors: ruleDetectors(config), gatePasses: passes })
+    const summary = await publishIn({ outDir: out, config, run: RUN, detectors: ruleDetectors(config), gatePasses: passes })
     expect(summary.withheld.map(({ id }) => id).sort()).toEqual([ids.audit, ids.config, ids.none, ids.tampered].sort())
     for (const { reason } of summary.withheld) expect(reason).toMatch(/forma_redactada:PERSONA/)
     expect(await isPublic(out, ids.exact)).toBe(true)
@@ -70,14 +70,14 @@ describe("publishOpenData with the workers' gate passes", () => {
     await writeRuling(out, leaky(id))
     const later = (n: number) => ({ ...RUN, startedAt: new Date(`2026-06-0${n}T10:00:00Z`), finishedAt: new Date(`2026-06-0${n}T10:01:00Z`) })
     // A pass deliberately recorded for a leaky text, as above: whether it is used shows in the verdict.
-    const first = await publishOpenData({ outDir: out, config, run: RUN, detectors: ruleDetectors(config), gatePasses: new Map([[id, await passFor(out, id)]]) })
+    const first = await publishIn({ outDir: out, config, run: RUN, detectors: ruleDetectors(config), gatePasses: new Map([[id, await passFor(out, id)]]) })
     expect(first.withheld).toEqual([])
     // A re-run with every document reused hands over no worker pass: the stored one stands for the same bytes.
-    const rerun = await publishOpenData({ outDir: out, config, run: later(1), detectors: ruleDetectors(config) })
+    const rerun = await publishIn({ outDir: out, config, run: later(1), detectors: ruleDetectors(config) })
     expect(rerun.withheld).toEqual([])
     // Another tool version's pass is not trusted.
     await withStore(storePath(out), ({ connection }) => connection.run("UPDATE gate_passes SET tool_version = '0.0.0-otra'"))
-    const otherTool = await publishOpenData({ outDir: out, config, run: later(2), detectors: ruleDetectors(config) })
+    const otherTool = await publishIn({ outDir: out, config, run: later(2), detectors: ruleDetectors(config) })
     expect(otherTool.withheld.map((w) => w.id)).toEqual([id])
     expect(await isPublic(out, id)).toBe(false)
   })
@@ -86,11 +86,11 @@ describe("publishOpenData with the workers' gate passes", () => {
     const id = "r-modificada"
     const clean = makeRuling(id, "Amenazas a Rosa Benítez en su domicilio.", [{ surface: "Rosa Benítez", label: "PERSONA" }], { date: "2026-02-02" })
     await writeRuling(out, clean)
-    expect((await publishOpenData({ outDir: out, config, run: RUN, detectors: ruleDetectors(config) })).withheld).toEqual([])
+    expect((await publishIn({ outDir: out, config, run: RUN, detectors: ruleDetectors(config) })).withheld).toEqual([])
     const stored = await withStore(storePath(out), async ({ connection }) => (await connection.runAndReadAll("SELECT id FROM gate_passes")).getRowObjectsJS())
     expect(stored).toEqual([{ id }])
     await writeFile(publicFile(out, id), clean.publicText + " Declaró Rosa Benítez.")
-    const again = await publishOpenData({ outDir: out, config, run: { ...RUN, finishedAt: new Date("2026-06-05T10:00:00Z") }, detectors: ruleDetectors(config) })
+    const again = await publishIn({ outDir: out, config, run: { ...RUN, finishedAt: new Date("2026-06-05T10:00:00Z") }, detectors: ruleDetectors(config) })
     expect(again.withheld.map((w) => w.id)).toEqual([id])
   })
 
@@ -103,7 +103,7 @@ describe("publishOpenData with the workers' gate passes", () => {
       detect: (text) => [...text.matchAll(/\d{2} \d{4}-\d{4}/g)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: "TELEFONO" as const, score: 0.9, detector: "rules/phone" })),
     }
     const passes = new Map([[phone.record.id, await passFor(out, phone.record.id)]])
-    const summary = await publishOpenData({ outDir: out, config, run: RUN, detectors: [fakePhone], gatePasses: passes })
+    const summary = await publishIn({ outDir: out, config, run: RUN, detectors: [fakePhone], gatePasses: passes })
     expect(summary.withheld).toEqual([{ id: "r-telefono", reason: "identificador_residual:TELEFONO" }])
   })
 
@@ -128,7 +128,7 @@ describe("publishOpenData with the workers' gate passes", () => {
       categories: [],
     })
     const publish = (run: typeof RUN) =>
-      publishOpenData({ outDir: out, config: rules, run, detectors: ruleDetectors(rules), gatePasses: new Map([[id, processed.gatePass!]]) })
+      publishIn({ outDir: out, config: rules, run, detectors: ruleDetectors(rules), gatePasses: new Map([[id, processed.gatePass!]]) })
     expect((await publish(RUN)).withheld).toEqual([])
 
     // The surname the worker redacted is written back into the public text: the pass no longer holds.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { readFile, rm } from "node:fs/promises"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { ingestBatch } from "../../src/publish/ingestBatch.ts"
+import { ingestIn } from "../store/services.ts"
 import { storePath, withStore } from "../../src/store/openStore.ts"
 import type { RulingFiles } from "../../src/publish/ingestBatch.ts"
 import { makeRuling, RULING_A, RULING_B, RULING_C, RUN, tempOut, writeRuling } from "./fixtures.ts"
@@ -20,7 +20,7 @@ describe("ingestBatch", () => {
 
   it("loads rulings, entities and the run", async () => {
     for (const ruling of [RULING_A, RULING_B]) await writeRuling(out, ruling)
-    const summary = await ingestBatch(out, RUN)
+    const summary = await ingestIn(out, RUN)
     expect(summary).toEqual({ runId: expect.stringMatching(/^[0-9a-f]{16}$/), added: ["caba-2026-0001", "caba-2026-0002"], updated: [], unchanged: 0, withheld: [] })
     const runId = summary.runId
     expect(await rows(out, "SELECT id, version, court, date::VARCHAR AS date, materia, resultado, published FROM rulings ORDER BY id")).toEqual([
@@ -36,18 +36,18 @@ describe("ingestBatch", () => {
 
   it("is idempotent: the same input and run change nothing", async () => {
     for (const ruling of [RULING_A, RULING_B]) await writeRuling(out, ruling)
-    const first = await ingestBatch(out, RUN)
+    const first = await ingestIn(out, RUN)
     const dump = () => Promise.all(["rulings", "entities", "runs", "run_failures", "ruling_versions"].map((t) => rows(out, `SELECT * FROM ${t} ORDER BY ALL`)))
     const before = await dump()
-    const again = await ingestBatch(out, RUN)
+    const again = await ingestIn(out, RUN)
     expect(again).toMatchObject({ runId: first.runId, added: [], updated: [], unchanged: 2 })
     expect(await dump()).toEqual(before)
     // Later, the same input is the same run: still nothing changes.
-    const later = await ingestBatch(out, { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:01:00Z") })
+    const later = await ingestIn(out, { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:01:00Z") })
     expect(later).toMatchObject({ runId: first.runId, unchanged: 2 })
     expect(await dump()).toEqual(before)
     // Different input (a failure fewer) is another run, and still no new versions.
-    const other = await ingestBatch(out, { ...RUN, total: 2, failures: [], startedAt: at("2026-06-02T10:00:00Z"), finishedAt: at("2026-06-02T10:01:00Z") })
+    const other = await ingestIn(out, { ...RUN, total: 2, failures: [], startedAt: at("2026-06-02T10:00:00Z"), finishedAt: at("2026-06-02T10:01:00Z") })
     expect(other.runId).not.toBe(first.runId)
     expect(await rows(out, "SELECT count(*)::INTEGER AS n FROM ruling_versions")).toEqual([{ n: 2 }])
     expect(await rows(out, "SELECT run_id, rulings_unchanged FROM runs ORDER BY started_at")).toEqual([
@@ -58,9 +58,9 @@ describe("ingestBatch", () => {
 
   it("adds a new batch to what was published (incremental)", async () => {
     await writeRuling(out, RULING_A)
-    await ingestBatch(out, RUN)
+    await ingestIn(out, RUN)
     await writeRuling(out, RULING_C)
-    const second = await ingestBatch(out, { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:02:00Z") })
+    const second = await ingestIn(out, { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:02:00Z") })
     expect(second).toMatchObject({ added: ["caba-2026-0003"], unchanged: 1 })
     expect(await rows(out, "SELECT id, first_published_at::VARCHAR AS first FROM rulings ORDER BY id")).toEqual([
       { id: "caba-2026-0001", first: "2026-05-01 10:05:00" },
@@ -70,7 +70,7 @@ describe("ingestBatch", () => {
 
   it("replaces a corrected ruling and records the version", async () => {
     await writeRuling(out, RULING_A)
-    const first = await ingestBatch(out, RUN)
+    const first = await ingestIn(out, RUN)
     const corrected = makeRuling(
       RULING_A.record.id,
       RULING_A.record.text.replace("seis meses", "ocho meses") + " Se rectifica el monto de la pena.",
@@ -79,7 +79,7 @@ describe("ingestBatch", () => {
       RULING_A.record.source,
     )
     await writeRuling(out, corrected)
-    const second = await ingestBatch(out, { ...RUN, startedAt: at("2026-07-01T09:00:00Z"), finishedAt: at("2026-07-01T09:30:00Z"), failures: [] })
+    const second = await ingestIn(out, { ...RUN, startedAt: at("2026-07-01T09:00:00Z"), finishedAt: at("2026-07-01T09:30:00Z"), failures: [] })
     expect(second).toMatchObject({ added: [], updated: ["caba-2026-0001"], unchanged: 0 })
     expect(await rows(out, "SELECT version, sha256, first_published_at::VARCHAR AS first, updated_at::VARCHAR AS updated FROM rulings")).toEqual([
       { version: 2, sha256: corrected.record.sha256, first: "2026-05-01 10:05:00", updated: "2026-07-01 09:30:00" },
@@ -96,7 +96,7 @@ describe("ingestBatch", () => {
   it("keeps a ruling without public text out of publication", async () => {
     await writeRuling(out, RULING_A)
     await rm(`${out}/public/resoluciones/${RULING_A.record.id}.txt`)
-    const summary = await ingestBatch(out, RUN)
+    const summary = await ingestIn(out, RUN)
     expect(summary.withheld).toEqual([{ id: "caba-2026-0001", reason: "sin_texto_publico" }])
     expect(await rows(out, "SELECT published, withheld_reason FROM rulings")).toEqual([{ published: false, withheld_reason: "sin_texto_publico" }])
   })
@@ -104,7 +104,7 @@ describe("ingestBatch", () => {
   it("gives the gate the hashes of the public text and audit file it read", async () => {
     for (const ruling of [RULING_A, RULING_B]) await writeRuling(out, ruling)
     const seen = new Map<string, RulingFiles>()
-    await ingestBatch(out, RUN, {
+    await ingestIn(out, RUN, {
       gate: (_text, record, files) => {
         seen.set(record.id, files)
         return { publish: true, findings: [], categories: [] }
@@ -121,11 +121,11 @@ describe("ingestBatch", () => {
 
   it("records a ruling the gate now blocks as a withheld version, and its release as another", async () => {
     await writeRuling(out, RULING_A)
-    await ingestBatch(out, RUN)
+    await ingestIn(out, RUN)
     const block = { gate: () => ({ publish: false, findings: [{ cause: "forma_redactada" as const, label: "PERSONA" as const, count: 1, at: [] }], categories: [] }) }
     const later = (day: string) => ({ ...RUN, startedAt: at(`${day}T09:00:00Z`), finishedAt: at(`${day}T09:30:00Z`) })
-    expect(await ingestBatch(out, later("2026-06-01"), block)).toMatchObject({ updated: ["caba-2026-0001"], withheld: [{ id: "caba-2026-0001", reason: "forma_redactada:PERSONA" }] })
-    await ingestBatch(out, later("2026-07-01"))
+    expect(await ingestIn(out, later("2026-06-01"), block)).toMatchObject({ updated: ["caba-2026-0001"], withheld: [{ id: "caba-2026-0001", reason: "forma_redactada:PERSONA" }] })
+    await ingestIn(out, later("2026-07-01"))
     expect(await rows(out, "SELECT version, published, withheld_reason, public_text IS NOT NULL AS text FROM rulings")).toEqual([
       { version: 3, published: true, withheld_reason: null, text: true },
     ])
@@ -147,13 +147,13 @@ describe("ingestBatch", () => {
       { court: `Juzgado N° ${n % 7}`, date: n % 5 === 0 ? "2026-02-30" : `2026-0${1 + (n % 9)}-1${n % 10}`, caseNumbers: [`C-${n}`] },
     )
     for (let n = 0; n < 450; n++) await writeRuling(out, ruling(n))
-    const first = await ingestBatch(out, RUN)
+    const first = await ingestIn(out, RUN)
     expect(first.added).toHaveLength(450)
     const corrected = Array.from({ length: 150 }, (_, i) => 3 * i)
     for (const n of corrected) await writeRuling(out, ruling(n, true))
     for (let n = 450; n < 460; n++) await writeRuling(out, ruling(n))
     const secondRun = { ...RUN, startedAt: at("2026-06-01T10:00:00Z"), finishedAt: at("2026-06-01T10:02:00Z") }
-    const second = await ingestBatch(out, secondRun)
+    const second = await ingestIn(out, secondRun)
     expect(second).toMatchObject({ unchanged: 300, withheld: [] })
     expect(second.updated).toEqual(corrected.map((n) => ruling(n).record.id))
     expect(second.added).toHaveLength(10)
@@ -177,7 +177,7 @@ describe("ingestBatch", () => {
 
     const dump = () => Promise.all(["rulings", "entities", "runs", "run_failures", "ruling_versions"].map((t) => rows(out, `SELECT * FROM ${t} ORDER BY ALL`)))
     const before = await dump()
-    expect(await ingestBatch(out, secondRun)).toMatchObject({ added: [], updated: [], unchanged: 460 })
+    expect(await ingestIn(out, secondRun)).toMatchObject({ added: [], updated: [], unchanged: 460 })
     expect(await dump()).toEqual(before)
   })
 })

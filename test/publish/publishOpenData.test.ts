@@ -2,7 +2,8 @@ import { createHash } from "node:crypto"
 import { readFile, rm, stat } from "node:fs/promises"
 import { dirname, join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { publishOpenData, type PublishOpenDataOptions } from "../../src/publish/publishOpenData.ts"
+import { publishIn } from "../store/services.ts"
+import type { PublishOpenDataOptions } from "../../src/publish/publishOpenData.ts"
 import { listPublicFiles } from "../../src/publish/checksums.ts"
 import { PUBLISHED_TABLES } from "../../src/publish/datasets.ts"
 import { rulingRow, rulingsCsv } from "./rulingsIndexOracle.ts"
@@ -16,7 +17,7 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 const publishFresh = async (run: PublishOpenDataOptions["run"] = RUN): Promise<string> => {
   const out = await tempOut()
   for (const ruling of [RULING_A, RULING_B, RULING_C]) await writeRuling(out, ruling)
-  await publishOpenData({ outDir: out, config, run })
+  await publishIn({ outDir: out, config, run })
   return out
 }
 
@@ -183,7 +184,7 @@ describe("publishOpenData", () => {
       expect([...other.keys()]).toEqual([...tree.keys()])
       for (const [path, bytes] of tree) expect(sha256(other.get(path)!), path).toBe(sha256(bytes))
       // Publishing the same run again over the same folder changes nothing either.
-      await publishOpenData({ outDir: again, config, run: RUN })
+      await publishIn({ outDir: again, config, run: RUN })
       const third = await readTree(join(again, "public"))
       for (const [path, bytes] of tree) expect(sha256(third.get(path)!), path).toBe(sha256(bytes))
     } finally {
@@ -222,7 +223,7 @@ describe("publishOpenData gate", () => {
         ...config,
         publication: { categories: [{ name: "delitos_sexuales", keywords: ["abuso sexual"], policy: "block" }] },
       })
-      const summary = await publishOpenData({ outDir: out, config: blocking, run: RUN, detectors: [fakePhone] })
+      const summary = await publishIn({ outDir: out, config: blocking, run: RUN, detectors: [fakePhone] })
       expect(summary.withheld.map((w) => w.id)).toEqual(["caba-2026-0009", "caba-2026-0010", "caba-2026-0011"])
       expect(summary.withheld.map((w) => w.reason)).toEqual(["forma_redactada:PERSONA", "delitos_sexuales", "identificador_residual:TELEFONO"])
       const index = await readFile(join(out, "public", "resoluciones.csv"), "utf8")
@@ -247,7 +248,7 @@ describe("publishOpenData edge cases", () => {
     try {
       const bare = makeRuling("sin-datos", "Texto sin encabezado ni materia reconocible.", [])
       for (const ruling of [RULING_A, bare]) await writeRuling(out, ruling)
-      await publishOpenData({ outDir: out, config, run: RUN })
+      await publishIn({ outDir: out, config, run: RUN })
       const publicDir = join(out, "public")
       const index = parseCsv(await readFile(join(publicDir, "resoluciones.csv"), "utf8"))
       const row = Object.fromEntries(index[0]!.map((column, i) => [column, index[2]![i]]))
@@ -268,7 +269,7 @@ describe("publishOpenData edge cases", () => {
   it("publishes valid, empty datasets when every document failed", async () => {
     const out = await tempOut()
     try {
-      await publishOpenData({ outDir: out, config, run: { ...RUN, total: 1 } })
+      await publishIn({ outDir: out, config, run: { ...RUN, total: 1 } })
       const publicDir = join(out, "public")
       const catalog = JSON.parse(await readFile(join(publicDir, "data.json"), "utf8"))
       expect(validateDcatAr(catalog)).toEqual([])

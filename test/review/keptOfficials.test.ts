@@ -3,13 +3,13 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { detectAll, ruleDetectors } from "../../src/detect/registry.ts"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import { readDecisionFile } from "../../src/review/decisionFile.ts"
-import { reviewConfig } from "../../src/review/reviewConfig.ts"
+import { savedConfig } from "../store/services.ts"
 import { applyActions, pendingRulings } from "../../src/review/reviewQueue.ts"
 import { HELD_WITH_EXPERT, PLAIN_RULING } from "./rulings.ts"
 
@@ -38,7 +38,7 @@ describe("officials kept in review feed the court's roster", () => {
     await writeFile(join(base, "in", "retenida.txt"), HELD_WITH_EXPERT)
     const out = join(base, "out")
     await tacha("run", join(base, "in"), "--out", out, "--pipeline", PIPELINE)
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+    const config = await savedConfig(out)
     const [held] = await Effect.runPromise(pendingRulings(out, config))
     const decisions = join(base, "decisiones.jsonl")
     await writeFile(decisions, [

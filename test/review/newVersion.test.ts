@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import { Effect, Option } from "effect"
+import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { readDecisionFile } from "../../src/review/decisionFile.ts"
-import { reviewConfig } from "../../src/review/reviewConfig.ts"
+import { savedConfig } from "../store/services.ts"
 import { applyActions, pendingRulings } from "../../src/review/reviewQueue.ts"
 import { historyOf, withReviewStore } from "../../src/review/reviewStore.ts"
 import { HELD_RULING } from "./rulings.ts"
@@ -25,7 +25,7 @@ describe("a new version of a reviewed ruling", () => {
     await writeFile(file, HELD_RULING)
     const out = join(base, "out")
     await run(join(base, "in"), out)
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+    const config = await savedConfig(out)
     const [first] = await Effect.runPromise(pendingRulings(out, config))
     const finding = first!.findings[0]!
     expect(first!.record.text.slice(finding.start, finding.end)).toBe("Mercado")

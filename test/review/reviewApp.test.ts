@@ -5,11 +5,10 @@ import { createRequire } from "node:module"
 import { networkInterfaces, tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import { Effect, Option } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { publishApproved } from "../../src/review/publishApproved.ts"
-import { reviewConfig } from "../../src/review/reviewConfig.ts"
+import { outputServices, runWith, savedConfig } from "../store/services.ts"
 import { startReviewServer } from "../../src/review/server.ts"
 import { HELD_WITH_EXPERT, PLAIN_RULING } from "./rulings.ts"
 
@@ -94,7 +93,7 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     out = join(base, "out")
     const args = [join(PROJECT_ROOT, "src", "bin.ts"), "run", join(base, "in"), "--out", out, "--pipeline", join(PROJECT_ROOT, "pipelines", "caba-penal-reglas.json")]
     await exec(process.execPath, args, { cwd: PROJECT_ROOT }).catch(() => undefined)
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+    const config = await savedConfig(out)
     server = await startReviewServer({ outDir: out, config, port: 0, host: "127.0.0.1", token: TOKEN })
     // The control batch: two rulings published automatically, both drawn.
     await mkdir(join(base, "control"))
@@ -104,7 +103,7 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     await writeFile(join(base, "todo.json"), JSON.stringify({ ...pipeline, $schema: undefined, revision: { muestra: 1 } }))
     controlOut = join(base, "out-control")
     await exec(process.execPath, [join(PROJECT_ROOT, "src", "bin.ts"), "run", join(base, "control"), "--out", controlOut, "--pipeline", join(base, "todo.json")], { cwd: PROJECT_ROOT })
-    const controlConfig = await Effect.runPromise(reviewConfig(controlOut, Option.none()))
+    const controlConfig = await savedConfig(controlOut)
     controlServer = await startReviewServer({ outDir: controlOut, config: controlConfig, port: 0, host: "127.0.0.1", token: TOKEN })
     profile = await mkdtemp(join(tmpdir(), "tacha-chromium-"))
     browser = await playwright!.chromium.launchPersistentContext(profile, {
@@ -135,7 +134,7 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
       }).on("error", reject).end()
     })
     expect(status).toBe(421)
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+    const config = await savedConfig(out)
     await expect(startReviewServer({ outDir: out, config, port: 0, host: "0.0.0.0", token: TOKEN })).rejects.toThrow(/sólo escucha en la interfaz local/u)
     // This machine's other addresses do not answer.
     const external = Object.values(networkInterfaces()).flat().find((address) => address && !address.internal && address.family === "IPv4")
@@ -205,8 +204,8 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     expect(await page.evaluate(() => document.getElementById("progreso")!.textContent)).toBe("Hechas: 1 · Quedan: 0")
     expect(errors).toEqual([])
 
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
-    const summary = await Effect.runPromise(publishApproved(out, config, new Date("2026-01-01T00:00:00Z")))
+    const config = await savedConfig(out)
+    const summary = await runWith(outputServices(out, config), publishApproved(new Date("2026-01-01T00:00:00Z")))
     expect(summary.published).toBe(1)
     const [name] = await readdir(join(out, "public", "resoluciones"))
     const published = await readFile(join(out, "public", "resoluciones", name!), "utf8")
@@ -271,8 +270,8 @@ describe.skipIf(!available)("review app in headless Chromium", () => {
     expect(await page.evaluate(() => document.getElementById("progreso")!.textContent)).toMatch(/^Controladas: 2 · Quedan: 0 · Corrección guardada y resolución retirada/u)
     expect(errors).toEqual([])
 
-    const config = await Effect.runPromise(reviewConfig(controlOut, Option.none()))
-    expect((await Effect.runPromise(publishApproved(controlOut, config, new Date("2026-01-02T00:00:00Z")))).published).toBe(1)
+    const config = await savedConfig(controlOut)
+    expect((await runWith(outputServices(controlOut, config), publishApproved(new Date("2026-01-02T00:00:00Z")))).published).toBe(1)
     expect(await readFile(join(controlOut, "public", "resoluciones", `${missed}.txt`), "utf8")).not.toContain("Sala II")
     expect(await readFile(join(controlOut, "public", "resoluciones", `${correct}.txt`), "utf8")).toContain("Sala II")
     const [header, row] = (await readFile(join(controlOut, "public", "estadisticas", "control-de-calidad-por-ejecucion.csv"), "utf8")).trim().split("\r\n")

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
 import { beforeAll, describe, expect, it } from "vitest"
-import { Cause, Effect, Option } from "effect"
+import { Cause, Effect } from "effect"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
-import { reviewConfig } from "../../src/review/reviewConfig.ts"
+import { outputServices, runWith, savedConfig } from "../store/services.ts"
 import { applyActions, pendingRulings } from "../../src/review/reviewQueue.ts"
 import { readDecisionFile } from "../../src/review/decisionFile.ts"
 import { publishApproved } from "../../src/review/publishApproved.ts"
@@ -48,7 +48,7 @@ const listar = async (out: string): Promise<Listed[]> => {
 
 /** A decisions file applied in-process (the CLI's own run is checked once above): "" or the error. */
 const applyInProcess = async (out: string, file: string): Promise<string> => {
-  const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+  const config = await savedConfig(out)
   const program = readDecisionFile(file).pipe(Effect.flatMap((actions) => applyActions(out, config, actions, "Prueba", new Date().toISOString())))
   const exit = await Effect.runPromiseExit(program)
   return exit._tag === "Success" ? "" : String(Cause.squash(exit.cause))
@@ -56,7 +56,7 @@ const applyInProcess = async (out: string, file: string): Promise<string> => {
 
 /** What is pending, asked in-process (the CLI's contract is checked by `listar` above; subprocesses are slow). */
 const pendingIds = async (out: string): Promise<string[]> => {
-  const config = await Effect.runPromise(reviewConfig(out, Option.none()))
+  const config = await savedConfig(out)
   return (await Effect.runPromise(pendingRulings(out, config))).map(({ status }) => status.id)
 }
 
@@ -121,7 +121,7 @@ describe("review as data: a held ruling decided from a JSONL file, then publishe
     expect(checked.output).toMatch(/línea 4 .*motivo/u)
     expect(checked.output).not.toMatch(PERSONAL)
     // Nothing was applied: the finding is still there.
-    expect((await Effect.runPromise(pendingRulings(out, await Effect.runPromise(reviewConfig(out, Option.none())))))[0]!.findings.length)
+    expect((await Effect.runPromise(pendingRulings(out, await savedConfig(out))))[0]!.findings.length)
       .toBe(held!.hallazgos.length)
   }, 60_000)
 
@@ -205,8 +205,8 @@ describe("--revision todas: every ruling waits for a person", () => {
     const file = join(base, "aprobar.jsonl")
     await writeFile(file, listed.map((ruling) => JSON.stringify({ id: ruling.id, accion: "aprobar" })).join("\n"))
     expect(await applyInProcess(out, file)).toBe("")
-    const config = await Effect.runPromise(reviewConfig(out, Option.none()))
-    expect((await Effect.runPromise(publishApproved(out, config, new Date()))).published).toBe(2)
+    const config = await savedConfig(out)
+    expect((await runWith(outputServices(out, config), publishApproved(new Date()))).published).toBe(2)
     expect(await readdir(join(out, "public", "resoluciones"))).toHaveLength(2)
     const again = await tacha("run", join(base, "in"), "--out", out, "--pipeline", PIPELINE, "--revision", "todas")
     expect(again.code).toBe(0)

@@ -11,6 +11,7 @@ import type { GateDecision } from "../gate.ts"
 import { writeFileAtomic } from "../writeFileAtomic.ts"
 import { checkDocument, DOCUMENT_EXTENSIONS, documentFailure, produceDocument, type DocumentExtension } from "./anonymisedDocument.ts"
 import { DocumentError } from "./DocumentError.ts"
+import { unreadableRecord } from "../PublicationError.ts"
 
 /**
  * The documents of a publication: `public/documentos/<id>.<ext>` for every
@@ -83,7 +84,13 @@ export const publishDocuments = async (
       pass && pass.auditSha256 === auditSha256 && pass.pipelineSha256 === pipelineSha256 && pass.toolVersion === TOOL_VERSION &&
       readOr(() => sha256(readFileSync(join(documentsDir, `${id}.${pass.extension}`)))) === pass.documentSha256
     ) continue
-    const record: AuditRecord = AuditRecordSchema.parse(JSON.parse(json))
+    let record: AuditRecord
+    try {
+      record = AuditRecordSchema.parse(JSON.parse(json))
+    } catch (error) {
+      // Named for the clerk (publishOpenData passes it on as it is).
+      throw unreadableRecord(outDir, join(auditDir, name))(error)
+    }
     const extension = DOCUMENT_EXTENSIONS[record.format]
     for (const stale of ["docx", "odt", "pdf"] as const) {
       if (stale !== extension) await rm(join(documentsDir, `${record.id}.${stale}`), { force: true })

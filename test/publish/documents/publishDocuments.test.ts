@@ -6,13 +6,13 @@ import { promisify } from "node:util"
 import { Effect } from "effect"
 import JSZip from "jszip"
 import { beforeAll, describe, expect, it } from "vitest"
+import { publishIn } from "../../store/services.ts"
 import { AuditRecordSchema, type AuditRecord } from "../../../src/domain/AuditRecord.ts"
 import { loadPipelineConfig, PROJECT_ROOT } from "../../../src/domain/loadPipelineConfig.ts"
 import { fold } from "../../../src/detect/fold.ts"
 import { ruleDetectors } from "../../../src/detect/registry.ts"
 import { readPdf } from "../../../src/ingest/pdf.ts"
 import { composeText } from "../../../src/normalise/composeText.ts"
-import { publishOpenData } from "../../../src/publish/publishOpenData.ts"
 import { makeDoc } from "../../ingest/docFixture.ts"
 import { validateDcatAr } from "../validators.ts"
 import { makeCourtDocx, makeCourtOdt, makeRulingPdf } from "./officeFixtures.ts"
@@ -115,7 +115,7 @@ describe("publication of the anonymised documents (tacha run)", () => {
     await rm(join(copy, "private", "originales", `${id}.docx`))
     await rm(join(copy, "private", "documentos", `${id}.json`))
     const config = await Effect.runPromise(loadPipelineConfig(PIPELINE))
-    const summary = await publishOpenData({
+    const summary = await publishIn({
       outDir: copy,
       config,
       detectors: ruleDetectors(config),
