@@ -35,7 +35,7 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   `a al ante bajo con contra de del desde durante e el en entre es esta este esto estos estas esa ese eso esos esas hacia hasta
   la las le les lo los me mi mis no o u para pero por que se segun según si sí sin sobre su sus tal un una uno unos unas y ya ni
   como cual cuál cuando donde mientras pues porque ello ella ellos ellas aquel aquella aquellos aquellas dicho dicha dichos dichas
-  mismo misma nos tras cuyo cuya cuyos cuyas asimismo además ahora así aun aún luego también tampoco sino`.split(/\s+/).filter(Boolean),
+  mismo misma nos tras cuyo cuya cuyos cuyas todo toda todos todas otro otra otros otras asimismo además ahora así aun aún luego también tampoco sino`.split(/\s+/).filter(Boolean),
 )
 
 /** Words that name a street, a road or a part of an address, before its number. */
