@@ -56,17 +56,41 @@ const editDistance = (a: string, b: string, limit: number): number => {
   return previous[b.length] ?? limit + 1
 }
 
+/** Characters of a line counted in 64 buckets (by code modulo 64). */
+const histogram = (line: string): Int16Array => {
+  const counts = new Int16Array(64)
+  for (let i = 0; i < line.length; i++) counts[line.charCodeAt(i) & 63]!++
+  return counts
+}
+
+/**
+ * A lower bound of the edit distance of two lines from their histograms:
+ * each edit changes at most one character more on one side than the other.
+ */
+const bagDistance = (a: Int16Array, b: Int16Array): number => {
+  let more = 0
+  let less = 0
+  for (let i = 0; i < 64; i++) {
+    const d = a[i]! - b[i]!
+    if (d > 0) more += d
+    else less -= d
+  }
+  return Math.max(more, less)
+}
+
 /**
  * Furniture keys in the order first seen. `find` answers the first of them
  * that is `key` or the same line misread: only keys of a length within the
  * edits allowed are compared (a running header is compared with the lines of
- * its length, not with every edge line of every page). A key is only added
+ * its length, not with every edge line of every page, and only when the
+ * characters they hold allow it: `bagDistance`). A key is only added
  * when none before it matches it, so when `key` itself is there no earlier
  * one matches it and it is the answer.
  */
 class KeyIndex {
   readonly #order = new Map<string, number>()
   readonly #byLength = new Map<number, string[]>()
+  readonly #histograms = new Map<string, Int16Array>()
 
   constructor(keys: Iterable<string> = []) {
     for (const key of keys) this.add(key)
@@ -75,6 +99,7 @@ class KeyIndex {
   add(key: string): void {
     if (this.#order.has(key)) return
     this.#order.set(key, this.#order.size)
+    this.#histograms.set(key, histogram(key))
     const same = this.#byLength.get(key.length)
     if (same) same.push(key)
     else this.#byLength.set(key.length, [key])
@@ -83,6 +108,8 @@ class KeyIndex {
   find(key: string): string | undefined {
     if (this.#order.has(key)) return key
     const reach = allowedEdits(key.length)
+    if (reach === 0) return undefined
+    const counts = histogram(key)
     let found: string | undefined
     let foundAt = Infinity
     for (let length = key.length - reach; length <= key.length + reach; length++) {
@@ -90,7 +117,7 @@ class KeyIndex {
         const at = this.#order.get(candidate)!
         if (at >= foundAt) break
         const limit = allowedEdits(Math.min(candidate.length, key.length))
-        if (limit > 0 && editDistance(candidate, key, limit) <= limit) {
+        if (limit > 0 && bagDistance(this.#histograms.get(candidate)!, counts) <= limit && editDistance(candidate, key, limit) <= limit) {
           found = candidate
           foundAt = at
           break

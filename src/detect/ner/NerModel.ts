@@ -45,10 +45,13 @@ export interface NerTimings {
   onnx: number
   decode: number
   windows: number
+  /** Tokens of the texts. */
   tokens: number
+  /** Tokens the model ran on (in its windows; a token in two windows counts twice). */
+  windowTokens: number
 }
 
-export const emptyNerTimings = (): NerTimings => ({ tokenise: 0, onnx: 0, decode: 0, windows: 0, tokens: 0 })
+export const emptyNerTimings = (): NerTimings => ({ tokenise: 0, onnx: 0, decode: 0, windows: 0, tokens: 0, windowTokens: 0 })
 
 interface ModelLike {
   (inputs: Record<string, Tensor>): Promise<{ logits: Tensor }>
@@ -143,6 +146,7 @@ export class NerModel {
     if (timings) {
       timings.onnx += performance.now() - started
       timings.windows += rows
+      timings.windowTokens += from
     }
     const out = logits.data as Float32Array
     const probs = new Float32Array(from * L)

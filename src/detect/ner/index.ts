@@ -13,7 +13,11 @@ import { batchIds, fullWindows, TokenProbs, windowBatches } from "./windows.ts"
 /**
  * The statistical name/place/address detector: a small BERT-style token
  * classifier (models/tacha-ner-es, trained by models/recipe) run through
- * transformers.js + onnxruntime-node, fully offline.
+ * transformers.js + onnxruntime-node, fully offline. It runs only on the
+ * windows around the words that can change a decision (regions.ts: names
+ * and places are written with capitals), not over a ruling's lowercase prose,
+ * quoted statutes or tables of amounts; `regions: false` runs it over the
+ * whole text, as the model's evaluation does.
  *
  * Threading: onnxruntime-node runs a session synchronously on the calling
  * thread, so by default the model lives in worker threads (`workers`, one
