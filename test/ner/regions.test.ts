@@ -41,6 +41,7 @@ describe("candidate words (where the model may change a decision)", () => {
 
   it("a street word followed by a number is a candidate, lower case and all", () => {
     expect(candidatesOf(`${PROSE}con domicilio real en calle 44 n° 1234, piso 3, de esta ciudad. ${PROSE}`)).toEqual(["domicilio", "calle", "piso"])
+    expect(candidatesOf(`${PROSE}Domicilio: Calle 44 N° 1234. ${PROSE}`)).toEqual(["Domicilio", "Calle"])
   })
 
   it("sentence openers, legal vocabulary, number signs and words the text also writes in lower case are not", () => {

@@ -16,8 +16,8 @@ import type { ModelWindow } from "./windows.ts"
  *   legal vocabulary that is never part of a name ("Código", "Juzgado",
  *   "Considerando": names.ts STOP) or a word it also writes in lower case
  *   ("Gastos", "Monto"), unless the word is a known given name or surname;
- * - a single capital letter (an initial: "B.");
- * - a street word followed by a number ("calle 44 n° 1234").
+ * - a single capital letter (an initial: "B."), unless it is a word ("A", "Y");
+ * - a street word followed by a number ("calle 44 n° 1234", "Ruta 9").
  * Each such word gets `margin` tokens of context on either side (the
  * fixed-stride windows give a token at least 31), and the windows are laid
  * greedily over these intervals: a window opens `margin` tokens before the
@@ -62,9 +62,8 @@ export const candidateWords = (text: string, words: readonly Word[]): Uint8Array
   const out = new Uint8Array(words.length)
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text
-    if (UPPER.test(word)) {
-      if (capitalisedCandidate(text, word)) out[k] = 1
-    } else if (STREET_WORD.test(word)) {
+    if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = 1
+    else if (STREET_WORD.test(word)) {
       for (let j = k + 1; j < Math.min(words.length, k + 1 + NUMBER_REACH); j++) {
         if (DIGIT.test(words[j]!.text)) {
           out[k] = 1
