@@ -63,10 +63,10 @@ for (const [name, input] of corpora) {
 }
 
 // Stages and latency, on the real-like corpus.
-interface Stages { stages: Record<string, number>; characters: number; documents: number; windows: number; tokens: number; latencies: { characters: number; ms: number }[] }
+interface Stages { stages: Record<string, number>; characters: number; documents: number; windows: number; tokens: number; windowTokens: number; latencies: { characters: number; ms: number }[] }
 const profile = lastJson<Stages>(node([join(PROJECT_ROOT, "bench", "stages.ts"), realLike, modelPipeline]))
 const total = Object.entries(profile.stages).filter(([stage]) => !stage.startsWith(" ")).reduce((sum, [, ms]) => sum + ms, 0)
-console.log(`\nEtapas (similares a reales, un documento a la vez, todo en un hilo; ${number(profile.tokens)} tokens, ${number(profile.windows)} ventanas del modelo):`)
+console.log(`\nEtapas (similares a reales, un documento a la vez, todo en un hilo; ${number(profile.tokens)} tokens; el modelo corre en ${number(profile.windows)} ventanas, ${number(profile.windowTokens)} tokens, ${number(100 * profile.windowTokens / profile.tokens)} % de los del texto):`)
 console.log("| etapa | ms | % | caracteres/s |")
 console.log("| --- | --- | --- | --- |")
 for (const [stage, ms] of Object.entries(profile.stages)) {

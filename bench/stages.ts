@@ -10,7 +10,7 @@
  *
  *   npx node bench/stages.ts <input folder> [pipeline]
  *
- * Prints one JSON line: { stages: {name: ms}, characters, documents, latencies: [{characters, ms}] }.
+ * Prints one JSON line: { stages: {name: ms}, characters, documents, windows, tokens, windowTokens, latencies: [{characters, ms}] }.
  */
 import { createHash } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -108,4 +108,4 @@ for (const entry of entries) {
 }
 await detector.close()
 rmSync(scratch, { recursive: true, force: true })
-console.log(JSON.stringify({ stages, characters, documents: entries.length, windows: nerTimings.windows, tokens: nerTimings.tokens, latencies }))
+console.log(JSON.stringify({ stages, characters, documents: entries.length, windows: nerTimings.windows, tokens: nerTimings.tokens, windowTokens: nerTimings.windowTokens, latencies }))

@@ -17,7 +17,8 @@ const texts: string[] = existsSync(file)
       "Que el imputado Ramiro Ezequiel Quiroga, con domicilio en Av. Corrientes 1543 de Villa Crespo, declaró ante la Dra. Mariela Fontán. ".repeat(20))
 
 const run = async (quantized: boolean) => {
-  const m = await NerModel.load({ modelDir: dir, quantized })
+  // The whole text, as models/recipe/evaluate.py decodes it (not only the model regions).
+  const m = await NerModel.load({ modelDir: dir, quantized, regions: false })
   await m.predict(texts[0]!) // warm-up
   let tokens = 0
   let chars = 0
@@ -25,9 +26,10 @@ const run = async (quantized: boolean) => {
   const labels: string[][] = []
   let modelMs = 0
   for (const t of texts) {
-    const { ids, words, wordTokens } = m.encode(t)
+    const encoded = m.encode(t)
+    const { ids, words, wordTokens } = encoded
     const a = performance.now()
-    const probs = await m.tokenProbs(ids)
+    const probs = await m.tokenProbs(t, encoded)
     modelMs += performance.now() - a
     tokens += ids.length
     chars += t.length

@@ -8,10 +8,16 @@ const foldUnit = (ch: string): string => {
   return f.length === 1 ? f : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch
 }
 
+/** `foldUnit` of each UTF-16 unit, computed once per process (a ruling repeats its few hundred characters). */
+const foldedUnits: (string | undefined)[] = []
+
 /** Folds a string one unit at a time (same length as the input). */
 export const foldKeepingOffsets = (text: string): string => {
   let out = ""
-  for (let i = 0; i < text.length; i++) out += foldUnit(text[i]!)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    out += foldedUnits[code] ??= foldUnit(text[i]!)
+  }
   return out
 }
 

@@ -56,14 +56,76 @@ const editDistance = (a: string, b: string, limit: number): number => {
   return previous[b.length] ?? limit + 1
 }
 
-/** The first of `keys` that is `key` or the same line misread, if any. */
-const sameKey = (keys: Iterable<string>, key: string): string | undefined => {
-  for (const candidate of keys) {
-    if (candidate === key) return candidate
-    const limit = allowedEdits(Math.min(candidate.length, key.length))
-    if (limit > 0 && editDistance(candidate, key, limit) <= limit) return candidate
+/** Characters of a line counted in 64 buckets (by code modulo 64). */
+const histogram = (line: string): Int16Array => {
+  const counts = new Int16Array(64)
+  for (let i = 0; i < line.length; i++) counts[line.charCodeAt(i) & 63]!++
+  return counts
+}
+
+/**
+ * A lower bound of the edit distance of two lines from their histograms:
+ * each edit changes at most one character more on one side than the other.
+ */
+const bagDistance = (a: Int16Array, b: Int16Array): number => {
+  let more = 0
+  let less = 0
+  for (let i = 0; i < 64; i++) {
+    const d = a[i]! - b[i]!
+    if (d > 0) more += d
+    else less -= d
   }
-  return undefined
+  return Math.max(more, less)
+}
+
+/**
+ * Furniture keys in the order first seen. `find` answers the first of them
+ * that is `key` or the same line misread: only keys of a length within the
+ * edits allowed are compared (a running header is compared with the lines of
+ * its length, not with every edge line of every page, and only when the
+ * characters they hold allow it: `bagDistance`). A key is only added
+ * when none before it matches it, so when `key` itself is there no earlier
+ * one matches it and it is the answer.
+ */
+class KeyIndex {
+  readonly #order = new Map<string, number>()
+  readonly #byLength = new Map<number, string[]>()
+  readonly #histograms = new Map<string, Int16Array>()
+
+  constructor(keys: Iterable<string> = []) {
+    for (const key of keys) this.add(key)
+  }
+
+  add(key: string): void {
+    if (this.#order.has(key)) return
+    this.#order.set(key, this.#order.size)
+    this.#histograms.set(key, histogram(key))
+    const same = this.#byLength.get(key.length)
+    if (same) same.push(key)
+    else this.#byLength.set(key.length, [key])
+  }
+
+  find(key: string): string | undefined {
+    if (this.#order.has(key)) return key
+    const reach = allowedEdits(key.length)
+    if (reach === 0) return undefined
+    const counts = histogram(key)
+    let found: string | undefined
+    let foundAt = Infinity
+    for (let length = key.length - reach; length <= key.length + reach; length++) {
+      for (const candidate of this.#byLength.get(length) ?? []) {
+        const at = this.#order.get(candidate)!
+        if (at >= foundAt) break
+        const limit = allowedEdits(Math.min(candidate.length, key.length))
+        if (limit > 0 && bagDistance(this.#histograms.get(candidate)!, counts) <= limit && editDistance(candidate, key, limit) <= limit) {
+          found = candidate
+          foundAt = at
+          break
+        }
+      }
+    }
+    return found
+  }
 }
 
 interface FurnitureKeys {
@@ -92,12 +154,16 @@ export const stripPageFurniture = (pages: readonly (readonly string[])[]): Pages
   }
   const repeatedKeys = (fromTop: boolean): FurnitureKeys => {
     const counts = new Map<string, number>()
+    const seen = new KeyIndex()
     for (const lines of cleaned) {
-      const keys = new Set(edge(lines, fromTop).map(furnitureKey).map((key) => sameKey(counts.keys(), key) ?? key))
-      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+      const keys = new Set(edge(lines, fromTop).map(furnitureKey).map((key) => seen.find(key) ?? key))
+      for (const key of keys) {
+        seen.add(key)
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
     }
-    const repeated = [...counts].filter(([key, count]) => count >= threshold && key.length > 0).map(([key]) => key)
-    return { find: (key) => sameKey(repeated, key) }
+    const repeated = new KeyIndex([...counts].filter(([key, count]) => count >= threshold && key.length > 0).map(([key]) => key))
+    return { find: (key) => repeated.find(key) }
   }
   const headerKeys = repeatedKeys(true)
   const footerKeys = repeatedKeys(false)

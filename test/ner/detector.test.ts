@@ -45,6 +45,9 @@ const FILLER =
   "Que corresponde analizar los agravios expuestos por la recurrente a la luz de las constancias de la causa y de la normativa aplicable, " +
   "teniendo en cuenta que la decisión impugnada se encuentra debidamente fundada y que no se advierten vicios que justifiquen su revocación. "
 
+/** A long text the model must read all along: a name in every paragraph. */
+const LONG = SENTENCES.map(([sentence]) => `${sentence} ${FILLER}`).join("\n").repeat(40)
+
 const names = (text: string, spans: readonly Span[]): string[] =>
   spans.filter((s) => s.label === "PERSONA").map((s) => text.slice(s.start, s.end))
 
@@ -165,7 +168,7 @@ describe("NER detector", () => {
   it("a long text's windows spread over two workers give the spans of one in-process run", async () => {
     const text = [0, 1, 2, 3].map((k) => `${SENTENCES[k]![0]} ${FILLER.repeat(3 + k)}`).join("\n").repeat(3)
     const model = await NerModel.load({ modelDir: MODEL_DIR, quantized: true })
-    const windows = model.batches(model.encode(text).ids.length)
+    const windows = model.windows(text, model.encode(text))
     expect(windows.length).toBeGreaterThan(2)
     const alone = (await model.predict(text)).filter((r) => r.score >= 0.5).map(({ start, end, type }) => [start, end, type])
     await model.dispose()
@@ -178,7 +181,7 @@ describe("NER detector", () => {
   it("answers a short text while a very long one is still running (documents take turns)", async () => {
     const controller = new AbortController()
     let longDone = false
-    const running = Promise.resolve(det.detect(FILLER.repeat(400), { signal: controller.signal })).then(() => (longDone = true), () => undefined)
+    const running = Promise.resolve(det.detect(LONG, { signal: controller.signal })).then(() => (longDone = true), () => undefined)
     await new Promise((done) => setTimeout(done, 20))
     expect(names(SENTENCES[0]![0], await det.detect(SENTENCES[0]![0])).length).toBeGreaterThan(0)
     expect(longDone).toBe(false)
@@ -195,7 +198,7 @@ describe("NER detector", () => {
   })
 
   it("stops a cancelled request early, keeps answering, and closes while a long text is running", async () => {
-    const long = FILLER.repeat(400) // ~100k tokens: seconds of work
+    const long = LONG // ~80k tokens: seconds of work
     const controller = new AbortController()
     const started = performance.now()
     const cancelled = det.detect(long, { signal: controller.signal })

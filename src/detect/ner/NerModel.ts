@@ -3,15 +3,18 @@ import path from "node:path"
 import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/transformers"
 import type { RawSpan } from "./decode.ts"
 import { NerEncoder, type Encoded } from "./encoder.ts"
-import { TokenProbs, windowBatches, windowLength, type WindowBatch } from "./windows.ts"
+import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
+import { batchIds, fullWindows, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
 
 /**
  * The model's ONNX session, loaded once from a local folder through
  * transformers.js (no network: `env.allowRemoteModels = false`) with its
  * encoder (encoder.ts: our pre-tokenisation gives exact character offsets).
- * Windows of at most model_max_length tokens overlap by `window - stride`
- * tokens; each token's prediction is taken from the window where it sits
- * most centrally (windows.ts); windows are batched. One session runs on one
+ * Windows of at most model_max_length tokens cover the words the model can
+ * change a decision on, with context (regions.ts), or the whole text with
+ * an overlap of `window - stride` tokens (`regions: false`); each token's
+ * prediction is taken from the window where it sits most centrally
+ * (windows.ts); windows of like length are batched. One session runs on one
  * thread (intraOpNumThreads 1): ONNX Runtime's own threads spin while they
  * wait and, on a machine whose cores the document workers also use, cost
  * about twice the processor time for the same work; parallelism comes from
@@ -26,6 +29,8 @@ export interface NerModelOptions {
   readonly stride?: number
   /** ONNX Runtime threads for one run (intraOpNumThreads); default 1. */
   readonly threads?: number
+  /** Run the model only around candidate words (regions.ts; default), or over the whole text (false). */
+  readonly regions?: boolean
 }
 
 /** Windows per ONNX run: measured, 1 to 16 cost the same processor time per token; 8 keeps a long document's batches few. */
@@ -40,10 +45,13 @@ export interface NerTimings {
   onnx: number
   decode: number
   windows: number
+  /** Tokens of the texts. */
   tokens: number
+  /** Tokens the model ran on (in its windows; a token in two windows counts twice). */
+  windowTokens: number
 }
 
-export const emptyNerTimings = (): NerTimings => ({ tokenise: 0, onnx: 0, decode: 0, windows: 0, tokens: 0 })
+export const emptyNerTimings = (): NerTimings => ({ tokenise: 0, onnx: 0, decode: 0, windows: 0, tokens: 0, windowTokens: 0 })
 
 interface ModelLike {
   (inputs: Record<string, Tensor>): Promise<{ logits: Tensor }>
@@ -60,14 +68,16 @@ export class NerModel {
   readonly quantized: boolean
   readonly stride: number
   readonly batch: number
+  readonly regions: boolean
   readonly #model: ModelLike
 
-  private constructor(init: { encoder: NerEncoder; model: ModelLike; stride: number | undefined; batch: number; quantized: boolean }) {
+  private constructor(init: { encoder: NerEncoder; model: ModelLike; stride: number | undefined; batch: number; quantized: boolean; regions: boolean }) {
     this.encoder = init.encoder
     this.#model = init.model
     this.stride = Math.max(1, Math.min(init.encoder.window, init.stride ?? defaultStride(init.encoder.window)))
     this.batch = init.batch
     this.quantized = init.quantized
+    this.regions = init.regions
   }
 
   get name(): string {
@@ -91,7 +101,7 @@ export class NerModel {
       device: "cpu",
       session_options: { intraOpNumThreads: options.threads ?? 1, interOpNumThreads: 1, executionMode: "sequential" },
     })) as unknown as ModelLike
-    return new NerModel({ encoder, model, stride: options.stride, batch: options.batchSize ?? DEFAULT_BATCH, quantized })
+    return new NerModel({ encoder, model, stride: options.stride, batch: options.batchSize ?? DEFAULT_BATCH, quantized, regions: options.regions ?? true })
   }
 
   /** Token ids for a text, and per word its [first, end) token range. */
@@ -99,30 +109,32 @@ export class NerModel {
     return this.encoder.encode(text)
   }
 
-  /** The batches of windows covering `n` tokens. */
-  batches(n: number): WindowBatch[] {
-    return windowBatches(n, this.encoder.window, this.stride, this.batch)
+  /** The windows the model runs on for `text` (encoded): around its candidate words, or all of it. */
+  windows(text: string, encoded: Encoded): ModelWindow[] {
+    return this.regions
+      ? regionWindows(text, encoded, this.encoder.window, DEFAULT_MARGIN)
+      : fullWindows(encoded.ids.length, this.encoder.window, this.stride)
   }
 
   /**
-   * One ONNX run over a batch's windows: `ids` holds the batch's tokens
-   * (`batch.length` of them, from `batch.offset`). Softmax rows, window
+   * One ONNX run over a batch of windows: `ids` holds their tokens, window
+   * after window (`lengths[k]` tokens for window k). Softmax rows, window
    * after window.
    */
-  async windowProbs(batch: Pick<WindowBatch, "length" | "starts">, ids: Int32Array, timings?: NerTimings): Promise<Float32Array> {
-    const { window, cls, sep, pad, numLabels: L } = this.encoder
-    const lens = batch.starts.map((s) => windowLength(batch, s, window))
-    const seq = Math.max(...lens) + 2
-    const rows = batch.starts.length
+  async windowProbs(lengths: readonly number[], ids: Int32Array, timings?: NerTimings): Promise<Float32Array> {
+    const { cls, sep, pad, numLabels: L } = this.encoder
+    const seq = Math.max(...lengths) + 2
+    const rows = lengths.length
     const inputIds = new BigInt64Array(rows * seq).fill(BigInt(pad))
     const mask = new BigInt64Array(rows * seq)
-    batch.starts.forEach((s, r) => {
-      const len = lens[r]!
+    let from = 0
+    lengths.forEach((len, r) => {
       const o = r * seq
       inputIds[o] = BigInt(cls)
-      for (let i = 0; i < len; i++) inputIds[o + 1 + i] = BigInt(ids[s + i]!)
+      for (let i = 0; i < len; i++) inputIds[o + 1 + i] = BigInt(ids[from + i]!)
       inputIds[o + 1 + len] = BigInt(sep)
       mask.fill(1n, o, o + len + 2)
+      from += len
     })
     const dims = [rows, seq]
     const started = timings ? performance.now() : 0
@@ -134,11 +146,12 @@ export class NerModel {
     if (timings) {
       timings.onnx += performance.now() - started
       timings.windows += rows
+      timings.windowTokens += from
     }
     const out = logits.data as Float32Array
-    const probs = new Float32Array(lens.reduce((sum, len) => sum + len, 0) * L)
+    const probs = new Float32Array(from * L)
     let row = 0
-    lens.forEach((len, r) => {
+    lengths.forEach((len, r) => {
       for (let i = 0; i < len; i++, row++) {
         const src = (r * seq + 1 + i) * L
         let max = -Infinity
@@ -156,13 +169,13 @@ export class NerModel {
     return probs
   }
 
-  /** Softmax rows per token, each from the window where the token is most central. */
-  async tokenProbs(ids: Int32Array, isCancelled: () => boolean = () => false, timings?: NerTimings): Promise<Float32Array> {
-    const merged = new TokenProbs(ids.length, this.encoder.numLabels, this.encoder.window)
-    for (const batch of this.batches(ids.length)) {
+  /** Softmax rows per token of `encoded`, each from the window where the token is most central; zeros where no window runs. */
+  async tokenProbs(text: string, encoded: Encoded, isCancelled: () => boolean = () => false, timings?: NerTimings): Promise<Float32Array> {
+    const merged = new TokenProbs(encoded.ids.length, this.encoder.numLabels)
+    for (const batch of windowBatches(this.windows(text, encoded), this.batch)) {
       // A long text is many batches: stop between two when the caller gave up.
       if (isCancelled()) throw new NerCancelled()
-      merged.add(batch, await this.windowProbs(batch, ids.subarray(batch.offset, batch.offset + batch.length), timings))
+      merged.add(batch, await this.windowProbs(batch.windows.map((w) => w.length), batchIds(encoded.ids, batch), timings))
     }
     return merged.probs
   }
@@ -174,10 +187,10 @@ export class NerModel {
     if (encoded.ids.length === 0) return []
     const tokenised = timings ? performance.now() : 0
     const onnxBefore = timings?.onnx ?? 0
-    const probs = await this.tokenProbs(encoded.ids, isCancelled, timings)
+    const probs = await this.tokenProbs(text, encoded, isCancelled, timings)
     const spans = this.encoder.decode(encoded, probs)
     if (timings) {
-      // Decode: the softmax over the windows' logits and the word-level BIO decoding.
+      // Decode: choosing the windows, the softmax over their logits and the word-level BIO decoding.
       timings.tokenise += tokenised - started
       timings.decode += performance.now() - tokenised - (timings.onnx - onnxBefore)
       timings.tokens += encoded.ids.length

@@ -6,13 +6,18 @@ import { isLabel, type Label } from "../../domain/Label.ts"
 import type { Span } from "../../domain/Span.ts"
 import { NerEncoder } from "./encoder.ts"
 import { DEFAULT_BATCH, defaultStride, NerModel } from "./NerModel.ts"
+import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
 import type { ModelReply, ModelRequest } from "./worker.ts"
-import { TokenProbs, windowBatches, type WindowBatch } from "./windows.ts"
+import { batchIds, fullWindows, TokenProbs, windowBatches } from "./windows.ts"
 
 /**
  * The statistical name/place/address detector: a small BERT-style token
  * classifier (models/tacha-ner-es, trained by models/recipe) run through
- * transformers.js + onnxruntime-node, fully offline.
+ * transformers.js + onnxruntime-node, fully offline. It runs only on the
+ * windows around the words that can change a decision (regions.ts: names
+ * and places are written with capitals), not over a ruling's lowercase prose,
+ * quoted statutes or tables of amounts; `regions: false` runs it over the
+ * whole text, as the model's evaluation does.
  *
  * Threading: onnxruntime-node runs a session synchronously on the calling
  * thread, so by default the model lives in worker threads (`workers`, one
@@ -36,8 +41,10 @@ export interface NerDetectorOptions {
   readonly workers?: number
   /** Windows per ONNX run (default 8). */
   readonly batchSize?: number
-  /** Window step in tokens (default: window - 62). */
+  /** Window step in tokens when the whole text is run (default: window - 62). */
   readonly stride?: number
+  /** Run the model only around candidate words (regions.ts; default), or over the whole text (false). */
+  readonly regions?: boolean
 }
 
 export interface NerDetector extends Detector {
@@ -55,7 +62,7 @@ export interface NerDetector extends Detector {
  * Runs one batch of windows of the document `request` (any object naming
  * it); rejects once the detector is closed.
  */
-type RunBatch = (request: object, batch: WindowBatch, ids: Int32Array, signal?: AbortSignal) => Promise<Float32Array>
+type RunBatch = (request: object, lengths: readonly number[], ids: Int32Array, signal?: AbortSignal) => Promise<Float32Array>
 
 interface Backend {
   readonly quantized: boolean
@@ -79,11 +86,11 @@ const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
   return {
     quantized: model.quantized,
     workers: 0,
-    run: (_request, batch, ids, signal) => {
+    run: (_request, lengths, ids, signal) => {
       const run = tail.then(() => {
         if (closed) throw new Error("NER detector closed")
         if (signal?.aborted) throw cancelled()
-        return model.windowProbs(batch, ids)
+        return model.windowProbs(lengths, ids)
       })
       tail = run.catch(() => undefined)
       return run
@@ -97,7 +104,7 @@ const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
 }
 
 interface Job {
-  readonly batch: WindowBatch
+  readonly lengths: readonly number[]
   readonly ids: Int32Array
   readonly signal: AbortSignal | undefined
   readonly resolve: (probs: Float32Array) => void
@@ -174,7 +181,7 @@ const inWorkers = async (options: NerDetectorOptions, count: number): Promise<Ba
         const id = next++
         if (slot.pending.size === 0) slot.worker.ref()
         slot.pending.set(id, job)
-        slot.worker.postMessage({ id, batch: { length: job.batch.length, starts: job.batch.starts }, ids: job.ids } satisfies ModelRequest)
+        slot.worker.postMessage({ id, lengths: job.lengths, ids: job.ids } satisfies ModelRequest)
       }
     }
   }
@@ -202,12 +209,12 @@ const inWorkers = async (options: NerDetectorOptions, count: number): Promise<Ba
   return {
     quantized: (started[0] as PromiseFulfilledResult<{ quantized: boolean }>).value.quantized,
     workers: workers.length,
-    run: (request, batch, ids, signal) =>
+    run: (request, lengths, ids, signal) =>
       new Promise<Float32Array>((resolve, reject) => {
         if (closed) return reject(new Error("NER detector closed"))
         const jobs = queues.get(request)
-        if (jobs === undefined) queues.set(request, [{ batch, ids, signal, resolve, reject }])
-        else jobs.push({ batch, ids, signal, resolve, reject })
+        if (jobs === undefined) queues.set(request, [{ lengths, ids, signal, resolve, reject }])
+        else jobs.push({ lengths, ids, signal, resolve, reject })
         pump()
       }),
     close: async () => {
@@ -245,6 +252,7 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
   const { threshold } = options
   const stride = Math.max(1, Math.min(encoder.window, options.stride ?? defaultStride(encoder.window)))
   const batchSize = options.batchSize ?? DEFAULT_BATCH
+  const regions = options.regions ?? true
   return {
     name,
     labels,
@@ -259,16 +267,18 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
       if (signal?.aborted) throw cancelled()
       const n = encoded.ids.length
       if (n === 0) return []
-      const merged = new TokenProbs(n, encoder.numLabels, encoder.window)
-      const batches = windowBatches(n, encoder.window, stride, batchSize)
+      const merged = new TokenProbs(n, encoder.numLabels)
+      const windows = regions ? regionWindows(text, encoded, encoder.window, DEFAULT_MARGIN) : fullWindows(n, encoder.window, stride)
+      const batches = windowBatches(windows, batchSize)
       // Every batch is queued at once; a cancelled document rejects now, its queued batches are dropped.
       const request = {}
       await new Promise<void>((resolve, reject) => {
         let left = batches.length
+        if (left === 0) return resolve()
         const onAbort = () => reject(cancelled())
         signal?.addEventListener("abort", onAbort, { once: true })
         for (const batch of batches) {
-          backend.run(request, batch, encoded.ids.slice(batch.offset, batch.offset + batch.length), signal).then((probs) => {
+          backend.run(request, batch.windows.map((w) => w.length), batchIds(encoded.ids, batch), signal).then((probs) => {
             merged.add(batch, probs)
             if (--left === 0) {
               signal?.removeEventListener("abort", onAbort)

@@ -1,69 +1,79 @@
 import { windowStarts } from "./decode.ts"
 
 /**
- * A document's windows in batches, and its token probabilities put back
- * together from them. Each token keeps the softmax row of the window where
- * it sits most centrally, the earlier window on a tie (as
+ * A document's model windows in batches, and its token probabilities put
+ * back together from them. Each token keeps the softmax row of the window
+ * where it sits most centrally, the earlier window on a tie (as
  * models/recipe/evaluate.py), whatever order the batches come back in: a
- * document's batches may run on several model workers at once.
+ * document's batches may run on several model workers at once. Tokens no
+ * window covers keep a row of zeros, which decodes as outside any entity.
  */
-export interface WindowBatch {
-  /** Index of the batch's first window in the document. */
-  readonly first: number
-  /** Token offset of the batch's first window. */
-  readonly offset: number
-  /** Tokens the batch covers, from `offset`. */
+export interface ModelWindow {
+  /** Index of the window in the document's list (the earlier wins a tie). */
+  readonly index: number
+  /** First token of the window in the document. */
+  readonly start: number
+  /** Tokens in the window, at most the model's window. */
   readonly length: number
-  /** Window starts relative to `offset`. */
-  readonly starts: readonly number[]
 }
 
-export const windowBatches = (n: number, window: number, stride: number, batch: number): WindowBatch[] => {
-  const starts = windowStarts(n, window, stride)
+export interface WindowBatch {
+  readonly windows: readonly ModelWindow[]
+}
+
+/** Windows of `window` tokens every `stride` covering all `n` tokens (the last one ends at `n`). */
+export const fullWindows = (n: number, window: number, stride: number): ModelWindow[] =>
+  n === 0 ? [] : windowStarts(n, window, stride).map((start, index) => ({ index, start, length: Math.min(window, n - start) }))
+
+/**
+ * Batches of at most `batch` windows. Windows of like length go together
+ * (sorted by length), so that a batch is padded little to its longest one.
+ */
+export const windowBatches = (windows: readonly ModelWindow[], batch: number): WindowBatch[] => {
+  const sorted = [...windows].sort((a, b) => b.length - a.length || a.index - b.index)
   const batches: WindowBatch[] = []
-  for (let first = 0; first < starts.length; first += batch) {
-    const chunk = starts.slice(first, first + batch)
-    const offset = chunk[0]!
-    const last = chunk[chunk.length - 1]!
-    batches.push({ first, offset, length: last + Math.min(window, n - last) - offset, starts: chunk.map((s) => s - offset) })
-  }
+  for (let first = 0; first < sorted.length; first += batch) batches.push({ windows: sorted.slice(first, first + batch) })
   return batches
 }
 
-/** Tokens of each window of a batch: `window`, or fewer for the document's last one. */
-export const windowLength = (batch: Pick<WindowBatch, "length">, start: number, window: number): number => Math.min(window, batch.length - start)
+/** The batch's tokens, window after window. */
+export const batchIds = (ids: Int32Array, batch: WindowBatch): Int32Array => {
+  const out = new Int32Array(batch.windows.reduce((sum, w) => sum + w.length, 0))
+  let at = 0
+  for (const w of batch.windows) {
+    out.set(ids.subarray(w.start, w.start + w.length), at)
+    at += w.length
+  }
+  return out
+}
 
 export class TokenProbs {
   readonly probs: Float32Array
   readonly #numLabels: number
-  readonly #window: number
   readonly #centrality: Int32Array
   readonly #owner: Int32Array
 
-  constructor(n: number, numLabels: number, window: number) {
+  constructor(n: number, numLabels: number) {
     this.probs = new Float32Array(n * numLabels)
     this.#numLabels = numLabels
-    this.#window = window
     this.#centrality = new Int32Array(n).fill(-1)
     this.#owner = new Int32Array(n)
   }
 
-  /** `rows`: the batch's softmax rows, window after window, `windowLength` rows each. */
+  /** `rows`: the batch's softmax rows, window after window, `length` rows each. */
   add(batch: WindowBatch, rows: Float32Array): void {
     const L = this.#numLabels
     let row = 0
-    batch.starts.forEach((start, k) => {
-      const len = windowLength(batch, start, this.#window)
-      const owner = batch.first + k
-      for (let i = 0; i < len; i++, row++) {
-        const c = Math.min(i, len - 1 - i)
-        const t = batch.offset + start + i
+    for (const { index, start, length } of batch.windows) {
+      for (let i = 0; i < length; i++, row++) {
+        const c = Math.min(i, length - 1 - i)
+        const t = start + i
         const held = this.#centrality[t]!
-        if (c < held || (c === held && owner > this.#owner[t]!)) continue
+        if (c < held || (c === held && index > this.#owner[t]!)) continue
         this.#centrality[t] = c
-        this.#owner[t] = owner
+        this.#owner[t] = index
         this.probs.set(rows.subarray(row * L, (row + 1) * L), t * L)
       }
-    })
+    }
   }
 }

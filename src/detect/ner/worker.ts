@@ -1,17 +1,16 @@
 /**
  * Worker-thread host of one ONNX session of the NER model (see index.ts).
- * Loads the model once from `workerData`, then answers `{ id, batch, ids }`
- * (one batch of a document's windows and their tokens) with `{ id, probs }`
+ * Loads the model once from `workerData`, then answers `{ id, lengths, ids }`
+ * (one batch of a document's windows: their lengths and tokens, one after the other) with `{ id, probs }`
  * (softmax rows, transferred) or `{ id, error }`; `{ close: true }` lets
  * the running batches finish, releases the session and ends the thread
  * (terminating it mid-run aborts onnxruntime).
  */
 import { parentPort, workerData } from "node:worker_threads"
 import { NerModel, type NerModelOptions } from "./NerModel.ts"
-import type { WindowBatch } from "./windows.ts"
 
 export type ModelRequest =
-  | { readonly id: number; readonly batch: Pick<WindowBatch, "length" | "starts">; readonly ids: Int32Array }
+  | { readonly id: number; readonly lengths: readonly number[]; readonly ids: Int32Array }
   | { readonly close: true }
 
 export type ModelReply =
@@ -35,8 +34,8 @@ try {
       })
       return
     }
-    const { id, batch, ids } = request
-    const run = model.windowProbs(batch, ids).then(
+    const { id, lengths, ids } = request
+    const run = model.windowProbs(lengths, ids).then(
       (probs) => reply({ id, probs }, [probs.buffer as ArrayBuffer]),
       (error: unknown) => reply({ id, error: error instanceof Error ? error.message : String(error) }),
     ).finally(() => running.delete(run))
