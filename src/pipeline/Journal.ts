@@ -29,16 +29,28 @@ export const openJournal = async (path: string): Promise<Journal> => {
     await handle.read(last, 0, 1, size - 1)
     if (last[0] !== 0x0a) await handle.write("\n")
   }
-  // Appends are serialised so concurrent documents never interleave lines.
+  // Appends are serialised so concurrent documents never interleave lines;
+  // those that arrive while a flush is under way are written and flushed
+  // together with one datasync, each resolving once its line is on disk.
+  let queued: { readonly line: string; readonly done: () => void; readonly failed: (error: unknown) => void }[] = []
   let tail: Promise<void> = Promise.resolve()
+  const flush = async (): Promise<void> => {
+    const batch = queued
+    queued = []
+    try {
+      await handle.write(batch.map((entry) => entry.line).join(""))
+      await handle.datasync()
+      for (const entry of batch) entry.done()
+    } catch (error) {
+      for (const entry of batch) entry.failed(error)
+    }
+  }
   return {
-    append: (entry) => {
-      tail = tail.then(async () => {
-        await handle.write(JSON.stringify(entry) + "\n")
-        await handle.datasync()
-      })
-      return tail
-    },
+    append: (entry) =>
+      new Promise<void>((done, failed) => {
+        queued.push({ line: JSON.stringify(entry) + "\n", done, failed })
+        if (queued.length === 1) tail = tail.then(flush)
+      }),
     close: async () => {
       await tail
       await handle.close()
