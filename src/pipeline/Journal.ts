@@ -33,25 +33,56 @@ export class JournalError extends Data.TaggedError("JournalError")<{
 let opens = 0
 export const journalOpens = (): number => opens
 
-const openHandle = async (path: string): Promise<FileHandle> => {
+/** One open journal file: appends in order, each resolving once on disk. */
+export interface JournalFile {
+  readonly append: (entry: JournalEntry) => Promise<void>
+  readonly close: () => Promise<void>
+}
+
+export const openJournal = async (path: string): Promise<JournalFile> => {
   await mkdir(dirname(path), { recursive: true })
   // A run killed in the middle of an append leaves a partial last line: end
   // it, so that the next entry starts on a line of its own.
-  const handle = await open(path, "a+")
+  const handle: FileHandle = await open(path, "a+")
   const { size } = await handle.stat()
   if (size > 0) {
     const last = Buffer.alloc(1)
     await handle.read(last, 0, 1, size - 1)
     if (last[0] !== 0x0a) await handle.write("\n")
   }
-  return handle
+  // Appends are serialised so concurrent documents never interleave lines;
+  // those that arrive while a flush is under way are written and flushed
+  // together with one datasync, each resolving once its line is on disk.
+  let queued: { readonly line: string; readonly done: () => void; readonly failed: (error: unknown) => void }[] = []
+  let tail: Promise<void> = Promise.resolve()
+  const flush = async (): Promise<void> => {
+    const batch = queued
+    queued = []
+    try {
+      await handle.write(batch.map((entry) => entry.line).join(""))
+      await handle.datasync()
+      for (const entry of batch) entry.done()
+    } catch (error) {
+      for (const entry of batch) entry.failed(error)
+    }
+  }
+  return {
+    append: (entry) =>
+      new Promise<void>((done, failed) => {
+        queued.push({ line: JSON.stringify(entry) + "\n", done, failed })
+        if (queued.length === 1) tail = tail.then(flush)
+      }),
+    close: async () => {
+      await tail
+      await handle.close()
+    },
+  }
 }
 
 /**
  * The output folder's journal as a service: opened on the first entry (a
  * command that refuses its input writes nothing) and closed when the
- * command's scope ends. Appends are serialised, so concurrent documents
- * never interleave lines. Wired once per `tacha run` in the CLI's main.
+ * command's scope ends. Wired once per `tacha run` in the CLI's main.
  */
 export class Journal extends Context.Service<Journal, {
   readonly append: (entry: JournalEntry) => Effect.Effect<void, JournalError>
@@ -62,25 +93,14 @@ export class Journal extends Context.Service<Journal, {
       const folder = yield* OutputFolder
       const path = folder.privatePath("journal.jsonl")
       const failure = (error: unknown) => new JournalError({ file: relative(join(folder.dir, ".."), path), cause: causeOf(error) })
-      let handle: Promise<FileHandle> | undefined
-      let tail: Promise<void> = Promise.resolve()
-      yield* Effect.addFinalizer(() =>
-        Effect.promise(async () => {
-          await tail.catch(() => undefined)
-          await (await handle?.catch(() => undefined))?.close()
-        })
-      )
+      let journal: Promise<JournalFile> | undefined
+      yield* Effect.addFinalizer(() => Effect.promise(async () => (await journal?.catch(() => undefined))?.close().catch(() => undefined)))
       return Journal.of({
         append: (entry) =>
           Effect.tryPromise({
-            try: () => {
-              tail = tail.then(async () => {
-                handle ??= (opens++, openHandle(path))
-                const opened = await handle
-                await opened.write(JSON.stringify(entry) + "\n")
-                await opened.datasync()
-              })
-              return tail
+            try: async () => {
+              journal ??= (opens++, openJournal(path))
+              await (await journal).append(entry)
             },
             catch: failure,
           }),

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs"
 import { access, readFile, rm } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import { join } from "node:path"
@@ -41,8 +42,11 @@ export interface ProcessedDocument {
  * and tool, when its public text is in place too; otherwise null.
  */
 const earlierRecord = async (outDir: string, id: string, sha256: string, config: PipelineConfig): Promise<AuditRecord | null> => {
+  const path = join(outDir, "private", "audit", `${id}.json`)
+  // Most documents of a batch are new: a failed open costs far more (an error built and thrown) than this look.
+  if (!existsSync(path)) return null
   try {
-    const record = AuditRecordSchema.parse(JSON.parse(await readFile(join(outDir, "private", "audit", `${id}.json`), "utf8")))
+    const record = AuditRecordSchema.parse(JSON.parse(await readFile(path, "utf8")))
     if (record.sha256 !== sha256 || record.pipeline.sha256 !== configFingerprint(config) || record.tool.version !== TOOL_VERSION) return null
     await access(join(outDir, "public", "resoluciones", `${id}.txt`))
     return record
@@ -99,7 +103,9 @@ export const processDocument = Effect.fn("processDocument")(function*(
   yield* Effect.promise(async () => {
     await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), audit)
     await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), publicText)
-    await rm(heldRecordPath(outDir, id), { force: true })
+    // Rarely there: looked up first, as a failed removal costs an error built and thrown.
+    const held = heldRecordPath(outDir, id)
+    if (existsSync(held)) await rm(held, { force: true })
   })
   const gatePass: GatePass = { ...outcome.gatePass, auditSha256: createHash("sha256").update(audit).digest("hex") }
   return { record, reused: false, gatePass } satisfies ProcessedDocument

@@ -8,10 +8,14 @@ import { randomBytes } from "node:crypto"
  * disk, then rename over the target (atomic on POSIX file systems).
  */
 export const writeFileAtomic = async (path: string, data: string | Uint8Array): Promise<void> => {
-  await mkdir(dirname(path), { recursive: true })
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`)
   try {
-    const handle = await open(temporary, "w", 0o644)
+    // The folder is made only when missing: most writes go to one that exists.
+    const handle = await open(temporary, "w", 0o644).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error
+      await mkdir(dirname(path), { recursive: true })
+      return open(temporary, "w", 0o644)
+    })
     try {
       await handle.writeFile(data)
       await handle.sync()

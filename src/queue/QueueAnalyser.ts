@@ -1,13 +1,14 @@
-import { Queue, QueueEvents, type Job } from "bullmq"
+import { Queue, QueueEvents } from "bullmq"
 import { Effect, Layer } from "effect"
 import { z } from "zod"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { Analyser } from "../pipeline/Analyser.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { AnalysisRequestJson, type AnalysisRequest } from "../pipeline/contract/AnalysisRequest.ts"
-import { AnalysisResultSchema, answers, type AnalysisOutcome } from "../pipeline/contract/AnalysisResult.ts"
+import type { AnalysisOutcome } from "../pipeline/contract/AnalysisResult.ts"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
 import { batchQueueName, beat, HEARTBEAT_TTL_MS, QUEUE_PREFIX, registerBatch, unregisterBatch } from "./BatchRegistry.ts"
+import { createJobBook } from "./JobBook.ts"
 import type { QueueConnection } from "./QueueConnection.ts"
 
 /**
@@ -22,9 +23,11 @@ import type { QueueConnection } from "./QueueConnection.ts"
  * pipeline's fingerprint: a job retried after its worker died is the same
  * job, BullMQ completes it once (a worker that lost its lock cannot complete
  * it), and an answer that names another document, other bytes or another
- * pipeline is refused. Each finished job is removed once its answer is
- * read; the queue and its entry in the list of batches are removed when the
- * batch ends, so personal data stays in Redis only while it is in flight.
+ * pipeline is refused. Jobs and answers are matched in JobBook.ts; each
+ * finished job is removed by the worker that completes it, and its answer,
+ * in the queue's event stream, goes with the queue and its entry in the
+ * list of batches when the batch ends, so personal data stays in Redis only
+ * while the batch runs.
  */
 
 /** Jobs the coordinator keeps queued: enough to keep several machines busy, few enough to bound Redis' memory. */
@@ -35,39 +38,6 @@ const EVENTS_KEPT = 1_000
 
 /** How long a batch waits for its first answer before it says that no worker seems to be there. */
 const IDLE_HINT_MS = 15_000
-
-/** How often a job's state is read as well, in case its completion event was not seen. */
-const POLL_MS = 2_000
-
-export const jobKey = (request: Pick<AnalysisRequest, "id" | "sha256" | "pipeline">): string =>
-  `${request.id}-${request.sha256}-${request.pipeline}`
-
-const refused = (detail: string): AnalysisOutcome => ({ ok: false, reason: "worker_failed", detail })
-
-/** The outcome in a worker's answer to `request`, or a failure when it is not one. */
-const outcomeOf = (value: unknown, request: AnalysisRequest): AnalysisOutcome => {
-  const parsed = AnalysisResultSchema.safeParse(value)
-  return parsed.success && answers(parsed.data, request) ? parsed.data.outcome : refused("respuesta inválida de la cola")
-}
-
-/** The job's return value once it finished (from its event, or read from Redis); rejects when it failed. */
-const finished = (job: Job, queue: Queue, events: QueueEvents): Promise<unknown> => {
-  let polling = true
-  const poll = async (): Promise<unknown> => {
-    while (polling) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
-      if (!polling) break
-      const state = await job.getState()
-      if (state === "completed" || state === "failed") {
-        const fresh = await queue.getJob(job.id!)
-        if (state === "failed") throw new Error(fresh?.failedReason ?? "failed")
-        return fresh?.returnvalue
-      }
-    }
-    return new Promise<never>(() => {})
-  }
-  return Promise.race([job.waitUntilFinished(events), poll()]).finally(() => (polling = false))
-}
 
 export const queueAnalyserLayer = (
   config: PipelineConfig,
@@ -81,19 +51,16 @@ export const queueAnalyserLayer = (
       const pipeline = configFingerprint(config)
       const queue = new Queue(name, { connection: connection.open(), prefix: QUEUE_PREFIX, streams: { events: { maxLen: EVENTS_KEPT } } })
       const events = new QueueEvents(name, { connection: connection.open(), prefix: QUEUE_PREFIX })
-      // Each job waiting for its answer listens on both (BullMQ's waitUntilFinished).
-      queue.setMaxListeners(QUEUE_IN_FLIGHT + 10)
-      events.setMaxListeners(QUEUE_IN_FLIGHT + 10)
       // Events before the listener is ready would be lost: no job is added before.
       yield* Effect.promise(() => events.waitUntilReady())
-      let settled = 0
+      const book = yield* Effect.acquireRelease(Effect.sync(() => createJobBook(queue, events)), (opened) => Effect.sync(opened.stop))
       yield* Effect.acquireRelease(
         Effect.promise(async () => {
           await registerBatch(connection.client, { queue: name, tool: TOOL_VERSION, config, pipeline, sharedInput: options.sharedInput })
           const heartbeat = setInterval(() => void beat(connection.client, name).catch(() => {}), HEARTBEAT_TTL_MS / 3)
           // Nothing analysed after a while: say what the batch is waiting for, once.
           const idle = setTimeout(() => {
-            if (settled === 0) {
+            if (book.answered() === 0) {
               process.stderr.write(`\nEsperando trabajadores: ningún documento se analizó todavía. Inicie "tacha trabajador --cola ${connection.address.shown}" en una o más máquinas (con la misma versión de tacha).\n`)
             }
           }, IDLE_HINT_MS)
@@ -111,18 +78,9 @@ export const queueAnalyserLayer = (
             await queue.close().catch(() => {})
           }),
       )
-      const submit = async (request: AnalysisRequest): Promise<AnalysisOutcome> => {
+      const submit = (request: AnalysisRequest): Promise<AnalysisOutcome> => {
         const sent = options.sharedInput ? { ...request, source: { kind: "path" as const, path: request.relative } } : request
-        const job = await queue.add("analizar", z.encode(AnalysisRequestJson, sent), { jobId: jobKey(request), attempts: 1 })
-        try {
-          const outcome = outcomeOf(await finished(job, queue, events), request)
-          settled++
-          return outcome
-        } catch {
-          return refused("la cola dio el trabajo por fallido: el trabajador terminó de forma inesperada")
-        } finally {
-          await job.remove().catch(() => {})
-        }
+        return book.submit(request, z.encode(AnalysisRequestJson, sent))
       }
       return Analyser.of({
         process: (request) => Effect.promise(() => submit(request)),

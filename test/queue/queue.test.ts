@@ -93,7 +93,8 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
     expect(held, "the first worker took a job before the batch ended").toBeDefined()
     victim.child.kill("SIGKILL")
     await victim.exited
-    // Killed in the middle of that document: it was not finished, so only the other worker can have finished it.
+    // Killed in the middle of that document: it was not finished (a finished job is removed at once), so only the other worker can finish it.
+    expect(await redis.client.exists(held!.key)).toBe(1)
     expect(await redis.client.hget(held!.key, "finishedOn")).toBeNull()
 
     const code = await coordinator.exited
