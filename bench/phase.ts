@@ -60,7 +60,8 @@ const modelOnly = Effect.scoped(Effect.gen(function*() {
 }))
 
 let lastDocument = 0
-const fullRun = Effect.gen(function*() {
+// Built only for the run phase: the extract and model phases have no output folder.
+const fullRun = Effect.suspend(() => Effect.gen(function*() {
   const { config } = yield* Pipeline
   const summary = yield* runBatch({
     input,
@@ -69,7 +70,7 @@ const fullRun = Effect.gen(function*() {
     },
   }).pipe(Effect.provide(Analyser.layer(config)))
   return { characters: summary.characters, documents: summary.succeeded, held: summary.failures.length }
-}).pipe(Effect.scoped, Effect.provide(runServices(out!, Option.fromNullishOr(pipeline))))
+}).pipe(Effect.scoped, Effect.provide(runServices(out!, Option.fromNullishOr(pipeline)))))
 
 const started = performance.now()
 const program: Effect.Effect<{ characters: number; documents: number; seconds?: number; cpuSeconds?: number }, unknown> =
