@@ -3,7 +3,7 @@ import { resolve } from "node:path"
 import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { readActionFile, readDecisionFile } from "../review/decisionFile.ts"
-import { applyControlVerdicts, ControlActionSchema, controlQueue } from "../review/qualityControl.ts"
+import { applyControlVerdicts, ControlActionSchema, controlMention, controlQueue } from "../review/qualityControl.ts"
 import { applyActions, pendingRulings } from "../review/reviewQueue.ts"
 import { exportCourtLists, learnedLists } from "../review/courtLists.ts"
 import { withReviewStore } from "../review/reviewStore.ts"
@@ -118,12 +118,7 @@ export const controlListCommand = Command.make(
         archivo: record.source,
         ejecucion: entry.runOrder,
         texto: record.text,
-        menciones: record.entities.map((entity) => ({
-          inicio: entity.start,
-          fin: entity.end,
-          etiqueta: entity.label,
-          accion: entity.action === "redact" ? "oculta" : "visible",
-        })),
+        menciones: record.entities.map(controlMention),
       }))
       return yield* Console.log(JSON.stringify(body, null, 2))
     }

@@ -259,6 +259,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   }
   if (span.label === "PERSONA" || span.label === "LUGAR") {
     const lone = surface.trim().replace(/[,;:.]$/, "")
+    const loneEnd = span.start + (surface.length - surface.trimStart().length) + lone.length
     if (!/\s/.test(lone)) {
       // "(Mis Notificaciones)", "publicado en La Ley", "el Tribunal de Alzada": a word of the language's own vocabulary.
       // A barrio or province that is also a word ("Once", "Constitución", "Misiones") stays a place.
@@ -267,7 +268,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
       // "Arguye que…", "Postula que…": a verb opening the sentence before its clause, not a subject's name.
       if (atSentenceStart(text, span.start) && /^[ \t]*\n?[ \t]*que\b/u.test(text.slice(span.end, span.end + 8)) && !(isFirstName(lone) || isSurname(lone))) return "verb-before-que"
       // "Nº Res. 87", "Expte. 12": a short word abbreviating a document before its number.
-      if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(span.start + lone.length + (surface.length - surface.trimStart().length), span.end + 8))) return "abbreviation-before-number"
+      if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(loneEnd, loneEnd + 12))) return "abbreviation-before-number"
     }
   }
   // "Jorge W. Peralta": one letter is an initial of a longer name, never a person by itself (initials after a cue are the rules').

@@ -82,6 +82,14 @@ const pendingEntry = async (connection: DuckDBConnection, id: string): Promise<C
   return entries.find((entry) => entry.verdict === null) ?? (entries.length > 0 ? "decided" : null)
 }
 
+/** A mention of a sampled ruling as the control queue shows it (app and `revision control listar --formato json`). */
+export const controlMention = (entity: AuditRecord["entities"][number]) => ({
+  inicio: entity.start,
+  fin: entity.end,
+  etiqueta: entity.label,
+  accion: entity.action === "redact" ? "oculta" : "visible",
+})
+
 /** What the app shows of a sampled ruling: the analysed text with every span, and the public text. */
 export const controlView = (outDir: string, id: string) =>
   withReviewStore(outDir, async (connection) => {
@@ -95,10 +103,7 @@ export const controlView = (outDir: string, id: string) =>
       ejecucion: entry.runOrder,
       texto: record.text,
       spans: record.entities.map((entity) => ({
-        inicio: entity.start,
-        fin: entity.end,
-        etiqueta: entity.label,
-        accion: entity.action === "redact" ? "oculta" : "visible",
+        ...controlMention(entity),
         reemplazo: entity.replacement ?? null,
         detector: entity.detector,
       })),
