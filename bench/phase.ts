@@ -60,13 +60,18 @@ const modelOnly = Effect.scoped(Effect.gen(function*() {
 }))
 
 let lastDocument = 0
+let lastDocumentCpu = 0
 // Built only for the run phase: the extract and model phases have no output folder.
 const fullRun = Effect.suspend(() => Effect.gen(function*() {
   const { config } = yield* Pipeline
   const summary = yield* runBatch({
     input,
     onProgress: (done, total) => {
-      if (done === total) lastDocument = performance.now()
+      if (done === total) {
+        lastDocument = performance.now()
+        const usage = process.resourceUsage()
+        lastDocumentCpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6
+      }
     },
   }).pipe(Effect.provide(Analyser.layer(config)))
   return { characters: summary.characters, documents: summary.succeeded, held: summary.failures.length }
@@ -83,6 +88,6 @@ console.log(JSON.stringify({
   seconds,
   cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
   ...result,
-  ...(lastDocument > 0 ? { documentSeconds: (lastDocument - started) / 1000 } : {}),
+  ...(lastDocument > 0 ? { documentSeconds: (lastDocument - started) / 1000, documentCpuSeconds: lastDocumentCpu } : {}),
   peakRssMb: usage.maxRSS / 1024,
 }))

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { NodeServices } from "@effect/platform-node"
+// The module itself, not the package index, which loads every platform module (HTTP, sockets, workers...).
+import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { cli } from "./cli/main.ts"
 import { runMain } from "./cli/runMain.ts"

@@ -9,6 +9,7 @@ import { ruleDetectors } from "../detect/registry.ts"
 import { extractDocument } from "../ingest/extract.ts"
 import { headMetadata } from "../ingest/headMetadata.ts"
 import { composeText } from "../normalise/composeText.ts"
+import { vouchedDocument } from "../publish/documents/anonymisedDocument.ts"
 import { publicationPolicy } from "../publish/gate.ts"
 import { redactAndGate, type HoldFinding } from "../publish/redactAndGate.ts"
 import { auditEntities } from "../redact/redactText.ts"
@@ -18,8 +19,11 @@ import type { AnalysisOutcome } from "./contract/AnalysisResult.ts"
 import { TOOL_VERSION } from "./toolVersion.ts"
 
 /**
- * The CPU-bound part of one document, from its bytes to the audit record and
- * the public text: extract, compose, analyse, redact, gate. It runs inside a
+ * The CPU-bound part of one document, from its bytes to the audit record, the
+ * public text and the anonymised document in the input's format: extract,
+ * compose, analyse, redact, gate, produce and check the document (here, where
+ * the original's reading is at hand and the work is spread over the pool,
+ * rather than one after another when the batch publishes). It runs inside a
  * document worker (see DocumentPool.ts) so that a document that spins or
  * allocates without bound can be stopped; it touches no file.
  */
@@ -89,7 +93,8 @@ const analyseEffect = (job: DocumentJob, config: PipelineConfig, extra: readonly
       })
     }
     const publicSha256 = createHash("sha256").update(redaction.text).digest("hex")
-    return { record, publicText: redaction.text, gatePass: { publicSha256, pipelineSha256, categories: gate.categories } }
+    const produced = yield* Effect.promise(() => vouchedDocument(job.bytes, document, record, config, ruleDetectors(config)))
+    return { record, publicText: redaction.text, gatePass: { publicSha256, pipelineSha256, categories: gate.categories }, ...(produced ? { document: produced } : {}) }
   })
 
 /**

@@ -8,7 +8,7 @@ import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { GatePass } from "../publish/gatePass.ts"
-import { originalPath } from "../publish/documents/publishDocuments.ts"
+import { originalPath, writeVouchedDocument } from "../publish/documents/publishDocuments.ts"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { Analyser } from "./Analyser.ts"
@@ -97,16 +97,18 @@ export const processDocument = Effect.fn("processDocument")(function*(
     yield* Effect.promise(() => writeFileAtomic(heldRecordPath(outDir, id), JSON.stringify(held, null, 2) + "\n"))
     return { record: held, reused: false, pending: true } satisfies ProcessedDocument
   }
-  const { record, publicText } = outcome
+  const { record, publicText, document } = outcome
   const audit = JSON.stringify(record, null, 2) + "\n"
+  const auditSha256 = createHash("sha256").update(audit).digest("hex")
   yield* keepOriginal(true)
   yield* Effect.promise(async () => {
     await writeFileAtomic(join(outDir, "private", "audit", `${id}.json`), audit)
     await writeFileAtomic(join(outDir, "public", "resoluciones", `${id}.txt`), publicText)
+    if (document) await writeVouchedDocument(outDir, id, document, auditSha256, outcome.gatePass.pipelineSha256)
     // Rarely there: looked up first, as a failed removal costs an error built and thrown.
     const held = heldRecordPath(outDir, id)
     if (existsSync(held)) await rm(held, { force: true })
   })
-  const gatePass: GatePass = { ...outcome.gatePass, auditSha256: createHash("sha256").update(audit).digest("hex") }
+  const gatePass: GatePass = { ...outcome.gatePass, auditSha256 }
   return { record, reused: false, gatePass } satisfies ProcessedDocument
 })

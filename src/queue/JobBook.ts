@@ -1,6 +1,6 @@
 import type { JobsOptions, Queue, QueueEvents } from "bullmq"
 import type { AnalysisRequest } from "../pipeline/contract/AnalysisRequest.ts"
-import { AnalysisResultSchema, answers, type AnalysisOutcome } from "../pipeline/contract/AnalysisResult.ts"
+import { AnalysisResultJson, answers, type AnalysisOutcome } from "../pipeline/contract/AnalysisResult.ts"
 
 /** How often the jobs waiting longer than this are looked up in Redis as well, in case their answer's event was not seen. */
 export const SWEEP_MS = 5_000
@@ -12,7 +12,7 @@ const refused = (detail: string): AnalysisOutcome => ({ ok: false, reason: "work
 
 /** The outcome in a worker's answer to `request`, or a failure when it is not one. */
 const outcomeOf = (value: unknown, request: AnalysisRequest): AnalysisOutcome => {
-  const parsed = AnalysisResultSchema.safeParse(value)
+  const parsed = AnalysisResultJson.safeParse(value)
   return parsed.success && answers(parsed.data, request) ? parsed.data.outcome : refused("respuesta inválida de la cola")
 }
 

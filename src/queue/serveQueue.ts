@@ -1,11 +1,12 @@
 import { hostname } from "node:os"
 import { Worker } from "bullmq"
 import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { z } from "zod"
 import { PipelineConfigSchema } from "../domain/PipelineConfig.ts"
 import { Analyser } from "../pipeline/Analyser.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { AnalysisRequestJson } from "../pipeline/contract/AnalysisRequest.ts"
-import { resultFor, type AnalysisResult } from "../pipeline/contract/AnalysisResult.ts"
+import { AnalysisResultJson, resultFor } from "../pipeline/contract/AnalysisResult.ts"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
 import { listBatches, QUEUE_PREFIX, removeQueueKeys, type BatchEntry } from "./BatchRegistry.ts"
 import type { QueueConnection } from "./QueueConnection.ts"
@@ -101,17 +102,18 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
         scope,
         timeoutMs: config.limits.timeoutMs,
         analysed: 0,
-        worker: new Worker<unknown, AnalysisResult>(
+        // The answer travels as JSON: its bytes (the ruling's document) as base64.
+        worker: new Worker<unknown, z.input<typeof AnalysisResultJson>>(
           entry.queue,
           async (job) => {
             const parsed = AnalysisRequestJson.safeParse(job.data)
             if (!parsed.success) {
               const { id = "?", sha256 = "0".repeat(64), pipeline = entry.pipeline } = (job.data ?? {}) as Record<string, string>
-              return resultFor({ id, sha256, pipeline }, { ok: false, reason: "processing_error", detail: "pedido inválido" })
+              return z.encode(AnalysisResultJson, resultFor({ id, sha256, pipeline }, { ok: false, reason: "processing_error", detail: "pedido inválido" }))
             }
             const outcome = await Effect.runPromise(analyser.process(parsed.data))
             batch.analysed++
-            return resultFor(parsed.data, outcome)
+            return z.encode(AnalysisResultJson, resultFor(parsed.data, outcome))
           },
           {
             connection: connection.open(),

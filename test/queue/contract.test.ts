@@ -6,7 +6,7 @@ import { Effect, Exit } from "effect"
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
 import { AnalysisRequestJson, AnalysisRequestSchema, type AnalysisRequest } from "../../src/pipeline/contract/AnalysisRequest.ts"
-import { AnalysisResultSchema, answers, resultFor } from "../../src/pipeline/contract/AnalysisResult.ts"
+import { AnalysisResultJson, AnalysisResultSchema, answers, resultFor } from "../../src/pipeline/contract/AnalysisResult.ts"
 import { loadPipelineConfig, PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 import { configFingerprint } from "../../src/pipeline/configFingerprint.ts"
 import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
@@ -32,6 +32,23 @@ describe("the worker contract", () => {
     expect(AnalysisRequestJson.safeParse({ ...wire, sha256: "abc" }).success).toBe(false)
     // A shared-folder request carries no bytes.
     expect(AnalysisRequestJson.parse({ ...wire, source: { kind: "path", path: "2024/sentencia.pdf" } }).source).toEqual({ kind: "path", path: "2024/sentencia.pdf" })
+  })
+
+  it("carries a result's document through JSON as base64, unchanged", () => {
+    const record = {
+      id: request.id, source: request.relative, format: "pdf" as const, sha256: request.sha256, text: "VISTOS: la causa.", metadata: { id: request.id },
+      entities: [], pipeline: { name: "p", version: "1", sha256: request.pipeline }, tool: { name: "tacha" as const, version: "0.1.0" },
+    }
+    const result = resultFor(request, {
+      ok: true, record, publicText: "VISTOS: la causa.", gatePass: { publicSha256: "d".repeat(64), pipelineSha256: request.pipeline, categories: [] },
+      document: { extension: "pdf", bytes: new Uint8Array([37, 80, 68, 70, 45, 0, 255]) },
+    })
+    const wire = JSON.parse(JSON.stringify(z.encode(AnalysisResultJson, result)))
+    expect(wire.outcome.document).toEqual({ extension: "pdf", bytes: "JVBERi0A/w==" })
+    expect(AnalysisResultJson.parse(wire)).toEqual(result)
+    // Between threads the bytes stay bytes; a JSON answer with a document the schema cannot read is refused.
+    expect(AnalysisResultSchema.safeParse(wire).success).toBe(false)
+    expect(AnalysisResultJson.safeParse({ ...wire, outcome: { ...wire.outcome, document: { extension: "rtf", bytes: "AA==" } } }).success).toBe(false)
   })
 
   it("takes a result only when it answers the same document, bytes and pipeline, with a known failure reason", () => {

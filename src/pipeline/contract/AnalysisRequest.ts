@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { RulingMetadataSchema } from "../../domain/AuditRecord.ts"
+import { Base64Bytes, Bytes } from "./bytes.ts"
 
 /**
  * "Analyse this document": what a document worker is asked, whether it is a
@@ -14,15 +15,6 @@ import { RulingMetadataSchema } from "../../domain/AuditRecord.ts"
  */
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/u)
-
-/** Bytes as they pass between threads of one process (a structured clone keeps a Uint8Array). */
-const Bytes = z.instanceof(Uint8Array)
-
-/** Bytes as base64 text, where the request travels as JSON (a queue). */
-const Base64Bytes = z.codec(z.base64(), Bytes, {
-  decode: (text) => new Uint8Array(Buffer.from(text, "base64")),
-  encode: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64"),
-})
 
 const requestSchema = <B extends z.ZodType<Uint8Array, unknown>>(bytes: B) =>
   z.object({

@@ -1,5 +1,5 @@
 import type { AuditRecord } from "../../domain/AuditRecord.ts"
-import type { Format } from "../../domain/Document.ts"
+import type { ExtractedDocument, Format } from "../../domain/Document.ts"
 import type { PipelineConfig } from "../../domain/PipelineConfig.ts"
 import type { Detector } from "../../detect/Detector.ts"
 import { readerFor } from "../../ingest/readers.ts"
@@ -53,7 +53,8 @@ const publicTextOf = (text: string, record: AuditRecord): string => {
   return out + text.slice(cursor)
 }
 
-export const produceDocument = async (original: Uint8Array, record: AuditRecord, options: DocumentOptions): Promise<Uint8Array> => {
+/** `read`: the original as the document worker read it (a PDF's pages are then not parsed again). */
+export const produceDocument = async (original: Uint8Array, record: AuditRecord, options: DocumentOptions, read?: ExtractedDocument): Promise<Uint8Array> => {
   switch (record.format) {
     case "docx":
       return anonymiseDocx(original, record, options)
@@ -64,7 +65,7 @@ export const produceDocument = async (original: Uint8Array, record: AuditRecord,
       // from the public text alone (reading the scan again would run OCR twice).
       return record.ocr !== undefined
         ? layoutPdf({ body: publicTextOf(record.text, record), header: [], footer: [] }, packageDate(record.metadata.date))
-        : anonymisePdf(original, record)
+        : anonymisePdf(original, record, read?.format === "pdf" ? read : undefined)
     case "doc": {
       const reader = readerFor("x.doc")!
       if (!placeParts(await extractOrFail(reader.read(original, {})), record.text)) throw new DocumentError({ code: "texto_distinto" })
@@ -92,6 +93,37 @@ export const checkDocument = async (
   const texts = extension === "pdf" ? [read] : [read, await packageText(document)]
   const findings = texts.flatMap((text) => gatePublication(text, record, config, detectors).findings)
   return { publish: findings.length === 0, findings: findings.map(asDocumentFinding), categories: [] }
+}
+
+/** A document produced and vouched for (see `vouchedDocument`). */
+export interface VouchedDocument {
+  readonly extension: DocumentExtension
+  readonly bytes: Uint8Array
+}
+
+/**
+ * The ruling's document, produced and checked where the ruling was analysed
+ * (the document worker, which has the original and its reading at hand):
+ * publication then finds it in place and does not produce it again. None
+ * when the format has no document, or when it cannot be produced or its
+ * check finds anything: publication produces it again and holds the ruling
+ * with the cause (publishDocuments.ts), so this is only ever a shortcut.
+ */
+export const vouchedDocument = async (
+  original: Uint8Array,
+  read: ExtractedDocument,
+  record: AuditRecord,
+  config: PipelineConfig,
+  detectors: readonly Detector[],
+): Promise<VouchedDocument | undefined> => {
+  const extension = DOCUMENT_EXTENSIONS[record.format]
+  if (extension === null) return undefined
+  try {
+    const bytes = await produceDocument(original, record, { keepImages: config.publication.documents.keepImages }, read)
+    return (await checkDocument(bytes, extension, record, config, detectors)).publish ? { extension, bytes } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** A ruling held because its document could not be produced. */

@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import type { AuditRecord } from "../../domain/AuditRecord.ts"
+import type { ExtractedDocument } from "../../domain/Document.ts"
 import { readPdf } from "../../ingest/pdf.ts"
 import { DocumentError, extractOrFail } from "./DocumentError.ts"
 import { packageDate } from "./officePackage.ts"
@@ -161,9 +162,13 @@ export const layoutPdf = async (texts: { body: string; header: readonly string[]
   return pdf.save({ useObjectStreams: false })
 }
 
-/** The anonymised PDF of a ruling read from a PDF. */
-export const anonymisePdf = async (bytes: Uint8Array, record: AuditRecord): Promise<Uint8Array> => {
-  const parts = placeParts(await extractOrFail(readPdf(bytes)), record.text)
+/**
+ * The anonymised PDF of a ruling read from a PDF. `read`: the PDF as the
+ * document worker already read it (the same reader, the same bytes), so that
+ * its pages are not parsed a second time; absent, the bytes are read again.
+ */
+export const anonymisePdf = async (bytes: Uint8Array, record: AuditRecord, read?: ExtractedDocument): Promise<Uint8Array> => {
+  const parts = placeParts(read ?? await extractOrFail(readPdf(bytes)), record.text)
   if (!parts) throw new DocumentError({ code: "texto_distinto" })
   const redactions = redactionsOf(record).sort((a, b) => a.start - b.start)
   const texts = (kind: PlacedPart["kind"]) => parts.filter((part) => part.kind === kind).map((part) => publicPartText(part, redactions))

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { readdirSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { extname, join } from "node:path"
 import { AuditRecordSchema, type AuditRecord } from "../../domain/AuditRecord.ts"
@@ -9,7 +9,7 @@ import { configFingerprint } from "../../pipeline/configFingerprint.ts"
 import { TOOL_VERSION } from "../../pipeline/toolVersion.ts"
 import type { GateDecision } from "../gate.ts"
 import { writeFileAtomic } from "../writeFileAtomic.ts"
-import { checkDocument, DOCUMENT_EXTENSIONS, documentFailure, produceDocument, type DocumentExtension } from "./anonymisedDocument.ts"
+import { checkDocument, DOCUMENT_EXTENSIONS, documentFailure, produceDocument, type DocumentExtension, type VouchedDocument } from "./anonymisedDocument.ts"
 import { DocumentError } from "./DocumentError.ts"
 import { unreadableRecord } from "../PublicationError.ts"
 
@@ -25,7 +25,9 @@ import { unreadableRecord } from "../PublicationError.ts"
  * anything, is not written and its ruling is held (the text too), with the
  * cause as withheld reason (`documento:...`). A document already produced
  * from the same record, pipeline and tool, and unchanged since (its sha256
- * in `private/documentos/<id>.json`), is not produced again.
+ * in `private/documentos/<id>.json`), is not produced again: so a document
+ * that the batch's document worker produced and checked (written with its
+ * pass by `writeVouchedDocument`) is kept as it is.
  */
 
 export const DOCUMENTS_DIR = "documentos"
@@ -46,6 +48,30 @@ interface DocumentPass {
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex")
+
+const EXTENSIONS = ["docx", "odt", "pdf"] as const
+
+/** A document and then its pass (so a pass never vouches for a file that is not there). */
+const writeDocument = async (outDir: string, id: string, document: VouchedDocument, auditSha256: string, pipelineSha256: string): Promise<void> => {
+  await writeFileAtomic(join(outDir, "public", DOCUMENTS_DIR, `${id}.${document.extension}`), document.bytes)
+  const pass: DocumentPass = { auditSha256, pipelineSha256, toolVersion: TOOL_VERSION, documentSha256: sha256(document.bytes), extension: document.extension }
+  await writeFileAtomic(join(outDir, "private", DOCUMENTS_DIR, `${id}.json`), JSON.stringify(pass) + "\n")
+}
+
+/**
+ * The batch writes the document its worker produced and checked
+ * (`vouchedDocument`), bound to the audit record it has just written
+ * (`auditSha256`): publication keeps it while record, pipeline and tool stay
+ * the same, and produces it again otherwise.
+ */
+export const writeVouchedDocument = async (outDir: string, id: string, document: VouchedDocument, auditSha256: string, pipelineSha256: string): Promise<void> => {
+  for (const stale of EXTENSIONS) {
+    const path = join(outDir, "public", DOCUMENTS_DIR, `${id}.${stale}`)
+    // Rarely there: looked up first, as a failed removal costs an error built and thrown.
+    if (stale !== document.extension && existsSync(path)) await rm(path, { force: true })
+  }
+  await writeDocument(outDir, id, document, auditSha256, pipelineSha256)
+}
 
 const readOr = <A>(read: () => A): A | undefined => {
   try {
@@ -92,7 +118,7 @@ export const publishDocuments = async (
       throw unreadableRecord(outDir, join(auditDir, name))(error)
     }
     const extension = DOCUMENT_EXTENSIONS[record.format]
-    for (const stale of ["docx", "odt", "pdf"] as const) {
+    for (const stale of EXTENSIONS) {
       if (stale !== extension) await rm(join(documentsDir, `${record.id}.${stale}`), { force: true })
     }
     await rm(join(passesDir, name), { force: true })
@@ -116,9 +142,7 @@ export const publishDocuments = async (
       await rm(target, { force: true })
       continue
     }
-    await writeFileAtomic(target, decision)
-    const written: DocumentPass = { auditSha256, pipelineSha256, toolVersion: TOOL_VERSION, documentSha256: sha256(decision), extension }
-    await writeFileAtomic(join(passesDir, name), JSON.stringify(written) + "\n")
+    await writeDocument(outDir, record.id, { extension, bytes: decision }, auditSha256, pipelineSha256)
   }
   return held
 }
@@ -126,6 +150,6 @@ export const publishDocuments = async (
 /** Remove the documents of rulings that are not published. */
 export const withdrawDocuments = async (outDir: string, ids: Iterable<string>): Promise<void> => {
   for (const id of ids) {
-    for (const extension of ["docx", "odt", "pdf"] as const) await rm(join(outDir, "public", DOCUMENTS_DIR, `${id}.${extension}`), { force: true })
+    for (const extension of EXTENSIONS) await rm(join(outDir, "public", DOCUMENTS_DIR, `${id}.${extension}`), { force: true })
   }
 }

@@ -13,6 +13,10 @@ import { fold } from "../../../src/detect/fold.ts"
 import { ruleDetectors } from "../../../src/detect/registry.ts"
 import { readPdf } from "../../../src/ingest/pdf.ts"
 import { composeText } from "../../../src/normalise/composeText.ts"
+import { createHash } from "node:crypto"
+import { configFingerprint } from "../../../src/pipeline/configFingerprint.ts"
+import { createDocumentPool } from "../../../src/pipeline/DocumentPool.ts"
+import { produceDocument } from "../../../src/publish/documents/anonymisedDocument.ts"
 import { makeDoc } from "../../ingest/docFixture.ts"
 import { validateDcatAr } from "../validators.ts"
 import { makeCourtDocx, makeCourtOdt, makeRulingPdf } from "./officeFixtures.ts"
@@ -107,6 +111,47 @@ describe("publication of the anonymised documents (tacha run)", () => {
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true)
   })
+
+  it("takes each document from the document worker that analysed its ruling, bound to the audit record it was written with", async () => {
+    const config = await Effect.runPromise(loadPipelineConfig(PIPELINE))
+    let bound = 0
+    for (const record of await records(out)) {
+      const extension = EXTENSIONS[record.format]
+      if (extension === null) continue
+      const pass = JSON.parse(await readFile(join(out, "private", "documentos", `${record.id}.json`), "utf8"))
+      const audit = await readFile(join(out, "private", "audit", `${record.id}.json`))
+      const document = await readFile(join(out, "public", "documentos", `${record.id}.${extension}`))
+      expect(pass).toMatchObject({ extension, pipelineSha256: configFingerprint(config) })
+      expect(pass.auditSha256).toBe(createHash("sha256").update(audit).digest("hex"))
+      expect(pass.documentSha256).toBe(createHash("sha256").update(document).digest("hex"))
+      // The very bytes publication would produce from the private original (a PDF is not parsed twice, and gives the same file).
+      const original = new Uint8Array(await readFile(join(out, "private", "originales", `${record.id}${record.source.slice(record.source.lastIndexOf("."))}`)))
+      expect(Buffer.from(await produceDocument(original, record, { keepImages: false })).equals(document), record.source).toBe(true)
+      bound++
+    }
+    expect(bound).toBe(4)
+  })
+
+  it("has a document worker answer with the ruling's document for a PDF, and with none for a text", async () => {
+    const config = await Effect.runPromise(loadPipelineConfig(PIPELINE))
+    const pool = createDocumentPool({ size: 1, config })
+    const ask = (relative: string, bytes: Uint8Array) =>
+      pool.run({ id: "res-0000000000aa", relative, sha256: createHash("sha256").update(bytes).digest("hex"), metadata: {}, pipeline: configFingerprint(config), source: { kind: "bytes", bytes } })
+    try {
+      const pdf = (await ask("resolucion.pdf", await makeRulingPdf())).outcome
+      expect(pdf.ok && pdf.document?.extension).toBe("pdf")
+      const produced = pdf.ok && pdf.document ? pdf.document.bytes : new Uint8Array()
+      const read = composeText(await Effect.runPromise(readPdf(produced)))
+      expect(read).toContain("Juzgado PCyF N° 10")
+      expect(read).not.toContain("Pérez")
+      expect(read).not.toContain("30.123.456")
+      const text = (await ask("texto.txt", new TextEncoder().encode("VISTOS: la causa seguida a Juan Carlos Pérez, DNI 30.123.456.\n"))).outcome
+      expect(text.ok).toBe(true)
+      expect(text.ok && text.document).toBeUndefined()
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
 
   it("holds a ruling whose document cannot be built (its original is gone), text and document both, with the cause", async () => {
     const copy = join(base, "retenida")
