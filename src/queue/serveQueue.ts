@@ -119,7 +119,9 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
             connection: connection.open(),
             prefix: QUEUE_PREFIX,
             name,
-            concurrency: options.concurrency,
+            // As many jobs as the pool keeps in flight (twice its threads): while a thread analyses one
+            // document, the next is already taken and waiting, so no thread idles for a round trip to Redis.
+            concurrency: analyser.inFlight,
             lockDuration: options.timings.lockMs,
             stalledInterval: options.timings.stalledCheckMs,
             maxStalledCount: options.timings.maxStalled,
