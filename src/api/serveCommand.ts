@@ -3,7 +3,6 @@ import { join, resolve } from "node:path"
 import { Cause, Console, Data, Effect, Runtime } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { EXIT, showPath, UserError } from "../cli/userError.ts"
-import { makeServer } from "./server.ts"
 
 /**
  * `tacha serve <dir> [--puerto N] [--host H]`: the read-only API and the
@@ -54,6 +53,8 @@ export const serveCommand = Command.make(
     }
     const publicDir = join(resolve(dir), "public")
     yield* Effect.tryPromise({ try: () => access(publicDir), catch: () => new NoPublicFolder({ dir: showPath(dir, publicDir) }) })
+    // The HTTP server's modules are loaded by this command only.
+    const { makeServer } = yield* Effect.promise(() => import("./server.ts"))
     const server = yield* makeServer({ publicDir, port: puerto, host }).pipe(Effect.catchCause(listenProblem(puerto, host)))
     yield* Console.log(`Tablero y API de sólo lectura sobre ${publicDir}`)
     yield* Console.log(`  Tablero:  ${server.url}/`)

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs"
 import { stat } from "node:fs/promises"
 import { isAbsolute, join, relative, resolve } from "node:path"
-import { Console, Data, Effect, Option, Runtime } from "effect"
+import { Console, Data, Effect, Layer, Option, Runtime } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { DEFAULT_PIPELINE, PROJECT_ROOT } from "../domain/loadPipelineConfig.ts"
 import type { InputError } from "../ingest/InputError.ts"
@@ -12,8 +12,6 @@ import { formatSummary, heldCount } from "../pipeline/formatSummary.ts"
 import { progressBar } from "../pipeline/progressBar.ts"
 import { runBatch } from "../pipeline/runBatch.ts"
 import { parseQueueAddress } from "../queue/QueueAddress.ts"
-import { queueAnalyserLayer } from "../queue/QueueAnalyser.ts"
-import { openQueueConnection } from "../queue/QueueConnection.ts"
 import { StopSignal } from "./StopSignal.ts"
 import { queueFlag } from "./workerCommand.ts"
 import { EXIT, ExitWith, showPath, UserError } from "./userError.ts"
@@ -123,11 +121,16 @@ export const runCommand = Command.make(
     if (entradaCompartida && Option.isNone(cola)) {
       return yield* new UserError({ message: "--entrada-compartida sólo vale con --cola.", hint: "Agregue --cola redis://servidor:puerto, o quite --entrada-compartida." })
     }
-    // With --cola, the queue must answer before anything is written.
-    const queue = Option.isSome(cola) ? yield* openQueueConnection(yield* parseQueueAddress(cola.value)) : undefined
+    // With --cola, the queue must answer before anything is written. The queue's client (BullMQ, ioredis) is loaded only then.
+    const queue = Option.isSome(cola)
+      ? yield* Effect.flatMap(parseQueueAddress(cola.value), (address) =>
+        Effect.flatMap(Effect.promise(() => import("../queue/QueueConnection.ts")), ({ openQueueConnection }) => openQueueConnection(address)))
+      : undefined
     const analyser = queue === undefined
       ? Analyser.layer(config)
-      : queueAnalyserLayer(config, queue, { outDir, sharedInput: entradaCompartida })
+      : Layer.unwrap(Effect.promise(() => import("../queue/QueueAnalyser.ts")).pipe(
+        Effect.map(({ queueAnalyserLayer }) => queueAnalyserLayer(config, queue, { outDir, sharedInput: entradaCompartida })),
+      ))
 
     const stop = yield* StopSignal
     const unlisten = stop.listen(() =>

@@ -4,9 +4,7 @@ import { stat } from "node:fs/promises"
 import { Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { parseQueueAddress } from "../queue/QueueAddress.ts"
-import { openQueueConnection } from "../queue/QueueConnection.ts"
 import { queueTimings } from "../queue/queueTimings.ts"
-import { serveQueue } from "../queue/serveQueue.ts"
 import { StopSignal } from "./StopSignal.ts"
 import { showPath, UserError } from "./userError.ts"
 
@@ -48,6 +46,9 @@ export const workerCommand = Command.make(
         ),
     })
     const address = yield* parseQueueAddress(cola)
+    // The queue's client (BullMQ, ioredis) is loaded by this command only.
+    const { openQueueConnection } = yield* Effect.promise(() => import("../queue/QueueConnection.ts"))
+    const { serveQueue } = yield* Effect.promise(() => import("../queue/serveQueue.ts"))
     const connection = yield* openQueueConnection(address)
     const stop = yield* StopSignal
     const say = (line: string) => process.stdout.write(line + "\n")

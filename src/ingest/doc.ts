@@ -4,7 +4,6 @@ import type { DocumentPart } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { normaliseWhitespace } from "../normalise/whitespace.ts"
 import { removeSoftHyphens } from "../normalise/softHyphens.ts"
-import type { Reader } from "./Reader.ts"
 
 /**
  * Legacy Word 97-2003 (.doc), read with word-extractor: the body, headers,
@@ -44,9 +43,3 @@ export const readDoc = (bytes: Uint8Array) =>
     add("note", document.getAnnotations(raw))
     return { format: "doc" as const, parts, metadata: {} }
   })
-
-export const docReader: Reader = {
-  format: "doc",
-  extensions: [".doc"],
-  read: readDoc,
-}

@@ -5,7 +5,6 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
 import { normaliseWhitespace } from "../normalise/whitespace.ts"
 import { removeSoftHyphens } from "../normalise/softHyphens.ts"
 import { visibleCharacters } from "./odfXml.ts"
-import type { Reader } from "./Reader.ts"
 import { extractedTooLittle } from "./textCompleteness.ts"
 import { wordXmlText } from "./wordXml.ts"
 import { openZip, readZipXml, zipMembers } from "./zipArchive.ts"
@@ -76,9 +75,3 @@ export const readDocx = (bytes: Uint8Array) =>
     const parts: DocumentPart[] = body.length > 0 ? [{ kind: "body", text: body }, ...sides] : sides
     return { format: "docx" as const, parts, metadata: {} }
   })
-
-export const docxReader: Reader = {
-  format: "docx",
-  extensions: [".docx"],
-  read: readDocx,
-}

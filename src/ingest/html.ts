@@ -5,7 +5,6 @@ import { removeSoftHyphens } from "../normalise/softHyphens.ts"
 import { decodeText } from "./decodeText.ts"
 import { decodeEntities } from "./entities.ts"
 import { markupTokens } from "./markupTokens.ts"
-import type { Reader } from "./Reader.ts"
 
 /**
  * HTML as a browser would show it as text: block elements break paragraphs,
@@ -101,9 +100,3 @@ export const readHtml = (bytes: Uint8Array) =>
     if (truncated !== undefined) return Effect.fail(new IngestFailure({ reason: "corrupt_document", detail: `HTML incompleto: ${truncated}` }))
     return Effect.succeed({ format: "html" as const, parts: [{ kind: "body" as const, text: htmlToText(decoded.text) }], metadata: {} })
   })
-
-export const htmlReader: Reader = {
-  format: "html",
-  extensions: [".html", ".htm"],
-  read: readHtml,
-}

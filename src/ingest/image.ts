@@ -3,7 +3,7 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
 import { imagePages, type ImageFormat } from "./ocr/imagePages.ts"
 import { ocrPages, ocrProvenance } from "./ocr/ocrPages.ts"
 import { partsFromPages } from "./pdf.ts"
-import type { Reader, ReadOptions } from "./Reader.ts"
+import type { ReadOptions } from "./Reader.ts"
 
 /**
  * Images of rulings (a photo of a signed page, a multi-page TIFF from a
@@ -25,13 +25,3 @@ export const readImage = (bytes: Uint8Array, format: ImageFormat, options: ReadO
       ...(provenance ? { ocr: provenance } : {}),
     }
   })
-
-const imageReader = (format: ImageFormat, extensions: readonly string[]): Reader => ({
-  format,
-  extensions,
-  read: (bytes, options) => readImage(bytes, format, options),
-})
-
-export const pngReader = imageReader("png", [".png"])
-export const jpegReader = imageReader("jpeg", [".jpg", ".jpeg"])
-export const tiffReader = imageReader("tiff", [".tif", ".tiff"])

@@ -2,7 +2,6 @@ import { Effect } from "effect"
 import type { DocumentPart } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { odfXmlText, visibleCharacters } from "./odfXml.ts"
-import type { Reader } from "./Reader.ts"
 import { extractedTooLittle } from "./textCompleteness.ts"
 import { openZip, readZipXml } from "./zipArchive.ts"
 
@@ -42,9 +41,3 @@ export const readOdt = (bytes: Uint8Array) =>
     ]
     return { format: "odt" as const, parts, metadata: {} }
   })
-
-export const odtReader: Reader = {
-  format: "odt",
-  extensions: [".odt"],
-  read: readOdt,
-}

@@ -10,7 +10,6 @@ import { collapseWhitespace } from "../normalise/whitespace.ts"
 import { ocrPages, ocrProvenance, type OcrSettings } from "./ocr/ocrPages.ts"
 import { renderPdfPages } from "./ocr/renderPdfPages.ts"
 import { textLayerVerdict } from "./ocr/textLayer.ts"
-import type { Reader } from "./Reader.ts"
 
 /**
  * PDF: text per page from pdf-parse (pdfjs), then page furniture out,
@@ -93,9 +92,3 @@ export const readPdf = (bytes: Uint8Array, options: PdfReadOptions = {}) =>
     }
     return { format: "pdf" as const, parts: partsFromPages(pages), metadata: {}, ...(ocr ? { ocr } : {}) }
   })
-
-export const pdfReader: Reader = {
-  format: "pdf",
-  extensions: [".pdf"],
-  read: (bytes, options) => readPdf(bytes, options),
-}

@@ -3,7 +3,6 @@ import { IngestFailure } from "../domain/IngestFailure.ts"
 import { decodeText } from "./decodeText.ts"
 import type { DocumentPart } from "../domain/Document.ts"
 import { stripPageFurniture } from "../normalise/pageFurniture.ts"
-import type { Reader } from "./Reader.ts"
 
 /**
  * Plain text. The body is exactly the decoded file, not normalised in any
@@ -38,9 +37,3 @@ export const readText = (bytes: Uint8Array) =>
       : [{ kind: "body" as const, text: decoded.text }]
     return Effect.succeed({ format: "txt" as const, parts, metadata: {} })
   })
-
-export const textReader: Reader = {
-  format: "txt",
-  extensions: [".txt"],
-  read: readText,
-}

@@ -3,7 +3,6 @@ import { Argument, Command, Flag } from "effect/cli"
 import { pipelineFlag } from "../cli/publishCommand.ts"
 import { Pipeline } from "../pipeline/Pipeline.ts"
 import { OutputFolder } from "../store/OutputFolder.ts"
-import { makeReviewServer, randomToken } from "./server.ts"
 
 /**
  * `tacha revisar <dir> [--puerto N] [--revisor NOMBRE]`: the review app over
@@ -26,6 +25,8 @@ export const reviewAppCommand = Command.make(
     const { dir: outDir } = yield* OutputFolder
     const { config } = yield* Pipeline
     const fromEnv = process.env["TACHA_REVISION_TOKEN"]?.trim()
+    // The HTTP server's modules are loaded by this command only.
+    const { makeReviewServer, randomToken } = yield* Effect.promise(() => import("./server.ts"))
     const token = fromEnv && fromEnv.length > 0 ? fromEnv : randomToken()
     const server = yield* makeReviewServer({ outDir, config, port: puerto, host, token, ...(Option.isSome(revisor) ? { reviewer: revisor.value } : {}) })
     yield* Console.log(`Revisión de ${outDir} (sólo en esta computadora)`)

@@ -4,7 +4,7 @@ import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/trans
 import type { RawSpan } from "./decode.ts"
 import { NerEncoder, type Encoded } from "./encoder.ts"
 import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
-import { batchIds, fullWindows, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
+import { batchIds, DEFAULT_BATCH, defaultStride, fullWindows, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
 
 /**
  * The model's ONNX session, loaded once from a local folder through
@@ -32,12 +32,6 @@ export interface NerModelOptions {
   /** Run the model only around candidate words (regions.ts; default), or over the whole text (false). */
   readonly regions?: boolean
 }
-
-/** Windows per ONNX run: measured, 1 to 16 cost the same processor time per token; 8 keeps a long document's batches few. */
-export const DEFAULT_BATCH = 8
-
-/** Window step: `window - 62` tokens, each token at least 31 tokens from a window edge (as models/recipe/common.py). */
-export const defaultStride = (window: number): number => Math.max(1, window - 62)
 
 /** Milliseconds spent per step of `predict`, added up over the calls given the same object (benchmarks). */
 export interface NerTimings {

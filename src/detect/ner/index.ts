@@ -5,10 +5,9 @@ import type { DetectOptions, Detector } from "../Detector.ts"
 import { isLabel, type Label } from "../../domain/Label.ts"
 import type { Span } from "../../domain/Span.ts"
 import { NerEncoder } from "./encoder.ts"
-import { DEFAULT_BATCH, defaultStride, NerModel } from "./NerModel.ts"
 import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
 import type { ModelReply, ModelRequest } from "./worker.ts"
-import { batchIds, fullWindows, TokenProbs, windowBatches } from "./windows.ts"
+import { batchIds, DEFAULT_BATCH, defaultStride, fullWindows, TokenProbs, windowBatches } from "./windows.ts"
 
 /**
  * The statistical name/place/address detector: a small BERT-style token
@@ -79,6 +78,8 @@ const IN_FLIGHT_PER_WORKER = 2
 const cancelled = (): Error => new Error("NER request cancelled")
 
 const inProcess = async (options: NerDetectorOptions): Promise<Backend> => {
+  // Loaded here only: ONNX Runtime and transformers.js are the model workers' (worker.ts), not the batch's.
+  const { NerModel } = await import("./NerModel.ts")
   const model = await NerModel.load({ modelDir: options.modelDir, quantized: options.quantized })
   let closed = false
   // One run at a time, in order: the session is not re-entrant.
@@ -299,6 +300,4 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
     },
   }
 }
-
-export { NerModel } from "./NerModel.ts"
 export { pretokenize, type Word } from "./pretokenize.ts"

@@ -5,14 +5,9 @@ import type { Detector } from "../../detect/Detector.ts"
 import { readerFor } from "../../ingest/readers.ts"
 import { composeText } from "../../normalise/composeText.ts"
 import { gatePublication, type GateDecision, type GateFinding } from "../gate.ts"
-import { anonymiseDocx, type DocumentOptions } from "./docxDocument.ts"
+import type { DocumentOptions } from "./docxDocument.ts"
 import { DocumentError, extractOrFail } from "./DocumentError.ts"
-import { anonymiseOdt } from "./odtDocument.ts"
-import { packageText } from "./packageText.ts"
-import { packageDate } from "./officePackage.ts"
-import { anonymisePdf, layoutPdf } from "./pdfDocument.ts"
 import { placeParts, redactionsOf } from "./redactStreams.ts"
-import { docxFromText } from "./textDocx.ts"
 
 /**
  * A ruling's anonymised document in its input's format, and the check that
@@ -55,21 +50,24 @@ const publicTextOf = (text: string, record: AuditRecord): string => {
 
 /** `read`: the original as the document worker read it (a PDF's pages are then not parsed again). */
 export const produceDocument = async (original: Uint8Array, record: AuditRecord, options: DocumentOptions, read?: ExtractedDocument): Promise<Uint8Array> => {
+  // Each format's writer (pdf-lib, the XML packages) is loaded with its first document.
   switch (record.format) {
     case "docx":
-      return anonymiseDocx(original, record, options)
+      return (await import("./docxDocument.ts")).anonymiseDocx(original, record, options)
     case "odt":
-      return anonymiseOdt(original, record, options)
-    case "pdf":
+      return (await import("./odtDocument.ts")).anonymiseOdt(original, record, options)
+    case "pdf": {
+      const { anonymisePdf, layoutPdf } = await import("./pdfDocument.ts")
       // A scan's text came from OCR, not from a text layer to place it in: the clean PDF is laid out
       // from the public text alone (reading the scan again would run OCR twice).
-      return record.ocr !== undefined
-        ? layoutPdf({ body: publicTextOf(record.text, record), header: [], footer: [] }, packageDate(record.metadata.date))
-        : anonymisePdf(original, record, read?.format === "pdf" ? read : undefined)
+      if (record.ocr === undefined) return anonymisePdf(original, record, read?.format === "pdf" ? read : undefined)
+      const { packageDate } = await import("./officePackage.ts")
+      return layoutPdf({ body: publicTextOf(record.text, record), header: [], footer: [] }, packageDate(record.metadata.date))
+    }
     case "doc": {
       const reader = readerFor("x.doc")!
       if (!placeParts(await extractOrFail(reader.read(original, {})), record.text)) throw new DocumentError({ code: "texto_distinto" })
-      return docxFromText(publicTextOf(record.text, record), record.metadata.date)
+      return (await import("./textDocx.ts")).docxFromText(publicTextOf(record.text, record), record.metadata.date)
     }
     default:
       throw new DocumentError({ code: "documento_ilegible" })
@@ -90,7 +88,7 @@ export const checkDocument = async (
   detectors: readonly Detector[],
 ): Promise<GateDecision> => {
   const read = composeText(await extractOrFail(readerFor(`x.${extension}`)!.read(document, {})))
-  const texts = extension === "pdf" ? [read] : [read, await packageText(document)]
+  const texts = extension === "pdf" ? [read] : [read, await (await import("./packageText.ts")).packageText(document)]
   const findings = texts.flatMap((text) => gatePublication(text, record, config, detectors).findings)
   return { publish: findings.length === 0, findings: findings.map(asDocumentFinding), categories: [] }
 }
