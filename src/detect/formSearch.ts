@@ -30,15 +30,32 @@ export interface TextToken {
 const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu
 const WORD = /^[\p{L}\p{N}]/u
 
-export const tokenize = (text: string): TextToken[] => {
+/**
+ * The tokens of the last few long texts: a ruling's text is searched several
+ * times over (the model's forms, propagation, the categories, the redacted
+ * forms), each search would cut it again. Short texts (forms, queries) are
+ * cut each time: they are cheap and many.
+ */
+const recentTokens = new Map<string, readonly TextToken[]>()
+const RECENT_TEXTS = 4
+const REMEMBERED_LENGTH = 2_000
+
+export const tokenize = (text: string): readonly TextToken[] => {
+  const remembered = recentTokens.get(text)
+  if (remembered !== undefined) return remembered
   // A ruling repeats its words: each distinct one is folded once.
   const folded = new Map<string, string>()
-  return Array.from(text.matchAll(TOKEN), (match) => {
+  const tokens = Array.from(text.matchAll(TOKEN), (match) => {
     const word = match[0]
     let text = folded.get(word)
     if (text === undefined) folded.set(word, (text = fold(word)))
     return { text, start: match.index, end: match.index + word.length }
   })
+  if (text.length >= REMEMBERED_LENGTH) {
+    if (recentTokens.size >= RECENT_TEXTS) recentTokens.delete(recentTokens.keys().next().value!)
+    recentTokens.set(text, tokens)
+  }
+  return tokens
 }
 
 /** A form as the folded token strings `findForms` compares. */

@@ -189,8 +189,8 @@ export const residualScan = (
 
   // A redacted form inside a kept mention ("Bautista" redacted for a party,
   // "Dr. Bautista Vilela" kept as the secretary) is the policy, not a leak.
-  // Tags become blanks of their own length, so offsets stay those of the public text.
-  const textTokens = tokenize(publicText.replace(TAG, (tag) => " ".repeat(tag.length)))
+  // The words outside the replacement tags: a tag's brackets are tokens of their own, so no word straddles one.
+  const textTokens = tokenize(publicText).filter((token) => onTag(token.start, token.end).length === 0)
   const mask = keptMask(textTokens, record.entities)
   const redacted = redactedForms(record.entities)
   const forms = [...redacted.keys()]

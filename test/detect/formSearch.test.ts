@@ -63,4 +63,18 @@ describe("form search", () => {
     expect(hits("E.U.R. y luego E.U. firmó", "E.U.")).toEqual(["E.U."])
     expect(hits("Juan\nPérez", "juan perez")).toEqual(["Juan\nPérez"])
   })
+
+  it("cuts a long text it has cut before to the same tokens, and a text that differs by one word to its own", () => {
+    const body = Array.from({ length: 400 }, (_, k) => `Juan Pérez declaró el ${k} de mayo, según el art. 119.`).join(" ")
+    const fresh = (text: string) => Array.from(text.matchAll(/[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu), (match) => match[0])
+    const first = tokenize(body)
+    expect(first.map((token) => body.slice(token.start, token.end))).toEqual(fresh(body))
+    const changed = body.replace("Pérez", "Gómez")
+    expect(changed.length).toBe(body.length)
+    expect(tokenize(changed)[1]!.text).toBe("gomez")
+    // Other long texts in between; the first is still cut as it reads.
+    for (let k = 0; k < 6; k++) tokenize(`${body} ${k}`)
+    expect(tokenize(body)).toEqual(first)
+    expect(tokenize(body)[1]!.text).toBe("perez")
+  })
 })

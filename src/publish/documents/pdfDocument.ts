@@ -74,10 +74,18 @@ const encodable = (font: PDFFont) => {
 const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
   const lines: string[] = []
   let line = ""
+  let lineWidth = 0
   for (const word of text.split(/ +/u).filter((piece) => piece.length > 0)) {
-    const candidate = line.length > 0 ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate
+    // A text's width is its glyphs' plus the kerning of adjacent pairs, so the line grows by the
+    // width of its last character, the space and the word, less that character's own: measured
+    // once per word, not the whole line again.
+    const last = line.slice(-1)
+    const candidateWidth = line.length > 0
+      ? lineWidth + font.widthOfTextAtSize(`${last} ${word}`, size) - font.widthOfTextAtSize(last, size)
+      : font.widthOfTextAtSize(word, size)
+    if (candidateWidth <= width) {
+      line = line.length > 0 ? `${line} ${word}` : word
+      lineWidth = candidateWidth
       continue
     }
     if (line.length > 0) lines.push(line)
@@ -90,6 +98,7 @@ const wrap = (text: string, font: PDFFont, size: number, width: number): string[
       rest = rest.slice(cut)
     }
     line = rest
+    lineWidth = font.widthOfTextAtSize(rest, size)
   }
   if (line.length > 0) lines.push(line)
   return lines
