@@ -9,7 +9,7 @@ import { loadNerDetector } from "./loadNerDetector.ts"
 /**
  * Detection and resolution for the batch. Built once per batch: the NER
  * model, when the pipeline enables it, is loaded here (in its own worker
- * thread) and shared by every document; the pool of document workers
+ * threads, while the document workers start) and shared by every document; the pool of document workers
  * (`config.concurrency` threads, see DocumentPool.ts) runs each document's
  * CPU-bound work under a hard time and memory limit, asking the main thread
  * for NER spans. Both are stopped when the batch's scope ends.
@@ -35,12 +35,23 @@ export class Analyser extends Context.Service<Analyser, {
     Layer.effect(
       Analyser,
       Effect.gen(function*() {
-        const extra: readonly Detector[] = yield* loadNerDetector(config)
         const size = options.size ?? config.concurrency
+        let modelsLoaded: (detectors: readonly Detector[]) => void = () => {}
+        let modelsFailed: (error: unknown) => void = () => {}
+        const models = new Promise<readonly Detector[]>((resolve, reject) => {
+          modelsLoaded = resolve
+          modelsFailed = reject
+        })
         const pool = yield* Effect.acquireRelease(
-          Effect.sync(() => createDocumentPool({ size, config, extra, ...(options.inputRoot ? { inputRoot: options.inputRoot } : {}) })),
+          Effect.sync(() => createDocumentPool({ size, config, extra: models, ...(options.inputRoot ? { inputRoot: options.inputRoot } : {}) })),
           (opened) => Effect.promise(() => opened.close()),
         )
+        // The document workers load their code while the model loads in its own threads.
+        pool.warm()
+        const extra: readonly Detector[] = yield* loadNerDetector(config).pipe(
+          Effect.tapError((error) => Effect.sync(() => modelsFailed(error))),
+        )
+        modelsLoaded(extra)
         return Analyser.of({
           process: (request) => Effect.promise(() => pool.run(request)).pipe(Effect.map((result) => result.outcome)),
           models: extra.map((detector) => detector.name),

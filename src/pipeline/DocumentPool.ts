@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads"
 import type { Detector } from "../detect/Detector.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
+import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
 import type { AnalysisRequest } from "./contract/AnalysisRequest.ts"
 import { AnalysisResultSchema, answers, resultFor, type AnalysisOutcome, type AnalysisResult } from "./contract/AnalysisResult.ts"
@@ -21,21 +22,30 @@ import { AnalysisResultSchema, answers, resultFor, type AnalysisOutcome, type An
  *   `worker_failed`.
  *
  * A dead or terminated worker is replaced by a fresh one when the next
- * document needs its slot. Workers start lazily (a batch of one document
- * starts one). Files, journal and summary stay on the main thread; the
- * workers only compute.
+ * document needs its slot. Workers start with their first document, or all
+ * at once with `warm` (while the batch loads its model: loading a worker's
+ * code takes a moment). Files, journal and summary stay on the main thread;
+ * the workers only compute.
  *
  * Statistical detectors passed in `extra` (the NER model, which already runs
  * in its own worker thread) are not copied into each document worker: the
  * document worker asks the main thread, which forwards to the one model.
+ * They may still be loading when the pool starts: a document is handed to a
+ * worker once they are there, with their names and labels.
  *
  * Jobs and answers are the worker contract (contract/AnalysisRequest.ts,
  * contract/AnalysisResult.ts), checked against its schema on arrival; a
  * queue worker on another machine (src/queue) runs this same pool.
  */
 
+/** A statistical detector as a document worker knows it: its calls go to the main thread. */
+export interface DetectorInfo {
+  readonly name: string
+  readonly labels: readonly Label[]
+}
+
 export type ToWorker =
-  | { readonly type: "job"; readonly request: AnalysisRequest }
+  | { readonly type: "job"; readonly request: AnalysisRequest; readonly detectors: readonly DetectorInfo[] }
   | { readonly type: "detected"; readonly request: number; readonly spans?: readonly Span[]; readonly error?: string }
 
 export type ToPool =
@@ -46,8 +56,8 @@ export type ToPool =
 export interface DocumentPoolOptions {
   readonly size: number
   readonly config: PipelineConfig
-  /** Detectors that run on the main thread's side (NER), called from the workers by message. */
-  readonly extra?: readonly Detector[]
+  /** Detectors that run on the main thread's side (NER), called from the workers by message; possibly still loading. */
+  readonly extra?: readonly Detector[] | PromiseLike<readonly Detector[]>
   /** The shared input folder that requests with a `path` source are read from; none: such requests fail. */
   readonly inputRoot?: string
   /** Worker entry; tests may substitute one. */
@@ -57,6 +67,8 @@ export interface DocumentPoolOptions {
 export interface DocumentPool {
   /** Never rejects: every failure is a named outcome. */
   readonly run: (request: AnalysisRequest) => Promise<AnalysisResult>
+  /** Start every worker that is not running yet, before any document is there for it. */
+  readonly warm: () => void
   /** Terminate every worker; pending documents fail with `worker_failed`. */
   readonly close: () => Promise<void>
   /** Workers started so far, replacements included (for tests and benchmarks). */
@@ -83,7 +95,12 @@ const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY"
 
 export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool => {
   const { config } = options
-  const extra = options.extra ?? []
+  let extra: readonly Detector[] = []
+  // A pool whose detectors fail to load is closed by its owner; its documents are never handed out.
+  const extraReady = Promise.resolve(options.extra ?? []).then((loaded) => {
+    extra = loaded
+  })
+  extraReady.catch(() => undefined)
   // Compiled to dist/, the worker is the .js file next to this one.
   const entry = options.entry ?? new URL(import.meta.url.endsWith(".ts") ? "./documentWorker.ts" : "./documentWorker.js", import.meta.url)
   const slots: Slot[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: null, task: null, timer: null, error: null, requests: new Set<AbortController>() }))
@@ -131,7 +148,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
     new Promise<Worker>((resolve, reject) => {
       started++
       const worker = new Worker(entry, {
-        workerData: { config, inputRoot: options.inputRoot ?? null, detectors: extra.map((detector) => ({ name: detector.name, labels: detector.labels })) },
+        workerData: { config, inputRoot: options.inputRoot ?? null },
         resourceLimits: { maxOldGenerationSizeMb: config.limits.workerMemoryMb },
       })
       slot.worker = worker
@@ -188,15 +205,16 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
   const start = (slot: Slot, task: Task): void => {
     slot.task = task
     slot.ready ??= spawn(slot)
-    slot.ready.then(
-      (worker) => {
+    Promise.all([slot.ready, extraReady]).then(
+      ([worker]) => {
         if (slot.task !== task) return
         slot.timer = setTimeout(() => {
           // Discard first: finishing starts the next document on this slot.
           discard(slot)
           finish(slot, { ok: false, reason: "timeout", detail: `más de ${config.limits.timeoutMs} ms` })
         }, config.limits.timeoutMs)
-        worker.postMessage({ type: "job", request: task.request } satisfies ToWorker)
+        const detectors = extra.map((detector) => ({ name: detector.name, labels: detector.labels }))
+        worker.postMessage({ type: "job", request: task.request, detectors } satisfies ToWorker)
       },
       (error: Error & { code?: string }) => {
         slot.ready = null
@@ -221,6 +239,18 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
         queue.push({ request, resolve })
         pump()
       }),
+    warm: () => {
+      if (closed) return
+      for (const slot of slots) {
+        if (slot.worker !== null || slot.ready !== null) continue
+        const ready = spawn(slot)
+        slot.ready = ready
+        // A worker that fails to start is started again by the next document (which then reports why).
+        ready.catch(() => {
+          if (slot.ready === ready && slot.task === null) slot.ready = null
+        })
+      }
+    },
     close: async () => {
       closed = true
       for (const task of queue.splice(0)) task.resolve(resultFor(task.request, { ok: false, reason: "worker_failed", detail: "closed" }))

@@ -4,14 +4,13 @@ import { parentPort, workerData } from "node:worker_threads"
 import { Effect } from "effect"
 import type { Detector } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
-import type { Label } from "../domain/Label.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Span } from "../domain/Span.ts"
 import { analyseDocument } from "./analyseDocument.ts"
 import { configFingerprint } from "./configFingerprint.ts"
 import { AnalysisRequestSchema, type AnalysisRequest } from "./contract/AnalysisRequest.ts"
 import { resultFor, type AnalysisOutcome } from "./contract/AnalysisResult.ts"
-import type { ToPool, ToWorker } from "./DocumentPool.ts"
+import type { DetectorInfo, ToPool, ToWorker } from "./DocumentPool.ts"
 import { readDocumentBytes } from "./readDocumentBytes.ts"
 
 /**
@@ -24,23 +23,24 @@ const port = parentPort!
 const data = workerData as {
   readonly config: PipelineConfig
   readonly inputRoot: string | null
-  readonly detectors: readonly { readonly name: string; readonly labels: readonly Label[] }[]
 }
 const pipeline = configFingerprint(data.config)
 const send = (message: ToPool): void => port.postMessage(message)
 
 const pending = new Map<number, { readonly resolve: (spans: readonly Span[]) => void; readonly reject: (error: Error) => void }>()
 let nextRequest = 0
-const extra: readonly Detector[] = data.detectors.map((detector, index) => ({
-  name: detector.name,
-  labels: detector.labels,
-  detect: (text: string) =>
-    new Promise<readonly Span[]>((resolve, reject) => {
-      const request = nextRequest++
-      pending.set(request, { resolve, reject })
-      send({ type: "detect", request, detector: index, text })
-    }),
-}))
+/** The job's statistical detectors: each call is a message to the main thread and back. */
+const remoteDetectors = (detectors: readonly DetectorInfo[]): readonly Detector[] =>
+  detectors.map((detector, index) => ({
+    name: detector.name,
+    labels: detector.labels,
+    detect: (text: string) =>
+      new Promise<readonly Span[]>((resolve, reject) => {
+        const request = nextRequest++
+        pending.set(request, { resolve, reject })
+        send({ type: "detect", request, detector: index, text })
+      }),
+  }))
 
 port.on("message", (message: ToWorker) => {
   if (message.type === "detected") {
@@ -57,7 +57,7 @@ port.on("message", (message: ToWorker) => {
     return
   }
   const request = parsed.data
-  void analyseRequest(request).then(
+  void analyseRequest(request, remoteDetectors(message.detectors ?? [])).then(
     (outcome) => send({ type: "result", result: resultFor(request, outcome) }),
     (error: unknown) => send({ type: "result", result: resultFor(request, { ok: false, reason: "processing_error", detail: error instanceof Error ? error.name : "desconocido" }) }),
   )
@@ -84,7 +84,7 @@ const requestBytes = async (request: AnalysisRequest): Promise<Uint8Array | Anal
   return read
 }
 
-const analyseRequest = async (request: AnalysisRequest): Promise<AnalysisOutcome> => {
+const analyseRequest = async (request: AnalysisRequest, extra: readonly Detector[]): Promise<AnalysisOutcome> => {
   if (request.pipeline !== pipeline) return { ok: false, reason: "processing_error", detail: "pipeline distinto del pedido" }
   const bytes = await requestBytes(request)
   if (!(bytes instanceof Uint8Array)) return bytes

@@ -1,11 +1,12 @@
-import { parentPort, workerData } from "node:worker_threads"
+import { parentPort } from "node:worker_threads"
 import type { AnalysisRequest } from "../../src/pipeline/contract/AnalysisRequest.ts"
 import type { AnalysisOutcome, AnalysisResult } from "../../src/pipeline/contract/AnalysisResult.ts"
 import type { ToPool, ToWorker } from "../../src/pipeline/DocumentPool.ts"
 
 /** A stand-in document worker for pool.test.ts: the job's file name says how to misbehave. */
 const port = parentPort!
-const detectors = (workerData as { detectors: { name: string }[] }).detectors
+/** The detectors the pool named with the current job. */
+let detectors: readonly { readonly name: string }[] = []
 const send = (message: ToPool) => port.postMessage(message)
 const hoard: unknown[] = []
 // Types only: a stand-in that loads no module starts as fast as the test's time limits assume.
@@ -19,6 +20,7 @@ port.on("message", (message: ToWorker) => {
     return
   }
   current = message.request
+  detectors = message.detectors
   const name = message.request.relative
   if (name === "spin") for (;;);
   if (name === "oom") for (let i = 0; ; i++) hoard.push(new Array(1_000_000).fill(i))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import type { AnalysisRequest } from "../../src/pipeline/contract/AnalysisRequest.ts"
+import type { Detector } from "../../src/detect/Detector.ts"
 import { createDocumentPool } from "../../src/pipeline/DocumentPool.ts"
 
 /**
@@ -43,6 +44,37 @@ describe("document worker pool", () => {
       const { outcome } = await pool.run(job("detect"))
       expect(outcome).toMatchObject({ ok: false, reason: "excluded_category", detail: "1 span(s) from ner/stand-in" })
       expect(calls).toEqual(["texto de prueba"])
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it("starts its workers before its detectors have loaded, and hands a document out once they are there", async () => {
+    const calls: string[] = []
+    let loaded: (detectors: readonly Detector[]) => void = () => {}
+    const loading = new Promise<readonly Detector[]>((resolve) => {
+      loaded = resolve
+    })
+    const pool = createDocumentPool({ size: 2, config, extra: loading, entry: new URL("./misbehavingWorker.ts", import.meta.url) })
+    try {
+      pool.warm()
+      pool.warm()
+      expect(pool.started()).toBe(2)
+      let settled = false
+      const answered = pool.run(job("detect")).then((result) => {
+        settled = true
+        return result
+      })
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(settled).toBe(false)
+      loaded([{ name: "ner/tardío", labels: ["PERSONA"], detect: (text: string) => {
+        calls.push(text)
+        return Promise.resolve([])
+      } }])
+      expect((await answered).outcome).toMatchObject({ ok: false, reason: "excluded_category", detail: "0 span(s) from ner/tardío" })
+      expect(calls).toEqual(["texto de prueba"])
+      // The warmed workers took the document: none was started for it.
+      expect(pool.started()).toBe(2)
     } finally {
       await pool.close()
     }
