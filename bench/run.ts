@@ -39,7 +39,8 @@ const number = (x: number, digits = 0): string => x.toLocaleString("es-AR", { ma
 console.log(`Generando ${count} resoluciones similares a las reales (semilla ${seed}) en ${realLike} ...`)
 await writeRealLikeCorpus(realLike, { count, seed })
 const corpora: [string, string][] = [["similares a reales", realLike]]
-if (existsSync(cordoba) && process.env.BENCH_REAL !== "0") corpora.push(["Córdoba civil 2022 (reales)", cordoba])
+if (process.env.BENCH_REAL === "0") console.log("BENCH_REAL=0: sólo el corpus generado.")
+else if (existsSync(cordoba)) corpora.push(["Córdoba civil 2022 (reales)", cordoba])
 else console.log("Falta ../shared/data: sólo el corpus generado.")
 
 for (const [name, input] of corpora) {
