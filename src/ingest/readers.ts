@@ -24,6 +24,12 @@ const lazyReader = (format: Format, extensions: readonly string[], load: () => P
   })
 }
 
+/** Images share one reader (OCR), told which format it reads. */
+const imageRead = (format: "png" | "jpeg" | "tiff") => async (): Promise<Read> => {
+  const { readImage } = await import("./image.ts")
+  return (bytes, options) => readImage(bytes, format, options)
+}
+
 export const READERS: readonly Reader[] = Object.freeze([
   lazyReader("pdf", [".pdf"], async () => (await import("./pdf.ts")).readPdf),
   lazyReader("docx", [".docx"], async () => (await import("./docx.ts")).readDocx),
@@ -31,18 +37,9 @@ export const READERS: readonly Reader[] = Object.freeze([
   lazyReader("odt", [".odt"], async () => (await import("./odt.ts")).readOdt),
   lazyReader("txt", [".txt"], async () => (await import("./text.ts")).readText),
   lazyReader("html", [".html", ".htm"], async () => (await import("./html.ts")).readHtml),
-  lazyReader("png", [".png"], async () => {
-    const { readImage } = await import("./image.ts")
-    return (bytes, options) => readImage(bytes, "png", options)
-  }),
-  lazyReader("jpeg", [".jpg", ".jpeg"], async () => {
-    const { readImage } = await import("./image.ts")
-    return (bytes, options) => readImage(bytes, "jpeg", options)
-  }),
-  lazyReader("tiff", [".tif", ".tiff"], async () => {
-    const { readImage } = await import("./image.ts")
-    return (bytes, options) => readImage(bytes, "tiff", options)
-  }),
+  lazyReader("png", [".png"], imageRead("png")),
+  lazyReader("jpeg", [".jpg", ".jpeg"], imageRead("jpeg")),
+  lazyReader("tiff", [".tif", ".tiff"], imageRead("tiff")),
 ])
 
 const BY_EXTENSION: ReadonlyMap<string, Reader> = new Map(

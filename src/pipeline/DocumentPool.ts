@@ -96,9 +96,12 @@ const OUT_OF_MEMORY = "ERR_WORKER_OUT_OF_MEMORY"
 export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool => {
   const { config } = options
   let extra: readonly Detector[] = []
+  /** What each job tells its worker of them. */
+  let detectorInfo: readonly DetectorInfo[] = []
   // A pool whose detectors fail to load is closed by its owner; its documents are never handed out.
   const extraReady = Promise.resolve(options.extra ?? []).then((loaded) => {
     extra = loaded
+    detectorInfo = loaded.map((detector) => ({ name: detector.name, labels: detector.labels }))
   })
   extraReady.catch(() => undefined)
   // Compiled to dist/, the worker is the .js file next to this one.
@@ -213,8 +216,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
           discard(slot)
           finish(slot, { ok: false, reason: "timeout", detail: `más de ${config.limits.timeoutMs} ms` })
         }, config.limits.timeoutMs)
-        const detectors = extra.map((detector) => ({ name: detector.name, labels: detector.labels }))
-        worker.postMessage({ type: "job", request: task.request, detectors } satisfies ToWorker)
+        worker.postMessage({ type: "job", request: task.request, detectors: detectorInfo } satisfies ToWorker)
       },
       (error: Error & { code?: string }) => {
         slot.ready = null

@@ -1,7 +1,8 @@
 import { mkdir, open, type FileHandle } from "node:fs/promises"
 import { dirname, join, relative } from "node:path"
-import { Context, Data, Effect, Layer, Runtime } from "effect"
+import { Context, Effect, Layer } from "effect"
 import type { FailureReason } from "../domain/IngestFailure.ts"
+import { FileError } from "../store/FileError.ts"
 import { causeOf, OutputFolder } from "../store/OutputFolder.ts"
 
 /**
@@ -16,18 +17,11 @@ export type JournalEntry =
   | { readonly state: "finished"; readonly run: string; readonly at: string; readonly done: number; readonly failed: number }
 
 /** The journal could not be opened or written: the batch stops, its outputs so far stay as they are. */
-export class JournalError extends Data.TaggedError("JournalError")<{
-  readonly file: string
-  readonly cause: string
-}> {
-  override readonly [Runtime.errorExitCode] = 2
-  override get message(): string {
-    return `no se pudo escribir el diario de la ejecución ${this.file} (${this.cause}).`
-  }
-  get hint(): string {
-    return "Verifique el permiso de escritura y el espacio libre en la carpeta de salida, y vuelva a correr el mismo comando: retoma lo que falta."
-  }
-}
+export class JournalError extends FileError(
+  "JournalError",
+  (file, cause) => `no se pudo escribir el diario de la ejecución ${file} (${cause}).`,
+  "Verifique el permiso de escritura y el espacio libre en la carpeta de salida, y vuelva a correr el mismo comando: retoma lo que falta.",
+) {}
 
 /** How many times this process opened a journal file (one per `tacha run`). */
 let opens = 0

@@ -1,7 +1,8 @@
 import { access, rm } from "node:fs/promises"
 import { join, relative } from "node:path"
-import { Context, Data, Effect, Layer, Runtime } from "effect"
+import { Context, Effect, Layer } from "effect"
 import { writeFileAtomic } from "../publish/writeFileAtomic.ts"
+import { FileError } from "./FileError.ts"
 import { ReviewError } from "../review/ReviewError.ts"
 
 /**
@@ -10,18 +11,11 @@ import { ReviewError } from "../review/ReviewError.ts"
  * ENOSPC), never its content; every write is atomic, so the file keeps its
  * earlier content.
  */
-export class OutputWriteError extends Data.TaggedError("OutputWriteError")<{
-  readonly file: string
-  readonly cause: string
-}> {
-  override readonly [Runtime.errorExitCode] = 2
-  override get message(): string {
-    return `no se pudo escribir ${this.file} (${this.cause}); el archivo conserva su contenido anterior.`
-  }
-  get hint(): string {
-    return "Verifique el permiso de escritura y el espacio libre en la carpeta de salida, y vuelva a correr el comando."
-  }
-}
+export class OutputWriteError extends FileError(
+  "OutputWriteError",
+  (file, cause) => `no se pudo escribir ${file} (${cause}); el archivo conserva su contenido anterior.`,
+  "Verifique el permiso de escritura y el espacio libre en la carpeta de salida, y vuelva a correr el comando.",
+) {}
 
 /** The system's cause of a file error, as a code (EACCES, ENOSPC...) or the error's class. */
 export const causeOf = (error: unknown): string =>

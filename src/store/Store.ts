@@ -1,6 +1,7 @@
 import { join, relative } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Context, Data, Effect, Exit, Layer, Runtime } from "effect"
+import { Context, Effect, Exit, Layer } from "effect"
+import { FileError } from "./FileError.ts"
 import { shareStore, storePath, withStore } from "./openStore.ts"
 import { causeOf, OutputFolder } from "./OutputFolder.ts"
 
@@ -9,18 +10,11 @@ import { causeOf, OutputFolder } from "./OutputFolder.ts"
  * names the store file and the cause's class, never a value (a DuckDB
  * message can quote the data); the step's transaction was rolled back.
  */
-export class StoreError extends Data.TaggedError("StoreError")<{
-  readonly file: string
-  readonly cause: string
-}> {
-  override readonly [Runtime.errorExitCode] = 2
-  override get message(): string {
-    return `no se pudo usar el almacén privado ${this.file} (${this.cause}); lo que hacía ese paso se deshizo.`
-  }
-  get hint(): string {
-    return "¿Hay otro proceso de tacha usando la misma carpeta? Espere a que termine y vuelva a correr el comando."
-  }
-}
+export class StoreError extends FileError(
+  "StoreError",
+  (file, cause) => `no se pudo usar el almacén privado ${file} (${cause}); lo que hacía ese paso se deshizo.`,
+  "¿Hay otro proceso de tacha usando la misma carpeta? Espere a que termine y vuelva a correr el comando.",
+) {}
 
 /** One use of the store: its steps, each failing with a StoreError. */
 export interface StoreSession {
