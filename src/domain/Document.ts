@@ -3,6 +3,10 @@
 export const FORMATS = ["pdf", "docx", "doc", "odt", "txt", "html", "png", "jpeg", "tiff"] as const
 export type Format = (typeof FORMATS)[number]
 
+/** The formats a ruling's anonymised document is published in (a `.doc` is published as `.docx`). */
+export const DOCUMENT_EXTENSIONS_PUBLISHED = ["docx", "odt", "pdf"] as const
+export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS_PUBLISHED)[number]
+
 /** Where a piece of text came from inside the document. */
 export type PartKind = "body" | "header" | "footer" | "note"
 

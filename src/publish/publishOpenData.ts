@@ -3,6 +3,7 @@ import { join, relative } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import { Effect } from "effect"
 import type { FailureRecord } from "../domain/AuditRecord.ts"
+import { DOCUMENT_EXTENSIONS_PUBLISHED } from "../domain/Document.ts"
 import { RuleDetectors } from "../detect/RuleDetectors.ts"
 import { Pipeline } from "../pipeline/Pipeline.ts"
 import { controlRates, drawControlSample, refreshControlRates, type ControlDraw } from "../store/controlSample.ts"
@@ -183,7 +184,7 @@ export const publishOpenData = Effect.fn("publishOpenData")(function*(options: P
     yield* folder.write(folder.publicPath(dir, "datapackage.json"), json(descriptor))
   }
   const documentNames = existsSync(folder.publicPath(DOCUMENTS_DIR)) ? readdirSync(folder.publicPath(DOCUMENTS_DIR)) : []
-  const documentFormats = (["docx", "odt", "pdf"] as const).filter((extension) => documentNames.some((name) => name.endsWith(`.${extension}`)))
+  const documentFormats = DOCUMENT_EXTENSIONS_PUBLISHED.filter((extension) => documentNames.some((name) => name.endsWith(`.${extension}`)))
   yield* folder.write(folder.publicPath("data.json"), json(dcatCatalogue(info, PUBLISHED_TABLES, facts, byDataset, documentFormats)))
   yield* folder.write(
     folder.publicPath("LEEME.md"),

@@ -1,5 +1,6 @@
 import { z } from "zod"
 import { AuditRecordSchema } from "../../domain/AuditRecord.ts"
+import { DOCUMENT_EXTENSIONS_PUBLISHED } from "../../domain/Document.ts"
 import { FAILURE_REASONS, type FailureReason } from "../../domain/IngestFailure.ts"
 import { Sha256Schema, type AnalysisRequest } from "./AnalysisRequest.ts"
 import { Base64Bytes, Bytes } from "./bytes.ts"
@@ -23,7 +24,7 @@ const outcomeSchema = <B extends z.ZodType<Uint8Array, unknown>>(bytes: B) =>
       /** The gate's pass of `publicText`; the caller binds it to the audit record it writes. */
       gatePass: z.object({ publicSha256: Sha256Schema, pipelineSha256: Sha256Schema, categories: z.array(z.string()).readonly() }),
       /** The anonymised document (vouchedDocument); absent, publication produces it. */
-      document: z.object({ extension: z.enum(["docx", "odt", "pdf"]), bytes }).optional(),
+      document: z.object({ extension: z.enum(DOCUMENT_EXTENSIONS_PUBLISHED), bytes }).optional(),
     }),
     /**
      * `detail` names causes, never document text. A ruling held for review

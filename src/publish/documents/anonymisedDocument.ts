@@ -1,5 +1,5 @@
 import type { AuditRecord } from "../../domain/AuditRecord.ts"
-import type { ExtractedDocument, Format } from "../../domain/Document.ts"
+import type { DocumentExtension, ExtractedDocument, Format } from "../../domain/Document.ts"
 import type { PipelineConfig } from "../../domain/PipelineConfig.ts"
 import type { Detector } from "../../detect/Detector.ts"
 import { readerFor } from "../../ingest/readers.ts"
@@ -16,7 +16,7 @@ import { placeParts, redactionsOf } from "./redactStreams.ts"
  * every member (properties, comments, every header, alt text...) is gated
  * too. Text and HTML inputs have no document beyond their `.txt`.
  */
-export type DocumentExtension = "docx" | "odt" | "pdf"
+export type { DocumentExtension }
 
 export const DOCUMENT_EXTENSIONS: Readonly<Record<Format, DocumentExtension | null>> = {
   docx: "docx",

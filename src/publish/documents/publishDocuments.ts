@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { rm } from "node:fs/promises"
 import { extname, join } from "node:path"
 import { AuditRecordSchema, type AuditRecord } from "../../domain/AuditRecord.ts"
+import { DOCUMENT_EXTENSIONS_PUBLISHED } from "../../domain/Document.ts"
 import type { PipelineConfig } from "../../domain/PipelineConfig.ts"
 import type { Detector } from "../../detect/Detector.ts"
 import { configFingerprint } from "../../pipeline/configFingerprint.ts"
@@ -49,7 +50,6 @@ interface DocumentPass {
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex")
 
-const EXTENSIONS = ["docx", "odt", "pdf"] as const
 
 /** A document and then its pass (so a pass never vouches for a file that is not there). */
 const writeDocument = async (outDir: string, id: string, document: VouchedDocument, auditSha256: string, pipelineSha256: string): Promise<void> => {
@@ -65,7 +65,7 @@ const writeDocument = async (outDir: string, id: string, document: VouchedDocume
  * the same, and produces it again otherwise.
  */
 export const writeVouchedDocument = async (outDir: string, id: string, document: VouchedDocument, auditSha256: string, pipelineSha256: string): Promise<void> => {
-  for (const stale of EXTENSIONS) {
+  for (const stale of DOCUMENT_EXTENSIONS_PUBLISHED) {
     const path = join(outDir, "public", DOCUMENTS_DIR, `${id}.${stale}`)
     // Rarely there: looked up first, as a failed removal costs an error built and thrown.
     if (stale !== document.extension && existsSync(path)) await rm(path, { force: true })
@@ -118,7 +118,7 @@ export const publishDocuments = async (
       throw unreadableRecord(outDir, join(auditDir, name))(error)
     }
     const extension = DOCUMENT_EXTENSIONS[record.format]
-    for (const stale of EXTENSIONS) {
+    for (const stale of DOCUMENT_EXTENSIONS_PUBLISHED) {
       if (stale !== extension) await rm(join(documentsDir, `${record.id}.${stale}`), { force: true })
     }
     await rm(join(passesDir, name), { force: true })
@@ -150,6 +150,6 @@ export const publishDocuments = async (
 /** Remove the documents of rulings that are not published. */
 export const withdrawDocuments = async (outDir: string, ids: Iterable<string>): Promise<void> => {
   for (const id of ids) {
-    for (const extension of EXTENSIONS) await rm(join(outDir, "public", DOCUMENTS_DIR, `${id}.${extension}`), { force: true })
+    for (const extension of DOCUMENT_EXTENSIONS_PUBLISHED) await rm(join(outDir, "public", DOCUMENTS_DIR, `${id}.${extension}`), { force: true })
   }
 }
