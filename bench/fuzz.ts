@@ -23,9 +23,13 @@ import { readdirSync, readFileSync } from "node:fs"
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
+import { enableCompileCache } from "../src/cli/compileCache.ts"
 import { PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
 import { rulingDocx, rulingText } from "../test/hostile/corpus.ts"
 import { BODY_MARKERS, fuzzCorpus } from "../test/hostile/fuzz.ts"
+
+// Each phase runs as `tacha` runs: with the compile cache, which its processes inherit.
+enableCompileCache()
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string): string => {

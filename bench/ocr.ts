@@ -22,10 +22,14 @@ import { PDFDocument } from "pdf-lib"
 import { PDFParse, VerbosityLevel } from "pdf-parse"
 import { generateRuling, loadGazetteers } from "../samples/generator/index.ts"
 import { toPdf } from "../samples/generator/render.ts"
+import { enableCompileCache } from "../src/cli/compileCache.ts"
 import { loadPipelineConfig, PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
 import { closeOcrEngine, recognise } from "../src/ingest/ocr/OcrEngine.ts"
 import { renderPdfPages, renderScale } from "../src/ingest/ocr/renderPdfPages.ts"
 import { imageOnlyPdf, scanPages } from "../test/fixtures/scans.ts"
+
+// Each phase runs as `tacha` runs: with the compile cache, which its processes inherit.
+enableCompileCache()
 
 const argument = (name: string): string | undefined => {
   const index = process.argv.indexOf(name)

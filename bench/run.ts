@@ -17,8 +17,12 @@ import { execFileSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { enableCompileCache } from "../src/cli/compileCache.ts"
 import { PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
 import { writeRealLikeCorpus } from "./realLikeCorpus.ts"
+
+// Each phase runs as `tacha` runs: with the compile cache, which its processes inherit.
+enableCompileCache()
 
 const count = Number(process.env.BENCH_DOCS ?? 16)
 const seed = Number(process.env.BENCH_SEED ?? 20261129)

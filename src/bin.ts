@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// The module itself, not the package index, which loads every platform module (HTTP, sockets, workers...).
-import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
-import { cli } from "./cli/main.ts"
-import { runMain } from "./cli/runMain.ts"
-import { makeStopSource } from "./cli/StopSignal.ts"
+// The compile cache first, then the program: static imports would be compiled before it was on.
+import { enableCompileCache } from "./cli/compileCache.ts"
 
-const stop = makeStopSource()
-cli(process.argv.slice(2), stop).pipe(Effect.provide(NodeServices.layer), runMain(stop))
+enableCompileCache()
+await import("./cli/launch.ts")
