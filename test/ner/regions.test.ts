@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { NerEncoder } from "../../src/detect/ner/encoder.ts"
 import { createNerDetector, type NerDetector } from "../../src/detect/ner/index.ts"
 import { pretokenize } from "../../src/detect/ner/pretokenize.ts"
-import { candidateWords, DEFAULT_MARGIN, regionWindows } from "../../src/detect/ner/regions.ts"
-import { fullWindows, windowBatches } from "../../src/detect/ner/windows.ts"
+import { candidateWords, DEFAULT_MARGIN, modelWindows, REGION_WINDOW, regionWindows } from "../../src/detect/ner/regions.ts"
+import { defaultStride, fullWindows, windowBatches } from "../../src/detect/ner/windows.ts"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const MODEL_DIR = path.join(ROOT, "models/tacha-ner-es")
@@ -102,6 +102,29 @@ describe("region windows", () => {
   it("a text of one window is run whole", () => {
     const text = "Que corresponde hacer lugar a lo solicitado."
     expect(regionWindows(text, encoder.encode(text), encoder.window)).toEqual([{ index: 0, start: 0, length: encoder.encode(text).ids.length }])
+  })
+
+  it("the pipeline's plan: windows around candidates of at most REGION_WINDOW tokens, each candidate with its margins in one; without regions, the model's own windows over all the text", () => {
+    const people = ["Casimiro Tuñón", "Rogelia Amendolara", "Teodoro Lanusse", "Herminia Cardozo", "Anselmo Quiñones", "Xiomara Quispe"]
+    const text = Array.from({ length: 40 }, (_, i) => `Comparece ${people[i % people.length]}, quien exhibe su documento. ${PROSE}`).join(" ")
+    const encoded = encoder.encode(text)
+    const n = encoded.ids.length
+    const plan = { regions: true, window: encoder.window, stride: defaultStride(encoder.window) }
+    expect(REGION_WINDOW).toBeLessThan(encoder.window)
+    const windows = modelWindows(text, encoded, plan)
+    expect(windows.length).toBeGreaterThan(1)
+    expect(windows.every((w) => w.length <= REGION_WINDOW)).toBe(true)
+    // Longer windows than REGION_WINDOW would be laid if the plan did not cap them.
+    expect(regionWindows(text, encoded, encoder.window).some((w) => w.length > REGION_WINDOW)).toBe(true)
+    const marked = candidateWords(text, encoded.words)
+    for (let k = 0; k < encoded.words.length; k++) {
+      if (!marked[k]) continue
+      const first = encoded.wordTokens[2 * k]!
+      const end = encoded.wordTokens[2 * k + 1]!
+      const inside = windows.some((w) => w.start <= Math.max(0, first - DEFAULT_MARGIN) && Math.min(n, end + DEFAULT_MARGIN) <= w.start + w.length)
+      expect(inside, encoded.words[k]!.text).toBe(true)
+    }
+    expect(modelWindows(text, encoded, { ...plan, regions: false })).toEqual(fullWindows(n, encoder.window, plan.stride))
   })
 
   it("batches group windows of like length, each window once", () => {

@@ -3,15 +3,15 @@ import path from "node:path"
 import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/transformers"
 import type { RawSpan } from "./decode.ts"
 import { NerEncoder, type Encoded } from "./encoder.ts"
-import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
-import { batchIds, DEFAULT_BATCH, defaultStride, fullWindows, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
+import { modelWindows } from "./regions.ts"
+import { batchIds, DEFAULT_BATCH, defaultStride, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
 
 /**
  * The model's ONNX session, loaded once from a local folder through
  * transformers.js (no network: `env.allowRemoteModels = false`) with its
  * encoder (encoder.ts: our pre-tokenisation gives exact character offsets).
- * Windows of at most model_max_length tokens cover the words the model can
- * change a decision on, with context (regions.ts), or the whole text with
+ * Windows cover the words the model can change a decision on, with context
+ * (regions.ts, at most REGION_WINDOW tokens), or the whole text with
  * an overlap of `window - stride` tokens (`regions: false`); each token's
  * prediction is taken from the window where it sits most centrally
  * (windows.ts); windows of like length are batched. One session runs on one
@@ -105,9 +105,7 @@ export class NerModel {
 
   /** The windows the model runs on for `text` (encoded): around its candidate words, or all of it. */
   windows(text: string, encoded: Encoded): ModelWindow[] {
-    return this.regions
-      ? regionWindows(text, encoded, this.encoder.window, DEFAULT_MARGIN)
-      : fullWindows(encoded.ids.length, this.encoder.window, this.stride)
+    return modelWindows(text, encoded, { regions: this.regions, window: this.encoder.window, stride: this.stride })
   }
 
   /**

@@ -5,9 +5,9 @@ import type { DetectOptions, Detector } from "../Detector.ts"
 import { isLabel, type Label } from "../../domain/Label.ts"
 import type { Span } from "../../domain/Span.ts"
 import { NerEncoder } from "./encoder.ts"
-import { DEFAULT_MARGIN, regionWindows } from "./regions.ts"
+import { modelWindows } from "./regions.ts"
 import type { ModelReply, ModelRequest } from "./worker.ts"
-import { batchIds, DEFAULT_BATCH, defaultStride, fullWindows, TokenProbs, windowBatches } from "./windows.ts"
+import { batchIds, DEFAULT_BATCH, defaultStride, TokenProbs, windowBatches } from "./windows.ts"
 
 /**
  * The statistical name/place/address detector: a small BERT-style token
@@ -253,7 +253,7 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
   const { threshold } = options
   const stride = Math.max(1, Math.min(encoder.window, options.stride ?? defaultStride(encoder.window)))
   const batchSize = options.batchSize ?? DEFAULT_BATCH
-  const regions = options.regions ?? true
+  const plan = { regions: options.regions ?? true, window: encoder.window, stride }
   return {
     name,
     labels,
@@ -269,7 +269,7 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
       const n = encoded.ids.length
       if (n === 0) return []
       const merged = new TokenProbs(n, encoder.numLabels)
-      const windows = regions ? regionWindows(text, encoded, encoder.window, DEFAULT_MARGIN) : fullWindows(n, encoder.window, stride)
+      const windows = modelWindows(text, encoded, plan)
       const batches = windowBatches(windows, batchSize)
       // Every batch is queued at once; a cancelled document rejects now, its queued batches are dropped.
       const request = {}
