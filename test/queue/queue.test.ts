@@ -137,6 +137,17 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
     for (const printed of [coordinator.output, ...workers.map((worker) => worker.output)]) expect(printed).not.toContain(PASSWORD)
   }, 300_000) // about 30 s on an idle machine: three batches and four processes
 
+  it("a worker whose output was closed (its parent went away) stops cleanly when asked, instead of dying on EPIPE", async () => {
+    const worker = start(["trabajador", "--cola", `redis://:${PASSWORD}@127.0.0.1:${redis.port}`, "--concurrencia", "1"])
+    workers.push(worker)
+    await until(() => worker.output.includes("espera lotes"), 60_000)
+    worker.child.stdout!.destroy()
+    worker.child.stderr!.destroy()
+    // Asked to stop, it prints that it is stopping: into the closed pipe.
+    worker.child.kill("SIGTERM")
+    expect(await worker.exited).toBe(0)
+  }, 90_000)
+
   it("refuses a wrong password at once, without printing it (the password may come from TACHA_COLA_CLAVE)", async () => {
     const wrong = "no-es-la-clave-" + Math.random().toString(36).slice(2)
     const out = join(base, "rechazada")
