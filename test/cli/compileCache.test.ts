@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process"
 import { existsSync } from "node:fs"
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
-import { tmpdir } from "node:os"
+import { homedir, tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { compileCacheFolder } from "../../src/cli/compileCache.ts"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"
 
 /**
@@ -33,10 +34,16 @@ describe("compile cache", () => {
   })
   afterAll(() => rm(base, { recursive: true, force: true }))
 
+  it("lives in the user's own cache folder, not in the temporary folder every user shares, unless NODE_COMPILE_CACHE says where", () => {
+    expect(compileCacheFolder({ HOME: "/home/secretaria" })).toBe(join(homedir(), ".cache", "tacha", "compile-cache"))
+    expect(compileCacheFolder({ XDG_CACHE_HOME: "/var/cache/juzgado" })).toBe("/var/cache/juzgado/tacha/compile-cache")
+    expect(compileCacheFolder({ XDG_CACHE_HOME: "/var/cache/juzgado", NODE_COMPILE_CACHE: "/srv/tacha/cache" })).toBe("/srv/tacha/cache")
+    expect(compileCacheFolder({}).startsWith(tmpdir())).toBe(false)
+  })
+
   it("the threads a process starts after turning it on use the same cache folder", async () => {
-    // Its default folder, under the temporary folder: the threads must learn it from the process.
-    const temporary = join(base, "tmp")
-    await mkdir(temporary)
+    // Its default folder, in the user's cache folder: the threads must learn it from the process.
+    const cacheHome = join(base, "cache-del-usuario")
     const thread = join(base, "hilo.mjs")
     await writeFile(thread, "import { getCompileCacheDir } from 'node:module'\nimport { parentPort } from 'node:worker_threads'\nparentPort.postMessage(getCompileCacheDir() ?? 'ninguna')\n")
     const main = join(base, "principal.mjs")
@@ -47,10 +54,10 @@ describe("compile cache", () => {
       `const worker = new Worker(${JSON.stringify(thread)})`,
       "worker.once('message', (dir) => { console.error(dir); worker.terminate() })",
     ].join("\n"))
-    const on = await run([main], { TMPDIR: temporary, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined })
+    const on = await run([main], { XDG_CACHE_HOME: cacheHome, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: undefined })
     expect(on.code, on.stderr).toBe(0)
-    expect(on.stderr.trim()).toContain(join(temporary, "node-compile-cache"))
-    const off = await run([main], { TMPDIR: temporary, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: "1" })
+    expect(on.stderr.trim()).toContain(join(cacheHome, "tacha", "compile-cache"))
+    const off = await run([main], { XDG_CACHE_HOME: cacheHome, NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: "1" })
     expect(off.stderr.trim()).toBe("ninguna")
   })
 
