@@ -36,12 +36,23 @@ interface Waiting {
  * command to add it and nothing more. Each job is settled once: an answer
  * to a job no longer waiting (already answered) is ignored.
  *
+ * An answer carries the document's public text, its audit record and its
+ * document: once read, its event (and every older one) is trimmed from the
+ * stream (`trimEvents`, after each turn that read events), so Redis holds
+ * the answers not yet read, not the last thousand events of a batch of long
+ * rulings. The coordinator is the stream's only reader, and the stream is
+ * read in order: what is older than an event read was read.
+ *
  * Should an event be missed (trimmed from the stream while the coordinator
  * was stalled), a sweep every `SWEEP_MS` looks up the jobs waiting longer:
  * one that failed fails, one that is gone (completed, its event lost) is
  * added again, and its next answer settles it.
  */
-export const createJobBook = (queue: Queue, events: QueueEvents, options: { readonly sweepMs?: number } = {}) => {
+export const createJobBook = (
+  queue: Queue,
+  events: QueueEvents,
+  options: { readonly sweepMs?: number; readonly trimEvents?: (before: string) => Promise<unknown> } = {},
+) => {
   const waiting = new Map<string, Waiting>()
   let toAdd: Waiting[] = []
   let answered = 0
@@ -53,9 +64,28 @@ export const createJobBook = (queue: Queue, events: QueueEvents, options: { read
     answered++
     entry.settle(outcome(entry))
   }
-  events.on("completed", ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) =>
-    settle(jobId, (entry) => outcomeOf(returnvalue, entry.request)))
-  events.on("failed", ({ jobId }: { jobId: string }) => settle(jobId, () => FAILED))
+  // The last event read; trimmed up to once per turn of the event loop.
+  let lastRead: string | undefined
+  const read = (id: string): void => {
+    if (options.trimEvents === undefined) return
+    if (lastRead === undefined) {
+      setImmediate(() => {
+        const before = lastRead!
+        lastRead = undefined
+        // A trim that fails only leaves the events to the stream's own limit.
+        options.trimEvents!(before).catch(() => {})
+      })
+    }
+    lastRead = id
+  }
+  events.on("completed", ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }, id: string) => {
+    settle(jobId, (entry) => outcomeOf(returnvalue, entry.request))
+    read(id)
+  })
+  events.on("failed", ({ jobId }: { jobId: string }, id: string) => {
+    settle(jobId, () => FAILED)
+    read(id)
+  })
 
   const flush = (): void => {
     const adding = toAdd

@@ -24,10 +24,10 @@ import type { QueueConnection } from "./QueueConnection.ts"
  * job, BullMQ completes it once (a worker that lost its lock cannot complete
  * it), and an answer that names another document, other bytes or another
  * pipeline is refused. Jobs and answers are matched in JobBook.ts; each
- * finished job is removed by the worker that completes it, and its answer,
- * in the queue's event stream, goes with the queue and its entry in the
- * list of batches when the batch ends, so personal data stays in Redis only
- * while the batch runs.
+ * finished job is removed by the worker that completes it, and its answer
+ * is trimmed from the queue's event stream once read (JobBook.ts); what is
+ * left goes with the queue and its entry in the list of batches when the
+ * batch ends, so personal data stays in Redis only while the batch runs.
  */
 
 /** Jobs the coordinator keeps queued: enough to keep several machines busy, few enough to bound Redis' memory. */
@@ -53,7 +53,10 @@ export const queueAnalyserLayer = (
       const events = new QueueEvents(name, { connection: connection.open(), prefix: QUEUE_PREFIX })
       // Events before the listener is ready would be lost: no job is added before.
       yield* Effect.promise(() => events.waitUntilReady())
-      const book = yield* Effect.acquireRelease(Effect.sync(() => createJobBook(queue, events)), (opened) => Effect.sync(opened.stop))
+      // Events older than the last one read go: XTRIM MINID keeps that one and everything after it.
+      const eventsKey = queue.toKey("events")
+      const trimEvents = (before: string) => connection.client.xtrim(eventsKey, "MINID", before)
+      const book = yield* Effect.acquireRelease(Effect.sync(() => createJobBook(queue, events, { trimEvents })), (opened) => Effect.sync(opened.stop))
       yield* Effect.acquireRelease(
         Effect.promise(async () => {
           await registerBatch(connection.client, { queue: name, tool: TOOL_VERSION, config, pipeline, sharedInput: options.sharedInput })

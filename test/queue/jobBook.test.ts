@@ -76,6 +76,28 @@ describe.skipIf(!redisInstalled())("the coordinator's book of jobs", () => {
     for (const one of requests) expect(await redis.client.exists(`${PREFIX}:lote-libro-1:${jobKey(one)}`)).toBe(0)
   }, 30_000)
 
+  it("trims each answer from the event stream once read: Redis keeps the answers not yet read, not every answer of the batch", async () => {
+    const { queue, events } = await queueOf("lote-libro-3", { autorun: true })
+    const eventsKey = queue.toKey("events")
+    const book = createJobBook(queue, events, { trimEvents: (before) => redis.client.xtrim(eventsKey, "MINID", before) })
+    // A long ruling's answer: its public text and document make it large.
+    const long = "x".repeat(20_000)
+    const worker = new Worker<AnalysisRequest>("lote-libro-3", async (job) => resultFor(job.data, { ok: false, reason: "processing_error", detail: `${job.data.id} ${long}` }), {
+      connection: connection(),
+      prefix: PREFIX,
+      concurrency: 4,
+    })
+    opened.push(worker)
+    const requests = Array.from({ length: 40 }, (_, n) => request(100 + n))
+    const outcomes = await Promise.all(requests.map((one) => book.submit(one, one)))
+    expect(outcomes.map((outcome) => (outcome.ok ? "" : outcome.detail.split(" ")[0]))).toEqual(requests.map((one) => one.id))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    book.stop()
+    // Without the trim the stream holds all 40 answers (its own limit is 10,000 events); with it, at most the last one read.
+    const completed = (await redis.client.xrange(eventsKey, "-", "+")).filter(([, fields]) => fields.includes("completed"))
+    expect(completed.length).toBeLessThanOrEqual(1)
+  }, 30_000)
+
   it("looks up a job whose answer's event was missed, adds it again and settles it once", async () => {
     // Not listening yet: the first answer's event is never seen.
     const { queue, events } = await queueOf("lote-libro-2", { autorun: false })
