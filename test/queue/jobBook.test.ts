@@ -90,7 +90,7 @@ describe.skipIf(!redisInstalled())("the coordinator's book of jobs", () => {
     opened.push(worker)
     const requests = Array.from({ length: 40 }, (_, n) => request(100 + n))
     const outcomes = await Promise.all(requests.map((one) => book.submit(one, one)))
-    expect(outcomes.map((outcome) => (outcome.ok ? "" : outcome.detail.split(" ")[0]))).toEqual(requests.map((one) => one.id))
+    expect(outcomes.map((outcome) => (outcome.ok ? "" : outcome.detail?.split(" ")[0]))).toEqual(requests.map((one) => one.id))
     await new Promise((resolve) => setTimeout(resolve, 200))
     book.stop()
     // Without the trim the stream holds all 40 answers (its own limit is 10,000 events); with it, at most the last one read.
