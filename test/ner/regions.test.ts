@@ -59,6 +59,22 @@ describe("candidate words (where the model may change a decision)", () => {
   })
 })
 
+/** People of the dense-names texts, invented for these tests. */
+const PEOPLE = ["Casimiro Tuñón", "Rogelia Amendolara", "Teodoro Lanusse", "Herminia Cardozo", "Anselmo Quiñones", "Xiomara Quispe"]
+
+/** Every candidate word of `text` lies, with its margins (fewer at the text's edges), inside one of `windows`. */
+const expectCandidatesInside = (text: string, encoded: ReturnType<typeof encoder.encode>, windows: readonly { start: number; length: number }[]): void => {
+  const n = encoded.ids.length
+  const marked = candidateWords(text, encoded.words)
+  for (let k = 0; k < encoded.words.length; k++) {
+    if (!marked[k]) continue
+    const first = encoded.wordTokens[2 * k]!
+    const end = encoded.wordTokens[2 * k + 1]!
+    const inside = windows.some((w) => w.start <= Math.max(0, first - DEFAULT_MARGIN) && Math.min(n, end + DEFAULT_MARGIN) <= w.start + w.length)
+    expect(inside, encoded.words[k]!.text).toBe(true)
+  }
+}
+
 describe("region windows", () => {
   it("a name in a long lowercase paragraph gets a window with its context on both sides, the prose around it none", () => {
     const text = `${PROSE.repeat(12)}Declaró la vecina Eulalia Berrondo Quintela que escuchó gritos. ${PROSE.repeat(12)}`
@@ -81,20 +97,12 @@ describe("region windows", () => {
   })
 
   it("dense names: windows no longer than the model's, every candidate with its margins inside one of them", () => {
-    const people = ["Casimiro Tuñón", "Rogelia Amendolara", "Teodoro Lanusse", "Herminia Cardozo", "Anselmo Quiñones", "Xiomara Quispe"]
-    const text = Array.from({ length: 60 }, (_, i) => `Comparece ${people[i % people.length]}, quien exhibe su documento.`).join(" ")
+    const text = Array.from({ length: 60 }, (_, i) => `Comparece ${PEOPLE[i % PEOPLE.length]}, quien exhibe su documento.`).join(" ")
     const encoded = encoder.encode(text)
     const windows = regionWindows(text, encoded, encoder.window)
     const n = encoded.ids.length
     expect(windows.every((w) => w.length <= encoder.window && w.start >= 0 && w.start + w.length <= n)).toBe(true)
-    const marked = candidateWords(text, encoded.words)
-    for (let k = 0; k < encoded.words.length; k++) {
-      if (!marked[k]) continue
-      const first = encoded.wordTokens[2 * k]!
-      const end = encoded.wordTokens[2 * k + 1]!
-      const inside = windows.some((w) => w.start <= Math.max(0, first - DEFAULT_MARGIN) && Math.min(n, end + DEFAULT_MARGIN) <= w.start + w.length)
-      expect(inside, encoded.words[k]!.text).toBe(true)
-    }
+    expectCandidatesInside(text, encoded, windows)
     // No more windows than the fixed stride would run.
     expect(windows.length).toBeLessThanOrEqual(fullWindows(n, encoder.window, encoder.window - 62).length)
   })
@@ -105,8 +113,7 @@ describe("region windows", () => {
   })
 
   it("the pipeline's plan: windows around candidates of at most REGION_WINDOW tokens, each candidate with its margins in one; without regions, the model's own windows over all the text", () => {
-    const people = ["Casimiro Tuñón", "Rogelia Amendolara", "Teodoro Lanusse", "Herminia Cardozo", "Anselmo Quiñones", "Xiomara Quispe"]
-    const text = Array.from({ length: 40 }, (_, i) => `Comparece ${people[i % people.length]}, quien exhibe su documento. ${PROSE}`).join(" ")
+    const text = Array.from({ length: 40 }, (_, i) => `Comparece ${PEOPLE[i % PEOPLE.length]}, quien exhibe su documento. ${PROSE}`).join(" ")
     const encoded = encoder.encode(text)
     const n = encoded.ids.length
     const plan = { regions: true, window: encoder.window, stride: defaultStride(encoder.window) }
@@ -116,14 +123,7 @@ describe("region windows", () => {
     expect(windows.every((w) => w.length <= REGION_WINDOW)).toBe(true)
     // Longer windows than REGION_WINDOW would be laid if the plan did not cap them.
     expect(regionWindows(text, encoded, encoder.window).some((w) => w.length > REGION_WINDOW)).toBe(true)
-    const marked = candidateWords(text, encoded.words)
-    for (let k = 0; k < encoded.words.length; k++) {
-      if (!marked[k]) continue
-      const first = encoded.wordTokens[2 * k]!
-      const end = encoded.wordTokens[2 * k + 1]!
-      const inside = windows.some((w) => w.start <= Math.max(0, first - DEFAULT_MARGIN) && Math.min(n, end + DEFAULT_MARGIN) <= w.start + w.length)
-      expect(inside, encoded.words[k]!.text).toBe(true)
-    }
+    expectCandidatesInside(text, encoded, windows)
     expect(modelWindows(text, encoded, { ...plan, regions: false })).toEqual(fullWindows(n, encoder.window, plan.stride))
   })
 
