@@ -7,7 +7,8 @@
  * one run and each phase in its own process: text extraction alone (the
  * baseline), rules only, the model alone and the whole pipeline (rules +
  * model): characters/s, documents/s, processor seconds, peak memory, ratio
- * to the baseline. Then, on the real-like corpus, where a document's time
+ * to the baseline, and the whole pipeline's speed as a share of rules only
+ * in the same run (comparable across hours when the machine's speed is not). Then, on the real-like corpus, where a document's time
  * goes, stage by stage, and the latency of one document (analysed alone,
  * rules + model) by length: p50 and p95.
  *
@@ -62,6 +63,8 @@ for (const [name, input] of corpora) {
     console.log(`| ${label} | ${number(phase.characters / phase.seconds)} | ${number(phase.documents / phase.seconds, 2)} | ${number(phase.seconds, 1)} | ${number(phase.cpuSeconds, 1)} | ${number(phase.peakRssMb)} | ×${number(phase.seconds / baseline.seconds, 1)} |`)
   }
   const full = rows[3]![1]
+  // The machine's speed changes from one hour to the next; this ratio, taken within one run, does much less.
+  console.log(`reglas + modelo / sólo reglas, en esta corrida: ×${number(rows[1]![1].seconds / full.seconds, 2)} de los caracteres/s (comparable entre corridas en horas de distinta velocidad)`)
   if (full.documentSeconds !== undefined) {
     console.log(`reglas + modelo: documentos ${number(full.documentSeconds, 1)} s (${number(full.characters / full.documentSeconds)} caracteres/s), publicación (conjuntos de datos, DuckDB) ${number(full.seconds - full.documentSeconds, 1)} s`)
   }
