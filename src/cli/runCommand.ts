@@ -11,9 +11,8 @@ import { Pipeline } from "../pipeline/Pipeline.ts"
 import { formatSummary, heldCount } from "../pipeline/formatSummary.ts"
 import { progressBar } from "../pipeline/progressBar.ts"
 import { runBatch } from "../pipeline/runBatch.ts"
-import { parseQueueAddress } from "../queue/QueueAddress.ts"
 import { StopSignal } from "./StopSignal.ts"
-import { queueFlag } from "./workerCommand.ts"
+import { connectQueue, queueFlag } from "./workerCommand.ts"
 import { EXIT, ExitWith, showPath, UserError } from "./userError.ts"
 
 /** Some documents failed or were held: outputs of the others are kept, the exit code says so. */
@@ -121,11 +120,7 @@ export const runCommand = Command.make(
     if (entradaCompartida && Option.isNone(cola)) {
       return yield* new UserError({ message: "--entrada-compartida sólo vale con --cola.", hint: "Agregue --cola redis://servidor:puerto, o quite --entrada-compartida." })
     }
-    // With --cola, the queue must answer before anything is written. The queue's client (BullMQ, ioredis) is loaded only then.
-    const queue = Option.isSome(cola)
-      ? yield* Effect.flatMap(parseQueueAddress(cola.value), (address) =>
-        Effect.flatMap(Effect.promise(() => import("../queue/QueueConnection.ts")), ({ openQueueConnection }) => openQueueConnection(address)))
-      : undefined
+    const queue = Option.isSome(cola) ? yield* connectQueue(cola.value) : undefined
     const analyser = queue === undefined
       ? Analyser.layer(config)
       : Layer.unwrap(Effect.promise(() => import("../queue/QueueAnalyser.ts")).pipe(

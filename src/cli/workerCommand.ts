@@ -14,6 +14,18 @@ export const queueFlag = Flag.String("cola").pipe(
   Flag.withDescription("Cola Redis: redis://[usuario:clave@]servidor:puerto (la clave también puede ir en la variable TACHA_COLA_CLAVE)"),
 )
 
+/**
+ * The queue a `--cola` URL names, connected: it must answer before anything
+ * is written or analysed. Its client (BullMQ, ioredis) is loaded only by the
+ * commands that use a queue.
+ */
+export const connectQueue = (url: string) =>
+  Effect.gen(function*() {
+    const address = yield* parseQueueAddress(url)
+    const { openQueueConnection } = yield* Effect.promise(() => import("../queue/QueueConnection.ts"))
+    return yield* openQueueConnection(address)
+  })
+
 export const workerCommand = Command.make(
   "trabajador",
   {
@@ -45,15 +57,12 @@ export const workerCommand = Command.make(
           ),
         ),
     })
-    const address = yield* parseQueueAddress(cola)
-    // The queue's client (BullMQ, ioredis) is loaded by this command only.
-    const { openQueueConnection } = yield* Effect.promise(() => import("../queue/QueueConnection.ts"))
+    const connection = yield* connectQueue(cola)
     const { serveQueue } = yield* Effect.promise(() => import("../queue/serveQueue.ts"))
-    const connection = yield* openQueueConnection(address)
     const stop = yield* StopSignal
     const say = (line: string) => process.stdout.write(line + "\n")
     const unlisten = stop.listen(() => say("Detención pedida: se terminan los documentos en curso (Ctrl-C otra vez corta ya)."))
-    say(`Trabajador conectado a la cola ${address.shown} (concurrencia ${concurrency}${inputRoot ? `, entrada compartida ${inputRoot}` : ""}); espera lotes. Ctrl-C para detener.`)
+    say(`Trabajador conectado a la cola ${connection.address.shown} (concurrencia ${concurrency}${inputRoot ? `, entrada compartida ${inputRoot}` : ""}); espera lotes. Ctrl-C para detener.`)
     yield* serveQueue(connection, { concurrency, ...(inputRoot ? { inputRoot } : {}), timings: queueTimings(), stopRequested: stop.requested, say }).pipe(
       Effect.ensuring(Effect.sync(unlisten)),
     )

@@ -16,8 +16,6 @@ import { placeParts, redactionsOf } from "./redactStreams.ts"
  * every member (properties, comments, every header, alt text...) is gated
  * too. Text and HTML inputs have no document beyond their `.txt`.
  */
-export type { DocumentExtension }
-
 export const DOCUMENT_EXTENSIONS: Readonly<Record<Format, DocumentExtension | null>> = {
   docx: "docx",
   odt: "odt",
