@@ -15,11 +15,20 @@
  * others' load comes and goes). Skips with a message when redis-server is
  * not installed.
  *
+ * Workers are measured warm, as workers that serve batch after batch run:
+ * before the measured batch they analyse the same input once (their threads
+ * started, the model loaded, their code compiled by V8), and keep that
+ * analysis loaded for the next batch (`tacha trabajador --mantener`).
+ * `--en-frio` measures workers that meet their first batch instead.
+ * `--corpus similares` takes the bench's real-like rulings (long, a third
+ * of them PDFs: bench/realLikeCorpus.ts) instead of the sample generator's
+ * short ones.
+ *
  * With `--entrada-compartida` the workers read the documents from the
  * input folder (`tacha trabajador --entrada`, as on machines that mount
  * it) instead of receiving them through Redis.
  *
- *   npx node bench/queue.ts [--count 300] [--count-model 120] [--rondas 1] [--entrada-compartida]
+ *   npx node bench/queue.ts [--count 300] [--count-model 120] [--rondas 1] [--corpus generado|similares] [--en-frio] [--entrada-compartida]
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process"
 import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs"
@@ -27,6 +36,7 @@ import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
 import { redisInstalled, startRedis } from "../test/queue/redisServer.ts"
+import { writeRealLikeCorpus } from "./realLikeCorpus.ts"
 
 const flag = (name: string, fallback: string): string => {
   const at = process.argv.indexOf(`--${name}`)
@@ -44,8 +54,15 @@ const password = Math.random().toString(36).slice(2)
 const redis = await startRedis(password)
 const url = `redis://:${password}@127.0.0.1:${redis.port}`
 
-const corpus = (count: number): string => {
+/** `--corpus similares`: the bench's real-like rulings (bench/realLikeCorpus.ts: 50k-300k characters, a third of them PDFs) instead of the sample generator's short ones. */
+const realLike = flag("corpus", "generado") === "similares"
+
+const corpus = async (count: number): Promise<string> => {
   const dir = join(work, `corpus-${count}`)
+  if (realLike) {
+    await writeRealLikeCorpus(dir, { count, seed: 20261129 })
+    return dir
+  }
   execFileSync(process.execPath, [join(PROJECT_ROOT, "samples", "generate.ts"), "--count", String(count), "--out", dir, "--seed", "20261129", "--formats", "txt"], { cwd: PROJECT_ROOT, stdio: "ignore" })
   return join(dir, "rulings")
 }
@@ -104,6 +121,19 @@ const startWorker = (input: string): Promise<ChildProcess> =>
     child.on("close", (code) => reject(new Error(`el trabajador terminó con código ${code}`)))
   })
 
+/** `--en-frio`: workers meet the measured batch as their first one. */
+const cold = process.argv.includes("--en-frio")
+
+/** One batch coordinated by `tacha run --cola` into `out`. */
+const coordinate = async (input: string, out: string, pipeline: string): Promise<void> => {
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "run", input, "--out", out, "--pipeline", pipeline, "--cola", url, ...(sharedInput ? ["--entrada-compartida"] : [])], { cwd: PROJECT_ROOT, stdio: "ignore" })
+    child.on("error", reject)
+    child.on("close", resolve)
+  })
+  if (code !== 0 && code !== 1) throw new Error(`tacha run --cola terminó con código ${code}`)
+}
+
 interface Measured {
   readonly documents: number
   /** From the first document settled to the last. */
@@ -120,6 +150,7 @@ const WARM_UP = 0.1
 /** One batch with `workers` workers waiting on the queue. */
 const measure = async (input: string, pipeline: string, workers: number): Promise<Measured> => {
   const running = await Promise.all(Array.from({ length: workers }, () => startWorker(input)))
+  if (!cold) await coordinate(input, join(work, `calentamiento-${Math.random().toString(36).slice(2)}`), pipeline)
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`)
   const started = performance.now()
   let first = Number.NaN
@@ -141,11 +172,7 @@ const measure = async (input: string, pipeline: string, workers: number): Promis
       total = journal.total
     }
   }, 25)
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "run", input, "--out", out, "--pipeline", pipeline, "--cola", url, ...(sharedInput ? ["--entrada-compartida"] : [])], { cwd: PROJECT_ROOT, stdio: "ignore" })
-    child.on("error", reject)
-    child.on("close", resolve)
-  })
+  await coordinate(input, out, pipeline)
   clearInterval(poll)
   const totalSeconds = (performance.now() - started) / 1000
   for (const child of running) {
@@ -154,7 +181,6 @@ const measure = async (input: string, pipeline: string, workers: number): Promis
   }
   await Promise.all(running.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))))
   rmSync(out, { recursive: true, force: true })
-  if (code !== 0 && code !== 1) throw new Error(`tacha run --cola terminó con código ${code}`)
   // Documents settled after the first one, over the time between the first and the last.
   return { documents: total, steadySeconds: last - first, warmSeconds: last - warm, warmDocuments: total - warmFrom, totalSeconds }
 }
@@ -164,12 +190,12 @@ const pipelines = [
   { nombre: "reglas + modelo", file: join(PROJECT_ROOT, "pipelines", "caba-penal.json"), count: Number(flag("count-model", "120")) },
 ].filter((pipeline) => pipeline.count > 1)
 const rounds = Math.max(1, Number(flag("rondas", "1")))
-console.log(`Cola en 127.0.0.1:${redis.port}; corpus en ${work}; ${rounds} ronda(s); documentos ${sharedInput ? "leídos por los trabajadores de la entrada compartida" : "enviados por Redis"}; carga de la máquina al empezar: ${loadavg().map((load) => load.toFixed(2)).join(" ")} ...`)
+console.log(`Cola en 127.0.0.1:${redis.port}; corpus en ${work}; ${rounds} ronda(s); documentos ${sharedInput ? "leídos por los trabajadores de la entrada compartida" : "enviados por Redis"}; corpus ${realLike ? "similar a resoluciones reales" : "del generador de muestras"}; trabajadores ${cold ? "en frío (su primer lote)" : "en caliente (tras un lote de calentamiento)"}; carga de la máquina al empezar: ${loadavg().map((load) => load.toFixed(2)).join(" ")} ...`)
 const rows: Record<string, string | number>[] = []
 const ratios: string[] = []
 try {
   for (const pipeline of pipelines) {
-    const input = corpus(pipeline.count)
+    const input = await corpus(pipeline.count)
     const rate = (run: Measured) => (run.documents - 1) / run.steadySeconds
     const warmRate = (run: Measured) => run.warmDocuments / run.warmSeconds
     const fastest = (runs: Measured[], by: (run: Measured) => number) => runs.reduce((best, run) => (by(run) > by(best) ? run : best))

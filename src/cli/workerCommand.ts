@@ -26,6 +26,13 @@ export const connectQueue = (url: string) =>
     return yield* openQueueConnection(address)
   })
 
+/**
+ * How long a worker keeps a pipeline's analysis loaded after its last batch:
+ * long enough to bridge the gap between the batches of one export, short
+ * enough that an idle worker gives its memory back within minutes.
+ */
+const DEFAULT_KEEP_SECONDS = 300
+
 export const workerCommand = Command.make(
   "trabajador",
   {
@@ -40,11 +47,19 @@ export const workerCommand = Command.make(
       Flag.withDescription("Carpeta de entrada compartida, montada en esta máquina: de ahí lee los documentos de los lotes corridos con --entrada-compartida"),
       Flag.optional,
     ),
+    mantener: Flag.Int("mantener").pipe(
+      Flag.withMetavar("segundos"),
+      Flag.withDescription(`Segundos que conserva cargado el análisis de un pipeline (hilos, modelo) después de su último lote, para el siguiente lote del mismo pipeline (por defecto ${DEFAULT_KEEP_SECONDS}; 0: lo descarga al terminar cada lote)`),
+      Flag.withDefault(DEFAULT_KEEP_SECONDS),
+    ),
   },
-  Effect.fn(function*({ cola, concurrencia, entrada }) {
+  Effect.fn(function*({ cola, concurrencia, entrada, mantener }) {
     const concurrency = Option.getOrElse(concurrencia, () => availableParallelism())
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
       return yield* new UserError({ message: `--concurrencia ${concurrency} no es válida.`, hint: "Indique un entero de 1 a 64." })
+    }
+    if (!Number.isInteger(mantener) || mantener < 0 || mantener > 86_400) {
+      return yield* new UserError({ message: `--mantener ${mantener} no es válido.`, hint: "Indique los segundos, de 0 a 86400." })
     }
     const inputRoot = yield* Option.match(entrada, {
       onNone: () => Effect.succeed(undefined),
@@ -63,7 +78,7 @@ export const workerCommand = Command.make(
     const say = (line: string) => process.stdout.write(line + "\n")
     const unlisten = stop.listen(() => say("Detención pedida: se terminan los documentos en curso (Ctrl-C otra vez corta ya)."))
     say(`Trabajador conectado a la cola ${connection.address.shown} (concurrencia ${concurrency}${inputRoot ? `, entrada compartida ${inputRoot}` : ""}); espera lotes. Ctrl-C para detener.`)
-    yield* serveQueue(connection, { concurrency, ...(inputRoot ? { inputRoot } : {}), timings: queueTimings(), stopRequested: stop.requested, say }).pipe(
+    yield* serveQueue(connection, { concurrency, keepMs: mantener * 1000, ...(inputRoot ? { inputRoot } : {}), timings: queueTimings(), stopRequested: stop.requested, say }).pipe(
       Effect.ensuring(Effect.sync(unlisten)),
     )
     say("Trabajador detenido.")

@@ -2,7 +2,7 @@ import { hostname } from "node:os"
 import { Worker } from "bullmq"
 import { Context, Effect, Exit, Layer, Scope } from "effect"
 import { z } from "zod"
-import { PipelineConfigSchema } from "../domain/PipelineConfig.ts"
+import { PipelineConfigSchema, type PipelineConfig } from "../domain/PipelineConfig.ts"
 import { Analyser } from "../pipeline/Analyser.ts"
 import { configFingerprint } from "../pipeline/configFingerprint.ts"
 import { AnalysisRequestJson } from "../pipeline/contract/AnalysisRequest.ts"
@@ -19,6 +19,12 @@ import type { QueueTimings } from "./queueTimings.ts"
  * pipeline's time and memory limits, the NER model when the pipeline asks
  * for it), built for that batch's pipeline and stopped when the batch ends.
  * It writes no file: answers go back through Redis to the coordinator.
+ *
+ * The analyser outlives its batch by `keepMs`: the next batch of the same
+ * pipeline (same fingerprint) finds its threads started, the model loaded
+ * and their code already compiled, instead of paying that start-up again.
+ * A worker that serves batch after batch (a systemd unit) thus runs at the
+ * speed of a warm process; one left idle gives its memory back.
  */
 
 export interface ServeOptions {
@@ -27,6 +33,8 @@ export interface ServeOptions {
   /** Where documents sent as paths are read (the shared input folder). */
   readonly inputRoot?: string
   readonly timings: QueueTimings
+  /** How long an analyser is kept loaded after its last batch ended, for the next batch of its pipeline (0: closed with the batch). */
+  readonly keepMs: number
   /** True once the worker is asked to stop: no new job is taken, those running finish. */
   readonly stopRequested: () => boolean
   /** One line for the operator; never document content. */
@@ -36,9 +44,22 @@ export interface ServeOptions {
 /** How often the list of batches is read. */
 const WATCH_MS = 500
 
+/** A pipeline's analyser (document threads, model), shared by the batches of that pipeline being served. */
+interface Loaded {
+  readonly analyser: Analyser["Service"]
+  readonly scope: Scope.Closeable
+  readonly pipeline: string
+  /** The pipeline's name and version, for the operator. */
+  readonly label: string
+  /** Batches served with it now. */
+  batches: number
+  /** When its last batch ended (while `batches` is 0). */
+  idleSince: number
+}
+
 interface Serving {
   readonly worker: Worker
-  readonly scope: Scope.Closeable
+  readonly loaded: Loaded
   /** The batch's limit per document: how long a polite stop waits for the jobs running. */
   readonly timeoutMs: number
   analysed: number
@@ -55,8 +76,27 @@ const batchConfig = (entry: BatchEntry) => {
 
 export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueConnection, options: ServeOptions) {
   const serving = new Map<string, Serving>()
+  /** By pipeline fingerprint (the tool's version is the same for every batch served). */
+  const loaded = new Map<string, Loaded>()
   const refused = new Set<string>()
   const name = `${hostname()}:${process.pid}`
+
+  const unload = (kept: Loaded) =>
+    Effect.gen(function*() {
+      loaded.delete(kept.pipeline)
+      yield* Scope.close(kept.scope, Exit.void)
+    })
+
+  /** Analysers idle for `keepMs` are closed; with `force`, every one no batch uses. */
+  const unloadIdle = (force: boolean) =>
+    Effect.forEach([...loaded.values()], (kept) => {
+      if (kept.batches > 0) return Effect.void
+      if (force) return unload(kept)
+      const idle = Date.now() - kept.idleSince
+      return idle < options.keepMs ? Effect.void : unload(kept).pipe(
+        Effect.andThen(Effect.sync(() => options.say(`Pipeline ${kept.label}: análisis descargado tras ${Math.round(idle / 1000)} s sin lotes.`))),
+      )
+    }, { discard: true })
 
   /** `ended`: the batch left the list (its coordinator finished); otherwise this worker stops (`force`: at once). */
   const stopServing = (queue: string, how: "ended" | "stop" | "force") =>
@@ -70,13 +110,38 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
         const late = await Promise.race([closing.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), batch.timeoutMs + 5_000).unref())])
         if (late) await batch.worker.close(true).catch(() => {})
       })
-      yield* Scope.close(batch.scope, Exit.void)
+      batch.loaded.batches--
+      batch.loaded.idleSince = Date.now()
+      if (how !== "ended" || options.keepMs === 0) yield* unloadIdle(true)
       if (how === "ended") yield* Effect.promise(() => removeQueueKeys(connection.client, queue).catch(() => {}))
       options.say(how === "ended"
         ? `Lote ${queue} terminado: ${batch.analysed} documento(s) analizados en este trabajador.`
         : `Lote ${queue}: este trabajador deja de atenderlo (${batch.analysed} documento(s) analizados aquí).`)
     })
-  yield* Effect.addFinalizer(() => Effect.forEach([...serving.keys()], (queue) => stopServing(queue, "force"), { discard: true }))
+  yield* Effect.addFinalizer(() =>
+    Effect.forEach([...serving.keys()], (queue) => stopServing(queue, "force"), { discard: true }).pipe(
+      Effect.andThen(Effect.forEach([...loaded.values()], unload, { discard: true })),
+    )
+  )
+
+  /** The pipeline's analyser: the one kept from an earlier batch, or a new one; a message when it cannot be built. */
+  const analyserFor = (entry: BatchEntry, config: PipelineConfig) =>
+    Effect.gen(function*() {
+      const kept = loaded.get(entry.pipeline)
+      if (kept !== undefined) return kept
+      const scope = yield* Scope.make()
+      const built = yield* Layer.buildWithScope(Analyser.layer(config, { size: options.concurrency, ...(options.inputRoot ? { inputRoot: options.inputRoot } : {}) }), scope).pipe(
+        Effect.map((context) => Context.get(context, Analyser)),
+        Effect.catch((error) => Effect.succeed(error.message)),
+      )
+      if (typeof built === "string") {
+        yield* Scope.close(scope, Exit.void)
+        return built
+      }
+      const fresh: Loaded = { analyser: built, scope, pipeline: entry.pipeline, label: `${config.name} ${config.version}`, batches: 0, idleSince: Date.now() }
+      loaded.set(entry.pipeline, fresh)
+      return fresh
+    })
 
   const startServing = (entry: BatchEntry) =>
     Effect.gen(function*() {
@@ -86,20 +151,17 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
         options.say(`Lote ${entry.queue}: no se atiende: ${config}.`)
         return
       }
-      const scope = yield* Scope.make()
-      const built = yield* Layer.buildWithScope(Analyser.layer(config, { size: options.concurrency, ...(options.inputRoot ? { inputRoot: options.inputRoot } : {}) }), scope).pipe(
-        Effect.map((context) => Context.get(context, Analyser)),
-        Effect.catch((error) => Effect.succeed(error.message)),
-      )
-      if (typeof built === "string") {
-        yield* Scope.close(scope, Exit.void)
+      const warm = loaded.has(entry.pipeline)
+      const kept = yield* analyserFor(entry, config)
+      if (typeof kept === "string") {
         refused.add(entry.queue)
-        options.say(`Lote ${entry.queue}: no se atiende: ${built}`)
+        options.say(`Lote ${entry.queue}: no se atiende: ${kept}`)
         return
       }
-      const analyser = built
+      kept.batches++
+      const analyser = kept.analyser
       const batch: Serving = {
-        scope,
+        loaded: kept,
         timeoutMs: config.limits.timeoutMs,
         analysed: 0,
         // The answer travels as JSON: its bytes (the ruling's document) as base64.
@@ -131,7 +193,7 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
       // Connection errors are reported once by the connection itself; job errors are answers.
       batch.worker.on("error", () => {})
       serving.set(entry.queue, batch)
-      options.say(`Lote ${entry.queue}: pipeline ${config.name} ${config.version}${entry.sharedInput ? ", documentos leídos de la entrada compartida" : ""}.`)
+      options.say(`Lote ${entry.queue}: pipeline ${config.name} ${config.version}${entry.sharedInput ? ", documentos leídos de la entrada compartida" : ""}${warm ? ", con el análisis ya cargado de un lote anterior" : ""}.`)
     })
 
   while (!options.stopRequested()) {
@@ -144,6 +206,7 @@ export const serveQueue = Effect.fn("serveQueue")(function*(connection: QueueCon
         if (!serving.has(entry.queue) && !refused.has(entry.queue)) yield* startServing(entry)
       }
     }
+    yield* unloadIdle(false)
     yield* Effect.sleep(WATCH_MS)
   }
   for (const queue of [...serving.keys()]) yield* stopServing(queue, "stop")

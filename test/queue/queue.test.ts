@@ -130,6 +130,8 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
     for (const [path, bytes] of expected) expect(fromShared.get(path)!.equals(bytes), path).toBe(true)
     await until(async () => (await redis.client.keys("tacha:*")).length === 0, 10_000)
     expect(await redis.client.keys("tacha:*")).toEqual([])
+    // The survivor served both batches of this pipeline with one analysis: threads, model and compiled code kept from the first.
+    expect(survivor.output).toContain("con el análisis ya cargado de un lote anterior")
     survivor.child.kill("SIGTERM")
     expect(await survivor.exited).toBe(0)
     expect(survivor.output).toContain("Trabajador detenido.")
@@ -147,6 +149,40 @@ describe.skipIf(!installed)("a batch on a Redis queue with two workers, one kill
     worker.child.kill("SIGTERM")
     expect(await worker.exited).toBe(0)
   }, 90_000)
+
+  it("keeps a pipeline's analysis loaded for its next batch, unloads it once idle for --mantener seconds, and publishes the same either way", async () => {
+    const url = `redis://:${PASSWORD}@127.0.0.1:${redis.port}`
+    const input = join(base, "pocas")
+    await generate(input, 3, 23, "txt")
+    // Long enough for the next coordinator to start (a few seconds), short enough to see it unloaded.
+    const worker = start(["trabajador", "--cola", url, "--concurrencia", "1", "--mantener", "8"])
+    workers.push(worker)
+    await until(() => worker.output.includes("espera lotes"), 60_000)
+    const batch = async (name: string) => {
+      const run = await runTacha([join(input, "rulings"), "--out", join(base, name), "--pipeline", RULES, "--cola", url])
+      expect(run.code, run.stderr).toBe(0)
+      return readTree(join(base, name, "public"))
+    }
+    const loadedAgain = () => worker.output.split("con el análisis ya cargado de un lote anterior").length - 1
+
+    const first = await batch("mantener-1")
+    const second = await batch("mantener-2")
+    expect(loadedAgain()).toBe(1)
+    await until(() => /Pipeline \S+ \S+: análisis descargado tras \d+ s sin lotes\./u.test(worker.output), 20_000)
+    // Unloaded: the next batch loads it anew.
+    const third = await batch("mantener-3")
+    expect(loadedAgain()).toBe(1)
+    for (const other of [second, third]) {
+      expect([...other.keys()]).toEqual([...first.keys()])
+      for (const [path, bytes] of first) expect(other.get(path)!.equals(bytes), path).toBe(true)
+    }
+    worker.child.kill("SIGTERM")
+    expect(await worker.exited).toBe(0)
+
+    const refused = start(["trabajador", "--cola", url, "--mantener", "-5"])
+    expect(await refused.exited).toBe(2)
+    expect(refused.output).toContain("--mantener -5 no es válido.")
+  }, 120_000)
 
   it("refuses a wrong password at once, without printing it (the password may come from TACHA_COLA_CLAVE)", async () => {
     const wrong = "no-es-la-clave-" + Math.random().toString(36).slice(2)
