@@ -49,7 +49,7 @@ export const workerCommand = Command.make(
     ),
     mantener: Flag.Int("mantener").pipe(
       Flag.withMetavar("segundos"),
-      Flag.withDescription(`Segundos que conserva cargado el análisis de un pipeline (hilos, modelo) después de su último lote, para el siguiente lote del mismo pipeline (por defecto ${DEFAULT_KEEP_SECONDS}; 0: lo descarga al terminar cada lote)`),
+      Flag.withDescription(`Segundos que conserva cargado el análisis de un pipeline (hilos, modelo) después de su último lote, para el siguiente lote del mismo pipeline (por defecto: ${DEFAULT_KEEP_SECONDS}; con 0 lo descarga al terminar cada lote)`),
       Flag.withDefault(DEFAULT_KEEP_SECONDS),
     ),
   },

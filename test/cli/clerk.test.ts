@@ -135,14 +135,14 @@ describe("bad usage and configuration: exit 2, one or two Spanish lines, nothing
 
 describe("help in Spanish, with defaults", () => {
   it("every command's help is Spanish and states its defaults", async () => {
-    const commands = ["", "run", "eval", "query", "search", "serve", "eval-real", "publicar", "revision", "revision listar", "revision aplicar", "revision listas", "revisar"]
+    const commands = ["", "run", "eval", "query", "search", "serve", "eval-real", "publicar", "revision", "revision listar", "revision aplicar", "revision listas", "revisar", "trabajador"]
     const helps = await Promise.all(commands.map((command) => tacha([...command.split(" ").filter(Boolean), "--help"], base)))
     for (const help of helps) {
       expect(help.code).toBe(0)
       expect(help.stdout).toContain("Uso:")
       expect(help.stdout).not.toMatch(/Show help|Show version|USAGE|FLAGS|DESCRIPTION|\(choices|wizard|log-level/u)
     }
-    const [, run, , query, search, serve, evalReal, publish, , list, apply, lists, review] = helps.map((help) => help.stdout)
+    const [, run, , query, search, serve, evalReal, publish, , list, apply, lists, review, worker] = helps.map((help) => help.stdout)
     expect(run).toContain("pipelines/caba-penal.json")
     expect(query).toContain("(por defecto: out)")
     expect(search).toContain("(por defecto: 10)")
@@ -154,6 +154,7 @@ describe("help in Spanish, with defaults", () => {
     expect(apply).toContain("(por defecto: el usuario del sistema)")
     expect(review).toContain("(por defecto: 8090)")
     expect(review).toContain("(por defecto: 127.0.0.1)")
+    expect(worker).toContain("(por defecto: 300; con 0 lo descarga al terminar cada lote)")
   })
 })
 
