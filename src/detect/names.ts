@@ -244,8 +244,13 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
  * The open quote must follow a court or reporter, or the quoted caption must
  * be followed by a reporter ("Fallos 334:1204", "Informe N° 54/01").
  */
-const COURT_BEFORE_QUOTE =
-  /(?:\b(?:CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|CNCCC|CNCP|CNCas\w*|CFCP|C[áa]mara[^;“"]{0,60}|Sala\s+[IVX\d]+|Tribunal[^;“"]{0,60}|Fallos|in\s+re|caso|precedente|doctrina\s+de)\s*[,:]?\s*)[“"«]$/iu
+const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
+  // National chambers and their abbreviations ("CNCom.", "CNCiv.", "C.N.Civ.", "CApel. PCyF", "Cám."); lettered chambers ("Sala F").
+  String.raw`CN\s?(?:Civ|Com|Crim|Fed|Trab|AT|CAF|Cont|Ap)\w*\.?|C\.\s?N\.\s?\p{L}+\.?|CApel\w*\.?(?:\s+PCyF)?|C[áa]m\.|` +
+  String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos|in\s+re|caso|precedente|doctrina\s+de`
+/** The date of the cited decision between the court and its caption ("Sala F, 17/05/2021, “…”"). */
+const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}))?`
+const COURT_BEFORE_QUOTE = new RegExp(String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*)[“"«]$`, "iu")
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
 /** A caption in straight quotes followed by the Supreme Court's reporter: "Casal, Matías Eugenio" (Fallos 328:3399). */
 const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u

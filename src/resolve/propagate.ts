@@ -36,6 +36,9 @@ interface Entity {
 }
 
 const PARTICLE = /^(?:de|del|la|las|los|van|der|von|di|da|dos|y)$/i
+
+/** Words of a folded name form that are not particles ("consorcio de" has one). */
+const nameWords = (form: string): number => form.split(" ").filter((word) => word !== "" && !PARTICLE.test(word)).length
 const HONORIFIC = /^(?:sr|sra|srta|dr|dra|dres|lic|don|dona|senor|senora)\.?$/i
 
 /** Splits a name mention into given names and surnames (folded). */
@@ -254,15 +257,24 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const entity = keys.size === 1 ? [...keys][0]! : variant
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
-    if (inCitedWork(text, start, end)) cited.push(span)
-    else added.push(span)
+    if (!inCitedWork(text, start, end)) added.push(span)
+    // A party's full name in a cited case is that party's own case (a prior conviction: "registra una
+    // condena del Tribunal Oral N° 5, “PÉREZ, Juan Carlos s/ robo”"), however the caption orders it.
+    else if (label === "PERSONA" && o.kinds.has("full") && nameWords(variant) >= 2) added.push(span)
+    else cited.push(span)
   }
-  // A name inside a cited precedent or work ("CSJN, “Quiroga, Edgardo Oscar”")
-  // stays visible unless that very form is masked elsewhere in the ruling: a
-  // masked form left readable would defeat the pseudonym (and the publication
-  // gate blocks it).
+  // Any other name inside a cited precedent or work ("CSJN, “Quiroga, Edgardo
+  // Oscar”") stays visible unless that very form is masked elsewhere in the
+  // ruling: a masked form left readable would defeat the pseudonym (and the
+  // publication gate blocks it). Masked so, it is someone else who shares a
+  // surname or a given name with a person of the ruling, and gets a pseudonym
+  // of its own: the ruling's would tie that person to a caption whose visible
+  // rest can be looked up.
   const ownMentions = [...out, ...added.filter((a) => detected(a.start, a.end).length === 0)]
   const maskedForms = new Set(ownMentions.filter((s) => s.label === "PERSONA").map((s) => fold(text.slice(s.start, s.end))))
-  for (const span of cited) if (maskedForms.has(fold(text.slice(span.start, span.end)))) added.push(span)
+  for (const span of cited) {
+    const form = fold(text.slice(span.start, span.end))
+    if (maskedForms.has(form)) added.push({ ...span, entity: `cita|${form}` })
+  }
   return [...out, ...added]
 }

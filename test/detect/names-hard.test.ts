@@ -99,9 +99,18 @@ describe("rules/person: cited precedents stay visible", () => {
     "(CSJN, “Leiva, María Cecilia s/ homicidio simple”, Fallos 334:1204)",
     "(CIDH, “Maria da Penha Maia Fernandes vs. Brasil”, Informe N° 54/01)",
     "(Corte IDH, caso “González y otras (‘Campo Algodonero’) vs. México”, sentencia del 16/11/2009)",
+    // A national chamber's abbreviation, a lettered chamber, the decision's date before the caption.
+    "TR LALEY AR/JUR/1234/2021; CNCom, Sala F, 17/05/2021, “Lagos, Mariana Beatriz c. Banco Sur S.A. s/ ordinario”.",
+    "(CNCiv., Sala A., “Ferreyra Juan Carlos c/ Transportes Norte S.A. s/ daños y perjuicios”)",
+    "CApel. PCyF, Sala II, 12/03/2019, “Rivas, Darío Ezequiel s/ art. 149 bis CP”, rta. el mismo día",
+    "(C.N.Civ., Sala M, 3 de mayo de 2018, “Benítez, Ramona Isabel c/ Ortiz, Hugo s/ daños”)",
   ])
   positives(person, "PERSONA", [
     ["Legajo de juicio en autos “LUIS AMANCIO GOICOCHEA s/ art. 53 del Código Contravencional”", "LUIS AMANCIO GOICOCHEA"],
+    // The ruling's own caption after a chamber and a date is not a citation.
+    ["Sala F, 17/05/2021, en estos autos “LAGOS, Mariana Beatriz s/ lesiones”, se resolvió", "LAGOS, Mariana Beatriz"],
+    // A date with no court before the caption is not a citation either.
+    ["El 17/05/2021, “LAGOS, Mariana Beatriz s/ lesiones”, la imputada declaró", "LAGOS, Mariana Beatriz"],
     ["Expte. N° 73697/2021 - “Incidente de medidas cautelares en autos MENDES, Gabriela Sabrina s/ infr. art. 114”", "MENDES, Gabriela Sabrina"],
   ])
 })

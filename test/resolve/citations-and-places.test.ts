@@ -24,6 +24,26 @@ describe("names inside cited precedents and doctrine", () => {
       "(Corte IDH, caso “González y otras (‘Campo Algodonero’) vs. México”, sentencia del 16/11/2009)."
     const got = (await redacted(text)).map((s) => s.text)
     expect(got.filter((t) => t === "González").length).toBe(2)
+    // The precedent's González is someone else: a pseudonym of its own, not the damnificada's.
+    const spans = (await analyse(text, config)).filter((s) => s.action === "redact" && s.label === "PERSONA")
+    const cited = spans.find((s) => s.start > text.indexOf("Corte IDH"))!
+    const party = spans.filter((s) => s.start < text.indexOf("Corte IDH"))
+    expect(party.length).toBe(2)
+    expect(new Set(party.map((s) => s.entity)).size).toBe(1)
+    expect(cited.entity).not.toBe(party[0]!.entity)
+  })
+
+  it("masks a party's own earlier case however its caption orders the name, and keeps an unrelated precedent visible", async () => {
+    for (const court of ["el Tribunal Oral en lo Criminal N° 5", "la CNCCC, Sala I, 12/03/2015,"]) {
+      const text =
+        "Que el imputado Juan Carlos PÉREZ, DNI 30.123.456, reconoció el hecho. " +
+        `Registra una condena anterior, dictada por ${court} “PÉREZ, Juan Carlos s/ robo”, que se encuentra firme. ` +
+        "La defensa invocó el precedente CNCCC, Sala II, 20/05/2019, “Gómez, Ramiro s/ hurto”, que no resulta aplicable."
+      const got = (await redacted(text)).map((s) => s.text)
+      expect(got).toEqual(expect.arrayContaining(["Juan Carlos PÉREZ", "PÉREZ, Juan Carlos"]))
+      expect(got.join(" ")).not.toContain("Gómez")
+      expect(got.join(" ")).not.toContain("Ramiro")
+    }
   })
 
   it("does not redact doctrine authors", async () => {
