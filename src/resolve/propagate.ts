@@ -37,6 +37,11 @@ interface Entity {
 
 const PARTICLE = /^(?:de|del|la|las|los|van|der|von|di|da|dos|y)$/i
 
+/** An open quote right before a name: it opens a caption. */
+const OPENS_CAPTION = /[“"«]\s*$/u
+/** What follows the accused's surname in a criminal caption: initials, then "s/" (sobre) or "y otros". */
+const ACCUSED_CAPTION_AFTER = /^\s*(?:,\s*(?:\p{Lu}\.\s*)+)?(?:y\s+otr[oa]s?\s+)?s\//u
+
 /** Words of a folded name form that are not particles ("consorcio de" has one). */
 const nameWords = (form: string): number => form.split(" ").filter((word) => word !== "" && !PARTICLE.test(word)).length
 const HONORIFIC = /^(?:sr|sra|srta|dr|dra|dres|lic|don|dona|senor|senora)\.?$/i
@@ -261,15 +266,21 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     // A party's full name in a cited case is that party's own case (a prior conviction: "registra una
     // condena del Tribunal Oral N° 5, “PÉREZ, Juan Carlos s/ robo”"), however the caption orders it.
     else if (label === "PERSONA" && o.kinds.has("full") && nameWords(variant) >= 2) added.push(span)
+    // A person's surname opening a criminal caption, alone or with initials ("“PÉREZ, J. C. s/ robo”",
+    // "“Pérez s/ hurto”"), may be that person's own case: masked, under a pseudonym of its own (a
+    // namesake's case is masked too; see below). A precedent cited by its name alone ("“Acosta”") is not.
+    else if (label === "PERSONA" && o.kinds.has("surname") && OPENS_CAPTION.test(text.slice(Math.max(0, start - 2), start)) &&
+      ACCUSED_CAPTION_AFTER.test(text.slice(end, end + 40))) added.push({ ...span, entity: `cita|${variant}` })
     else cited.push(span)
   }
-  // Any other name inside a cited precedent or work ("CSJN, “Quiroga, Edgardo
-  // Oscar”") stays visible unless that very form is masked elsewhere in the
-  // ruling: a masked form left readable would defeat the pseudonym (and the
-  // publication gate blocks it). Masked so, it is someone else who shares a
-  // surname or a given name with a person of the ruling, and gets a pseudonym
-  // of its own: the ruling's would tie that person to a caption whose visible
-  // rest can be looked up.
+  // Any other name inside a cited precedent or work (a given name: "CSJN,
+  // “Quiroga, Edgardo Oscar”") stays visible unless that very form is masked
+  // elsewhere in the ruling: a masked form left readable would defeat the
+  // pseudonym (and the publication gate blocks it). Masked so, or masked as a
+  // surname above, it may be someone else who shares a surname or a given
+  // name with a person of the ruling, and gets a pseudonym of its own: the
+  // ruling's would tie that person to a caption whose visible rest can be
+  // looked up.
   const ownMentions = [...out, ...added.filter((a) => detected(a.start, a.end).length === 0)]
   const maskedForms = new Set(ownMentions.filter((s) => s.label === "PERSONA").map((s) => fold(text.slice(s.start, s.end))))
   for (const span of cited) {

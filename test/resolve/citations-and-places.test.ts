@@ -46,6 +46,24 @@ describe("names inside cited precedents and doctrine", () => {
     }
   })
 
+  it("masks a person's surname in a cited caption (with initials or alone), under a pseudonym of its own", async () => {
+    const text =
+      "Que el imputado Juan Carlos PÉREZ reconoció el hecho. Registra condenas del Tribunal Oral en lo Criminal N° 5, “PÉREZ, J. C. s/ robo”, " +
+      "y de la CNCCC, Sala I, 12/03/2015, “Pérez s/ hurto”."
+    const spans = (await analyse(text, config)).filter((s) => s.action === "redact" && s.label === "PERSONA")
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["Juan Carlos PÉREZ", "PÉREZ", "Pérez"])
+    expect(spans[1]!.entity).toBe(spans[2]!.entity)
+    expect(spans[1]!.entity).not.toBe(spans[0]!.entity)
+  })
+
+  it("keeps a precedent cited by a party's surname alone, or as a civil caption, visible", async () => {
+    const text =
+      "Que el imputado Ramón ACOSTA reconoció el hecho. La detención se rige por lo resuelto en (CSJN, “Acosta”, Fallos 331:858) " +
+      "y en (CNCiv., Sala A, 12/03/2015, “Acosta c/ Banco Sur S.A. s/ daños”)."
+    const got = (await redacted(text)).map((s) => s.text)
+    expect(got).toEqual(["Ramón ACOSTA"])
+  })
+
   it("does not redact doctrine authors", async () => {
     const text = "Conforme la doctrina (Creus, Carlos, Derecho Penal. Parte Especial, T. I, Astrea, Buenos Aires, 1997, p. 225)."
     expect(await redacted(text)).toEqual([])
