@@ -123,7 +123,7 @@ const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant
 
 /**
  * A shorter entity whose words all belong to exactly one longer entity's key
- * becomes that entity ("Pérez" → "juan perez"). Entities are visited longest
+ * (or to exactly one of its own label) becomes that entity ("Pérez" → "juan perez"). Entities are visited longest
  * first and a key once replaced counts as the new one; candidates come from
  * an index of the keys' words (the rarest word of the shorter key), so a
  * ruling with thousands of people does not compare every pair.
@@ -153,19 +153,19 @@ const aliasToContainers = (all: readonly Entity[]): void => {
       const holders = byWord.get(word)!
       if (!rarest || holders.size < rarest.size) rarest = holders
     }
-    let container: string | undefined
-    let ambiguous = false
+    // Longer keys holding every word of this one; of its own label first ("la imputada FERNÁNDEZ" is
+    // the imputada Gisela Noemí FERNÁNDEZ, not the Secretaria Andrea Noemí Fernández Ríos).
+    const containers = new Set<string>()
+    const ofLabel = new Set<string>()
     for (const o of rarest!) {
       if (o === e) continue
       const theirs = words.get(o)!
       if (theirs.count <= own.count || ![...own.set].every((word) => theirs.set.has(word))) continue
-      if (container === undefined) container = o.key
-      else if (container !== o.key) {
-        ambiguous = true
-        break
-      }
+      containers.add(o.key)
+      if (o.label === e.label) ofLabel.add(o.key)
     }
-    if (container === undefined || ambiguous) continue
+    const container = containers.size === 1 ? [...containers][0] : ofLabel.size === 1 ? [...ofLabel][0] : undefined
+    if (container === undefined) continue
     unindex(e)
     e.key = container
     index(e)
@@ -215,7 +215,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (s.label !== "PERSONA" && s.label !== "FUNCIONARIO") return s
     const f = fold(text.slice(s.start, s.end)).replace(/,/g, "")
     const o = owners.get(f)
-    const entity = o && o.entities.size === 1 ? [...o.entities][0]! : keyOf(parseName(text.slice(s.start, s.end))) || f
+    // A form shared by a party and an official ("la imputada FERNÁNDEZ", "la Secretaria, Dra. … Fernández Ríos") is the party's when it is the one person of that label.
+    const ofLabel = o ? [...o.entities].filter((key) => entities.has(`${s.label}|${key}`)) : []
+    const entity = o && o.entities.size === 1 ? [...o.entities][0]! : ofLabel.length === 1 ? ofLabel[0]! : keyOf(parseName(text.slice(s.start, s.end))) || f
     if (s.label === "PERSONA" && o && o.labels.size === 1 && o.labels.has("FUNCIONARIO") && !PARTY_EVIDENCE.test(s.evidence ?? "")) {
       return { ...s, label: "FUNCIONARIO" as const, entity, evidence: `${s.evidence ?? ""}+official-name` }
     }

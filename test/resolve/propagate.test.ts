@@ -51,6 +51,21 @@ describe("propagation of names", () => {
     expect(bare[0]?.label).toBe("PERSONA")
     expect(bare[1]?.label).toBe("FUNCIONARIO")
     expect(got.find((m) => m.text === "Ana Suárez")?.label).toBe("FUNCIONARIO")
+    // The bare "López" the victim is called by is the victim: her pseudonym, not one of its own.
+    expect(bare[0]?.entity).toBe(got.find((m) => m.text === "Carla López")?.entity)
+  })
+
+  it("a party's bare surname that an official's name also holds is that party, with the party's pseudonym", async () => {
+    const text =
+      "Observó a la imputada Gisela Noemí FERNÁNDEZ arrojar una piedra. La imputada FERNÁNDEZ dijo que actuó sola. " +
+      "Resolvió la Sra. Jueza, Dra. Cristina Beatriz Lara, con la intervención de la Secretaria, Dra. Andrea Noemí Fernández Ríos."
+    const got = await mentions(text)
+    const party = got.find((m) => m.text === "Gisela Noemí FERNÁNDEZ")!
+    const bare = got.find((m) => m.text === "FERNÁNDEZ")!
+    expect(party.label).toBe("PERSONA")
+    expect(bare.label).toBe("PERSONA")
+    expect(bare.entity).toBe(party.entity)
+    expect(got.find((m) => m.text === "Andrea Noemí Fernández Ríos")?.label).toBe("FUNCIONARIO")
   })
 
   it("a later bare mention of an official stays visible", async () => {
