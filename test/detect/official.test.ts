@@ -45,6 +45,9 @@ describe("rules/official in the styles courts use", () => {
     // A vote's heading after the question it answers; a "Fdo.:" list of signers quoted in the ruling.
     ["A LA PRIMERA CUESTIÓN PLANTEADA, EL DR. ANÍBAL OSVALDO RAMELLO\nDIJO:\n1.- La sentencia", "ANÍBAL OSVALDO RAMELLO"],
     ["Téngase presente la prueba … Fdo.: Graciela Villalba - Juez; Paula Andrea Ruiz - Prosecretaria.", "Graciela Villalba", "Paula Andrea Ruiz"],
+    // Signed digitally: the signers' list after "Fdo. digitalmente:" or "Firmado electrónicamente por:".
+    ["REVOCAR la resolución.\n\nFdo. digitalmente: Marcelo P. Vázquez, Juez de Cámara; Sergio Delgado, Juez de Cámara; Jorge A. Franza, Juez de Cámara.", "Marcelo P. Vázquez", "Sergio Delgado", "Jorge A. Franza"],
+    ["Regístrese.\nFirmado electrónicamente por: Laura Beatriz Ríos, Secretaria", "Laura Beatriz Ríos"],
     // A given name that is also a month, before an initial.
     ["EL SEÑOR VOCAL DR. JULIO A. ROMERO, DIJO: comparto", "JULIO A. ROMERO"],
     ["del Juzgado N° 1, a cargo del Dr. Julio R. Bustos por haber deducido recurso", "Julio R. Bustos"],
@@ -58,6 +61,7 @@ describe("rules/official in the styles courts use", () => {
     // Not a vote's order, not a signer.
     "en el orden de prelación de los votos no se advierte error: el actor Ignacio Funes lo consintió",
     "Fdo.: Ignacio Funes, abogado del actor",
+    "Fdo. digitalmente: Ignacio Funes, letrado patrocinante de la querella; Marta Ríos, perito",
     "A LA PRIMERA CUESTIÓN PLANTEADA, EL ACTOR IGNACIO FUNES SOSTUVO:",
     // Headings and offices above a role line are not names.
     "CAMARA CIVIL Y COMERCIAL\nSECRETARIA",

@@ -102,6 +102,13 @@ const signatureLine = (text: string, head: string, headEnd: number): Span | unde
   return { start, end: start + line.length - honorific.length, label: "FUNCIONARIO", score: 0.85, detector: "rules/official", evidence: "signature-line" }
 }
 
+/** What opens a list of signers: "Fdo.:", "Fdo. digitalmente:", "Firmado electrónicamente por:". */
+const SIGNED = String.raw`(?:Fdo\.?|Firmado)(?:\s+(?:digitalmente|electr[óo]nicamente))?(?:\s+por)?`
+/** A signer opening its line, after the signing words if any. */
+const SIGNER_OPENS_LINE = new RegExp(String.raw`(?:^|[\n\f])[ \t\f]*(?:${SIGNED}:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$`, "iu")
+/** A signer in a list after the signing words ("Fdo.: Ana Paz - Juez; Luis Mora - Secretario"). */
+const SIGNER_IN_LIST = new RegExp(String.raw`\b${SIGNED}:\s*(?:[^;\n]{1,80};\s*){0,4}(?:(?:Dr|Dra)\.?\s*)?$`, "iu")
+
 /** "Dra. Ana Suárez – Jueza", signature lines "Ana Suárez\nJueza". */
 const roleAfter = (text: string, roleStart: number): Span[] => {
   const from = Math.max(0, roleStart - 90)
@@ -134,8 +141,8 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   if (seg[seg.length - 1]!.end !== from + head.length) return []
   // A line of its own, or a "Fdo.:" list of signers ("Fdo.: Ana Paz - Juez; Luis Mora - Secretario").
   const lineStart =
-    /(?:^|[\n\f])[ \t\f]*(?:Fdo\.?:?\s*)?(?:(?:Dr|Dra)\.?\s*)?$/i.test(text.slice(Math.max(0, seg[0]!.start - 20), seg[0]!.start)) ||
-    /\bFdo\.?:\s*(?:[^;\n]{1,80};\s*){0,4}(?:(?:Dr|Dra)\.?\s*)?$/iu.test(text.slice(Math.max(0, seg[0]!.start - 200), seg[0]!.start).split("\n").pop()!)
+    SIGNER_OPENS_LINE.test(text.slice(Math.max(0, seg[0]!.start - 40), seg[0]!.start)) ||
+    SIGNER_IN_LIST.test(text.slice(Math.max(0, seg[0]!.start - 200), seg[0]!.start).split("\n").pop()!)
   // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
   if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
   if (!honorific && !(lineStart && seg.length >= 2)) return []
