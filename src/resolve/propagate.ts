@@ -123,11 +123,19 @@ const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant
 
 /**
  * A shorter entity whose words all belong to exactly one longer entity's key
- * (or to exactly one of its own label) becomes that entity ("Pérez" → "juan perez"). Entities are visited longest
+ * (or to exactly one of its own label) becomes that entity ("Pérez" → "juan perez"),
+ * an initial standing for a name it abbreviates ("Lucas M. González" → "lucas matias gonzalez"). Entities are visited longest
  * first and a key once replaced counts as the new one; candidates come from
  * an index of the keys' words (the rarest word of the shorter key), so a
  * ruling with thousands of people does not compare every pair.
  */
+/** An initial in a folded key ("m."). */
+const INITIAL_WORD = /^\p{L}\.$/u
+
+/** Whether a key's words hold `word`: the word itself, or for an initial a name word it abbreviates. */
+const holdsWord = (theirs: ReadonlySet<string>, word: string): boolean =>
+  theirs.has(word) || (INITIAL_WORD.test(word) && [...theirs].some((other) => other.length > 2 && !PARTICLE.test(other) && other.startsWith(word[0]!)))
+
 const aliasToContainers = (all: readonly Entity[]): void => {
   const words = new Map<Entity, { count: number; set: Set<string> }>()
   const byWord = new Map<string, Set<Entity>>()
@@ -150,17 +158,21 @@ const aliasToContainers = (all: readonly Entity[]): void => {
     const own = words.get(e)!
     let rarest: Set<Entity> | undefined
     for (const word of own.set) {
+      if (INITIAL_WORD.test(word)) continue
       const holders = byWord.get(word)!
       if (!rarest || holders.size < rarest.size) rarest = holders
     }
+    if (rarest === undefined) continue
     // Longer keys holding every word of this one; of its own label first ("la imputada FERNÁNDEZ" is
     // the imputada Gisela Noemí FERNÁNDEZ, not the Secretaria Andrea Noemí Fernández Ríos).
     const containers = new Set<string>()
     const ofLabel = new Set<string>()
-    for (const o of rarest!) {
+    for (const o of rarest) {
       if (o === e) continue
       const theirs = words.get(o)!
-      if (theirs.count <= own.count || ![...own.set].every((word) => theirs.set.has(word))) continue
+      if (![...own.set].every((word) => holdsWord(theirs.set, word))) continue
+      // Longer, or as long with an initial written out ("Lucas M. González" → "Lucas Matías González").
+      if (theirs.count < own.count || (theirs.count === own.count && [...own.set].every((word) => theirs.set.has(word)))) continue
       containers.add(o.key)
       if (o.label === e.label) ofLabel.add(o.key)
     }

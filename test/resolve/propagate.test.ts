@@ -55,6 +55,19 @@ describe("propagation of names", () => {
     expect(bare[0]?.entity).toBe(got.find((m) => m.text === "Carla López")?.entity)
   })
 
+  it("a name with an initial for a given name written out elsewhere is the same person; with two such names, neither", async () => {
+    const one = "Interpuso recurso la defensa de Lucas Matías González. González no registra antecedentes. Notifíquese a Lucas M. González."
+    const got = await mentions(one)
+    expect(got.map((m) => m.text)).toEqual(["Lucas Matías González", "González", "Lucas M. González"])
+    expect(new Set(got.map((m) => m.entity)).size).toBe(1)
+
+    const two = "Declararon los hermanos Juan Manuel Pérez y Juan Martín Pérez. Luego se notificó a Juan M. Pérez."
+    const both = await mentions(two)
+    const abbreviated = both.find((m) => m.text === "Juan M. Pérez")!
+    expect(abbreviated.label).toBe("PERSONA")
+    expect(both.filter((m) => m.text !== "Juan M. Pérez").map((m) => m.entity)).not.toContain(abbreviated.entity)
+  })
+
   it("a party's bare surname that an official's name also holds is that party, with the party's pseudonym", async () => {
     const text =
       "Observó a la imputada Gisela Noemí FERNÁNDEZ arrojar una piedra. La imputada FERNÁNDEZ dijo que actuó sola. " +
