@@ -254,12 +254,23 @@ const COURT_BEFORE_QUOTE = new RegExp(String.raw`(?:\b(?:${COURT_NAME})${DECISIO
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
 /** A caption in straight quotes followed by the Supreme Court's reporter: "Casal, Matías Eugenio" (Fallos 328:3399). */
 const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u
+/** A caption in straight quotes followed by its decision ("…", rta. el 3/3/2020; "…", resuelta el …; "…", reg. N° …). */
+const DECIDED_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*(?:rta\.|resuelt[oa]\s|reg\.\s|sentencia\s+del)/u
 const inStraightQuotedPrecedent = (text: string, start: number, end: number): boolean => {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1
   const before = text.slice(lineStart, start)
   const quotes = before.split('"').length - 1
-  return quotes % 2 === 1 && !before.slice(before.lastIndexOf('"') + 1).includes('"') && FALLOS_AFTER.test(text.slice(end, end + 160))
+  if (quotes % 2 !== 1) return false
+  const open = before.lastIndexOf('"')
+  const after = text.slice(end, end + 160)
+  if (FALLOS_AFTER.test(after)) return true
+  // The ruling's own caption ("causa N° 123 "PÉREZ s/ robo"") is never a citation; another case's, decided, is.
+  return DECIDED_AFTER.test(after) && !OWN_CAPTION_LEAD.test(before.slice(Math.max(0, open - 80), open + 1)) &&
+    /\b(?:s\/|vs\.?|c\/)/.test(text.slice(start, end + 120).split('"')[0]!)
 }
+
+/** What opens the ruling's own caption: "en autos “…”", "caratulados", "legajo", "expte.". */
+const OWN_CAPTION_LEAD = /\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu
 
 export const inCaseCitation = (text: string, start: number, end: number): boolean => {
   if (inStraightQuotedPrecedent(text, start, end)) return true
@@ -268,7 +279,7 @@ export const inCaseCitation = (text: string, start: number, end: number): boolea
   if (open < 0 || /[”»\n]/.test(before.slice(open))) return false
   const lead = before.slice(Math.max(0, open - 80), open + 1)
   // The ruling's own caption ("en autos “GOMEZ s/ lesiones”") is never a citation.
-  if (/\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu.test(lead)) return false
+  if (OWN_CAPTION_LEAD.test(lead)) return false
   if (COURT_BEFORE_QUOTE.test(lead)) return true
   return REPORTER_AFTER.test(text.slice(end, end + 160)) && /\b(?:s\/|vs\.?|c\/)/.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
 }

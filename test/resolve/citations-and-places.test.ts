@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
+import { inCaseCitation } from "../../src/detect/names.ts"
 import { analyse } from "../../src/resolve/resolve.ts"
 
 const config = PipelineConfigSchema.parse({ name: "test", version: "1" })
@@ -54,6 +55,26 @@ describe("names inside cited precedents and doctrine", () => {
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["Juan Carlos PÉREZ", "PÉREZ", "Pérez"])
     expect(spans[1]!.entity).toBe(spans[2]!.entity)
     expect(spans[1]!.entity).not.toBe(spans[0]!.entity)
+  })
+
+  it("reads a caption in straight quotes followed by its decision as a precedent, unless it is the ruling's own", async () => {
+    const at = (text: string, name: string) => inCaseCitation(text, text.indexOf(name), text.indexOf(name) + name.length)
+    expect(at('lo sostuvo esta Sala en "Mendoza, Rubén s/ art. 149 bis", rta. el 3/3/2020, corresponde', "Mendoza, Rubén")).toBe(true)
+    expect(at('CNCCC, Sala I, "Rivas, Darío s/ robo", resuelta el 2/2/2021', "Rivas, Darío")).toBe(true)
+    // The ruling's own caption, undecided or after "autos"; a quoted statement is no caption.
+    expect(at('CAUSA N° 12345/2023 "GONZÁLEZ, Lucas Matías s/ infr. art. 149 bis CP"', "GONZÁLEZ, Lucas Matías")).toBe(false)
+    expect(at('En los autos "Ibáñez, Marta s/ denuncia", rta. el 2/2/2021, la denunciante desistió', "Ibáñez, Marta")).toBe(false)
+    expect(at('La víctima dijo: "Walter me pegó", rta. la defensa', "Walter")).toBe(false)
+
+    const text =
+      'CAUSA N° 12345/2023 "GONZÁLEZ, Lucas Matías s/ infr. art. 149 bis CP". La defensa de Lucas Matías González recurrió. ' +
+      'Conforme lo sostuvo esta Sala en "Mendoza, Rubén s/ art. 149 bis", rta. el 3/3/2020, corresponde hacer lugar. ' +
+      'González registra una condena en "GONZÁLEZ, Lucas Matías s/ lesiones", rta. el 5/5/2019.'
+    const spans = (await analyse(text, config)).filter((s) => s.action === "redact" && s.label === "PERSONA")
+    const got = spans.map((s) => text.slice(s.start, s.end))
+    expect(got.join(" ")).not.toMatch(/Mendoza|Rubén/u)
+    expect(got.filter((t) => t === "GONZÁLEZ, Lucas Matías").length).toBe(2)
+    expect(new Set(spans.map((s) => s.entity)).size).toBe(1)
   })
 
   it("keeps a precedent cited by a party's surname alone, or as a civil caption, visible", async () => {
