@@ -48,6 +48,8 @@ describe("rules/official in the styles courts use", () => {
     // Signed digitally: the signers' list after "Fdo. digitalmente:" or "Firmado electrónicamente por:".
     ["REVOCAR la resolución.\n\nFdo. digitalmente: Marcelo P. Vázquez, Juez de Cámara; Sergio Delgado, Juez de Cámara; Jorge A. Franza, Juez de Cámara.", "Marcelo P. Vázquez", "Sergio Delgado", "Jorge A. Franza"],
     ["Regístrese.\nFirmado electrónicamente por: Laura Beatriz Ríos, Secretaria", "Laura Beatriz Ríos"],
+    // A party's counsel just before, in the same list, does not make the official a party.
+    ["Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso, Defensora Oficial.", "Silvina Alonso"],
     // A given name that is also a month, before an initial.
     ["EL SEÑOR VOCAL DR. JULIO A. ROMERO, DIJO: comparto", "JULIO A. ROMERO"],
     ["del Juzgado N° 1, a cargo del Dr. Julio R. Bustos por haber deducido recurso", "Julio R. Bustos"],
@@ -62,6 +64,8 @@ describe("rules/official in the styles courts use", () => {
     "en el orden de prelación de los votos no se advierte error: el actor Ignacio Funes lo consintió",
     "Fdo.: Ignacio Funes, abogado del actor",
     "Fdo. digitalmente: Ignacio Funes, letrado patrocinante de la querella; Marta Ríos, perito",
+    "Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso.",
+    "la víctima ANA PÉREZ – Jueza de Paz de su localidad, declaró",
     "A LA PRIMERA CUESTIÓN PLANTEADA, EL ACTOR IGNACIO FUNES SOSTUVO:",
     // Headings and offices above a role line are not names.
     "CAMARA CIVIL Y COMERCIAL\nSECRETARIA",

@@ -143,8 +143,9 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   const lineStart =
     SIGNER_OPENS_LINE.test(text.slice(Math.max(0, seg[0]!.start - 40), seg[0]!.start)) ||
     SIGNER_IN_LIST.test(text.slice(Math.max(0, seg[0]!.start - 200), seg[0]!.start).split("\n").pop()!)
-  // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph.
-  if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!)) return []
+  // A party cue just before the name, on the same line ("la víctima ANA PÉREZ – ..."), not the previous paragraph
+  // nor the previous member of a list ("el Dr. X, abogado de la querella, y la Dra. Y, Defensora Oficial").
+  if (PARTY.test(text.slice(Math.max(0, seg[0]!.start - 30), seg[0]!.start).split("\n").pop()!.split(/;|\by\b/u).pop()!)) return []
   if (!honorific && !(lineStart && seg.length >= 2)) return []
   return [mk(seg, honorific ? 0.9 : 0.8, "role-after")]
 }
