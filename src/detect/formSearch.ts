@@ -9,7 +9,8 @@ import { fold } from "./fold.ts"
  * punctuation mark — and folded (case, accents), so:
  * - a form matches whole words only ("Paz" never inside "capaz");
  * - whitespace and line breaks between tokens do not matter ("art.119" =
- *   "art. 119", "Juan\nPérez" = "Juan Pérez");
+ *   "art. 119", "Juan\nPérez" = "Juan Pérez"), nor a word's hyphenation at a
+ *   line end ("Santi-\nllán" = "Santillán");
  * - a comma may stand in the text where the form has none between two words
  *   ("PÉREZ, Juan" is the form "Pérez Juan" written inverted);
  * - a form that ends in a point is not found inside a longer run of initials
@@ -27,7 +28,9 @@ export interface TextToken {
   readonly end: number
 }
 
-const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu
+/** A word, across a line-end hyphenation ("Santi-\nllán": a lower-case letter, the hyphen, a lower-case letter on the next line). */
+const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?<=\p{Ll})-[ \t]*\r?\n[ \t]*(?=\p{Ll})[\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
+const LINE_END_HYPHEN = /-[ \t]*\r?\n[ \t]*/gu
 const WORD = /^[\p{L}\p{N}]/u
 
 /**
@@ -48,7 +51,7 @@ export const tokenize = (text: string): readonly TextToken[] => {
   const tokens = Array.from(text.matchAll(TOKEN), (match) => {
     const word = match[0]
     let text = folded.get(word)
-    if (text === undefined) folded.set(word, (text = fold(word)))
+    if (text === undefined) folded.set(word, (text = fold(word.includes("\n") ? word.replace(LINE_END_HYPHEN, "") : word)))
     return { text, start: match.index, end: match.index + word.length }
   })
   if (text.length >= REMEMBERED_LENGTH) {

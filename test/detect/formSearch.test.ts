@@ -62,6 +62,11 @@ describe("form search", () => {
     expect(hits("PÉREZ, Juan compareció", "Pérez Juan")).toEqual(["PÉREZ, Juan"])
     expect(hits("E.U.R. y luego E.U. firmó", "E.U.")).toEqual(["E.U."])
     expect(hits("Juan\nPérez", "juan perez")).toEqual(["Juan\nPérez"])
+    // A word hyphenated at a line end is the word; a hyphen that is not such a break stays a hyphen.
+    expect(hits("describe que Santi-\nllán vive", "Santillán")).toEqual(["Santi-\nllán"])
+    expect(hits("Roberto Santi-\n llán declaró", "Roberto Santillán")).toEqual(["Roberto Santi-\n llán"])
+    expect(hits("la zona Santi-\nLlán y el barrio Santi - llán", "Santillán")).toEqual([])
+    expect(hits("Ana María Gómez-\nPaz", "Paz")).toEqual(["Paz"])
   })
 
   it("cuts a long text it has cut before to the same tokens, and a text that differs by one word to its own", () => {
