@@ -46,7 +46,7 @@ describe("rules/official in the styles courts use", () => {
     ["A LA PRIMERA CUESTIÓN PLANTEADA, EL DR. ANÍBAL OSVALDO RAMELLO\nDIJO:\n1.- La sentencia", "ANÍBAL OSVALDO RAMELLO"],
     ["Téngase presente la prueba … Fdo.: Graciela Villalba - Juez; Paula Andrea Ruiz - Prosecretaria.", "Graciela Villalba", "Paula Andrea Ruiz"],
     // Signed digitally: the signers' list after "Fdo. digitalmente:" or "Firmado electrónicamente por:".
-    ["REVOCAR la resolución.\n\nFdo. digitalmente: Marcelo P. Vázquez, Juez de Cámara; Sergio Delgado, Juez de Cámara; Jorge A. Franza, Juez de Cámara.", "Marcelo P. Vázquez", "Sergio Delgado", "Jorge A. Franza"],
+    ["REVOCAR la resolución.\n\nFdo. digitalmente: Marcelo P. Vidal, Juez de Cámara; Sergio Dalmasso, Juez de Cámara; Jorge A. Ferrando, Juez de Cámara.", "Marcelo P. Vidal", "Sergio Dalmasso", "Jorge A. Ferrando"],
     ["Regístrese.\nFirmado electrónicamente por: Laura Beatriz Ríos, Secretaria", "Laura Beatriz Ríos"],
     // A party's counsel just before, in the same list, does not make the official a party.
     ["Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso, Defensora Oficial.", "Silvina Alonso"],
