@@ -17,6 +17,9 @@ describe("rules/person", () => {
     ["los imputados Pedro Gil y Lucas Paz", "Pedro Gil", "Lucas Paz"],
     ["alias «El Tano» según", "El Tano"],
     ["apodado \"Pocho\" por sus amigos", "Pocho"],
+    // A nickname in quotes inside the name.
+    ["cuando Brian Ezequiel \"Pato\" Cabrera sustrajo el celular", "Pato"],
+    ["declaró Juan «el Negro» Pérez", "el Negro"],
     ["la menor F.E.A. de ocho años", "F.E.A."],
     ["el testigo J. C. Fernández", "J. C. Fernández"],
     ["su abogado defensor particular Dr. Esteban Ruiz", "Esteban Ruiz"],
@@ -38,6 +41,9 @@ describe("rules/person", () => {
     ["el imputado Juan Carlos\nPÉREZ, de 34 años", "Juan Carlos\nPÉREZ"],
   ])
   negatives(person, "PERSONA", [
+    // A quoted name of a law or a programme between capitalised words is no nickname.
+    "conforme la Ley \"Micaela\" Nacional de capacitación",
+    "el Programa «Ellas Hacen» Provincial",
     "RESUELVO: CONDENAR, SOBRESEER. FALLO. VISTOS Y CONSIDERANDO",
     "JUZGADO PENAL CONTRAVENCIONAL Y DE FALTAS N° 10 - SECRETARIA N°19",
     "MINISTERIO PÚBLICO FISCAL",

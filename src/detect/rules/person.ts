@@ -300,8 +300,18 @@ const byInitials = (text: string): Span[] => {
 const NICK =
   /(?<![\p{L}])(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|(?:\(a\)))\s*[:,]?\s*(?:(?<q>[«"“'‘])(?<quoted>[^»"”'’\n]{1,30})[»"”'’]|(?<bare>(?:(?:El|La|Los|el|la)\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?))/gu
 
+/** A nickname in quotes inside a name: Brian Ezequiel "Pato" Cabrera, Juan «el Negro» Pérez. */
+const NICK_INSIDE = /(?<=(?:^|[^\p{L}])(?<given>\p{Lu}[\p{L}]+)\s+)(?:[«"“'‘])(?<quoted>[^»"”'’\n]{1,25})[»"”'’](?=\s+(?<after>\p{Lu}[\p{L}]+))/gu
+
 const byNickname = (text: string): Span[] => {
   const out: Span[] = []
+  NICK_INSIDE.lastIndex = 0
+  for (let m = NICK_INSIDE.exec(text); m; m = NICK_INSIDE.exec(text)) {
+    const { given, quoted, after } = m.groups!
+    if (!isFirstName(given!) || isStop(after!) || quoted!.trim().split(/\s+/u).length > 3) continue
+    const start = m.index + 1
+    out.push({ start, end: start + quoted!.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+  }
   NICK.lastIndex = 0
   for (let m = NICK.exec(text); m; m = NICK.exec(text)) {
     const v = m.groups!["quoted"] ?? m.groups!["bare"]
