@@ -256,6 +256,12 @@ const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|
 const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u
 /** A caption in straight quotes followed by its decision ("…", rta. el 3/3/2020; "…", resuelta el …; "…", reg. N° …). */
 const DECIDED_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*(?:rta\.|resuelt[oa]\s|reg\.\s|sentencia\s+del)/u
+/** What opens the ruling's own caption: "en autos “…”", "caratulados", "legajo", "expte.". */
+const OWN_CAPTION_LEAD = /\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu
+
+/** A caption names its parties: "X s/ robo", "X c/ Y", "X vs. Y". */
+const CAPTION_PARTIES = /\b(?:s\/|vs\.?|c\/)/
+
 const inStraightQuotedPrecedent = (text: string, start: number, end: number): boolean => {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1
   const before = text.slice(lineStart, start)
@@ -266,11 +272,8 @@ const inStraightQuotedPrecedent = (text: string, start: number, end: number): bo
   if (FALLOS_AFTER.test(after)) return true
   // The ruling's own caption ("causa N° 123 "PÉREZ s/ robo"") is never a citation; another case's, decided, is.
   return DECIDED_AFTER.test(after) && !OWN_CAPTION_LEAD.test(before.slice(Math.max(0, open - 80), open + 1)) &&
-    /\b(?:s\/|vs\.?|c\/)/.test(text.slice(start, end + 120).split('"')[0]!)
+    CAPTION_PARTIES.test(text.slice(start, end + 120).split('"')[0]!)
 }
-
-/** What opens the ruling's own caption: "en autos “…”", "caratulados", "legajo", "expte.". */
-const OWN_CAPTION_LEAD = /\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu
 
 export const inCaseCitation = (text: string, start: number, end: number): boolean => {
   if (inStraightQuotedPrecedent(text, start, end)) return true
@@ -281,7 +284,7 @@ export const inCaseCitation = (text: string, start: number, end: number): boolea
   // The ruling's own caption ("en autos “GOMEZ s/ lesiones”") is never a citation.
   if (OWN_CAPTION_LEAD.test(lead)) return false
   if (COURT_BEFORE_QUOTE.test(lead)) return true
-  return REPORTER_AFTER.test(text.slice(end, end + 160)) && /\b(?:s\/|vs\.?|c\/)/.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
+  return REPORTER_AFTER.test(text.slice(end, end + 160)) && CAPTION_PARTIES.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
 }
 
 /** Citation context: cited authors and cases stay visible. */

@@ -121,14 +121,6 @@ const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant
   !kinds.has("full") && !kinds.has("initials") && !variant.includes(" ") &&
   !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
 
-/**
- * A shorter entity whose words all belong to exactly one longer entity's key
- * (or to exactly one of its own label) becomes that entity ("Pérez" → "juan perez"),
- * an initial standing for a name it abbreviates ("Lucas M. González" → "lucas matias gonzalez"). Entities are visited longest
- * first and a key once replaced counts as the new one; candidates come from
- * an index of the keys' words (the rarest word of the shorter key), so a
- * ruling with thousands of people does not compare every pair.
- */
 /** An initial in a folded key ("m."). */
 const INITIAL_WORD = /^\p{L}\.$/u
 
@@ -136,6 +128,15 @@ const INITIAL_WORD = /^\p{L}\.$/u
 const holdsWord = (theirs: ReadonlySet<string>, word: string): boolean =>
   theirs.has(word) || (INITIAL_WORD.test(word) && [...theirs].some((other) => other.length > 2 && !PARTICLE.test(other) && other.startsWith(word[0]!)))
 
+/**
+ * A shorter entity whose words all belong to exactly one longer entity's key
+ * (or to exactly one of its own label) becomes that entity ("Pérez" → "juan
+ * perez"), an initial standing for a name it abbreviates ("Lucas M. González"
+ * → "lucas matias gonzalez"). Entities are visited longest first and a key
+ * once replaced counts as the new one; candidates come from an index of the
+ * keys' words (the rarest word of the shorter key that is not an initial), so
+ * a ruling with thousands of people does not compare every pair.
+ */
 const aliasToContainers = (all: readonly Entity[]): void => {
   const words = new Map<Entity, { count: number; set: Set<string> }>()
   const byWord = new Map<string, Set<Entity>>()
