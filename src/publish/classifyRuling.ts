@@ -128,12 +128,12 @@ const citationVotes = (text: string): Map<string, number> => {
 const FUERO = /\bpenal,? contravencional y de faltas\b/g
 
 /**
- * The subject matter: from the articles and laws cited when there are any
+ * The subject matter (`prepared`: the text as `prepare` leaves it): from the articles and laws cited when there are any
  * (most cited; ties: order of `MATERIAS`), else from keywords (most hits);
  * "" when none.
  */
-export const materiaOf = (publicText: string): string => {
-  const text = prepare(publicText).replace(FUERO, " ")
+const materiaIn = (prepared: string): string => {
+  const text = prepared.replace(FUERO, " ")
   const votes = citationVotes(text)
   const byCitation = MATERIAS.reduce<{ value: string; count: number }>(
     (best, rule) => ((votes.get(rule.value) ?? 0) > best.count ? { value: rule.value, count: votes.get(rule.value)! } : best),
@@ -150,8 +150,7 @@ export const materiaOf = (publicText: string): string => {
 }
 
 /** The outcome first stated in the operative part (or the whole text when there is none); "" when none. */
-export const resultadoOf = (publicText: string): string => {
-  const text = prepare(publicText)
+const resultadoIn = (text: string): string => {
   const cues = [...text.matchAll(OPERATIVE)]
   const last = cues[cues.length - 1]
   const operative = last === undefined ? text : text.slice(last.index)
@@ -164,4 +163,10 @@ export const resultadoOf = (publicText: string): string => {
     }
   }
   return best
+}
+
+/** A ruling's subject matter and outcome; its text is folded once (on a long ruling, folding costs as much as both). */
+export const classifyRuling = (publicText: string): { readonly materia: string; readonly resultado: string } => {
+  const prepared = prepare(publicText)
+  return { materia: materiaIn(prepared), resultado: resultadoIn(prepared) }
 }

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api"
 import { Effect } from "effect"
 import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
 import type { GateDecision } from "./gate.ts"
-import { materiaOf, resultadoOf } from "./classifyRuling.ts"
+import { classifyRuling } from "./classifyRuling.ts"
 import { unreadableRecord, type PublicationError } from "./PublicationError.ts"
 import { createStaging, loadRulings, type StagedRuling } from "../store/loadRulings.ts"
 import { OutputFolder } from "../store/OutputFolder.ts"
@@ -140,6 +140,13 @@ const appendEntities = async (connection: DuckDBConnection, records: readonly Au
   appender.closeSync()
 }
 
+/** A ruling's subject matter and outcome (null: not determined, or no public text). */
+const classified = (publicText: string | null): { materia: string | null; resultado: string | null } => {
+  if (publicText === null) return { materia: null, resultado: null }
+  const { materia, resultado } = classifyRuling(publicText)
+  return { materia: materia || null, resultado: resultado || null }
+}
+
 /** The change a new version records in `ruling_versions`. */
 const changeOf = (earlier: Record<string, unknown> | undefined, record: AuditRecord, published: boolean): StagedRuling["change"] =>
   !earlier ? "alta" : earlier["sha256"] !== record.sha256 ? "correccion" : published ? "reprocesamiento" : "retencion"
@@ -221,8 +228,7 @@ export const ingestBatch = Effect.fn("ingestBatch")(function*(run: RunInfo, opti
             date: record.metadata.date ?? null,
             type: record.metadata.type ?? null,
             caseNumbers: record.metadata.caseNumbers ?? [],
-            materia: publicText === null ? null : materiaOf(publicText) || null,
-            resultado: publicText === null ? null : resultadoOf(publicText) || null,
+            ...classified(publicText),
             characters: publicText?.length ?? null,
             publicText,
             published,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { materiaOf, resultadoOf } from "../../src/publish/classifyRuling.ts"
+import { classifyRuling } from "../../src/publish/classifyRuling.ts"
 
-describe("materiaOf", () => {
+describe("classifyRuling: materia", () => {
   it.each([
     ["Se le imputan amenazas coactivas (art. 149 bis CP) contra [PERSONA 1].", "amenazas"],
     ["Lesiones leves (art. 89 del Código Penal).", "lesiones"],
@@ -12,11 +12,11 @@ describe("materiaOf", () => {
     ["Incumplimiento de los deberes de asistencia familiar (Ley 13.944).", "incumplimiento de deberes de asistencia familiar"],
     ["Resolución de trámite sin hechos.", ""],
   ])("%s → %s", (text, expected) => {
-    expect(materiaOf(text)).toBe(expected)
+    expect(classifyRuling(text).materia).toBe(expected)
   })
 })
 
-describe("materiaOf: cited articles first", () => {
+describe("classifyRuling: materia, cited articles first", () => {
   const caption = "Juzgado de Primera Instancia en lo Penal, Contravencional y de Faltas N° 4"
   it.each([
     // The fuero's name says "contravencional" in every ruling: it is no evidence.
@@ -32,11 +32,11 @@ describe("materiaOf: cited articles first", () => {
     // Only the fuero's name: nothing to classify.
     [`${caption}. Audiencia fijada.`, ""],
   ])("%s → %s", (text, expected) => {
-    expect(materiaOf(text)).toBe(expected)
+    expect(classifyRuling(text).materia).toBe(expected)
   })
 })
 
-describe("resultadoOf", () => {
+describe("classifyRuling: resultado", () => {
   it.each([
     ["Considerando que la defensa pidió el sobreseimiento... Por ello, RESUELVO: CONDENAR a [PERSONA 1] a la pena de un año.", "condena"],
     ["RESUELVO: ABSOLVER a [PERSONA 1] por el hecho imputado.", "absolución"],
@@ -47,6 +47,6 @@ describe("resultadoOf", () => {
     ["RESUELVO: trabar embargo sobre los bienes por $ 50.000.", "embargo"],
     ["Se fija audiencia para el día de la fecha.", ""],
   ])("%s → %s", (text, expected) => {
-    expect(resultadoOf(text)).toBe(expected)
+    expect(classifyRuling(text).resultado).toBe(expected)
   })
 })

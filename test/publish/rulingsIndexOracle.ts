@@ -2,7 +2,7 @@ import { DOCUMENT_EXTENSIONS } from "../../src/publish/documents/anonymisedDocum
 import type { AuditRecord } from "../../src/domain/AuditRecord.ts"
 import type { Label } from "../../src/domain/Label.ts"
 import { toCsv, type CsvValue } from "../../src/publish/csv.ts"
-import { materiaOf, resultadoOf } from "../../src/publish/classifyRuling.ts"
+import { classifyRuling } from "../../src/publish/classifyRuling.ts"
 import { countColumn, REDACTABLE_LABELS, RULINGS_FIELDS } from "../../src/publish/rulingsIndex.ts"
 
 /**
@@ -26,6 +26,7 @@ export const rulingRow = (record: AuditRecord, publicText: string): RulingRow =>
     if (entity.action === "redact") counts.set(entity.label, (counts.get(entity.label) ?? 0) + 1)
   }
   const { anio, mes } = yearMonth(record.metadata.date)
+  const { materia, resultado } = classifyRuling(publicText)
   const row: Record<string, CsvValue> = {
     id: record.id,
     juzgado: record.metadata.court,
@@ -33,8 +34,8 @@ export const rulingRow = (record: AuditRecord, publicText: string): RulingRow =>
     anio,
     mes,
     tipo: record.metadata.type,
-    materia: materiaOf(publicText),
-    resultado: resultadoOf(publicText),
+    materia,
+    resultado,
     formato_original: record.format,
     origen_texto: record.ocr ? "ocr" : "texto",
     caracteres: publicText.length,

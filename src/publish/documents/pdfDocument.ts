@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage, rgb } from "pdf-lib"
+import { deflateSync } from "node:zlib"
+import { PDFContentStream, PDFDocument, PDFRawStream, StandardFonts, type PDFFont, type PDFPage, rgb } from "pdf-lib"
 import type { AuditRecord } from "../../domain/AuditRecord.ts"
 import type { ExtractedDocument } from "../../domain/Document.ts"
 import { readPdf } from "../../ingest/pdf.ts"
@@ -71,34 +72,54 @@ const encodable = (font: PDFFont) => {
   }
 }
 
-const wrap = (text: string, font: PDFFont, size: number, width: number): string[] => {
+/**
+ * A font's width of a text in its own units (a thousandth of the size),
+ * remembered: a ruling repeats its words, and pdf-lib measures a text glyph
+ * by glyph.
+ */
+export const unitWidths = (font: PDFFont): ((text: string) => number) => {
+  const known = new Map<string, number>()
+  return (text) => {
+    let units = known.get(text)
+    if (units === undefined) {
+      units = font.widthOfTextAtSize(text, 1000)
+      known.set(text, units)
+    }
+    return units
+  }
+}
+
+/** `text` in lines of at most `width` points at `size`, filled word by word. Exported for tests. */
+export const wrap = (text: string, units: (text: string) => number, size: number, width: number): string[] => {
+  const limit = (width * 1000) / size
   const lines: string[] = []
   let line = ""
-  let lineWidth = 0
+  let lineUnits = 0
   for (const word of text.split(/ +/u).filter((piece) => piece.length > 0)) {
-    // A text's width is its glyphs' plus the kerning of adjacent pairs, so the line grows by the
-    // width of its last character, the space and the word, less that character's own: measured
-    // once per word, not the whole line again.
+    // A text's width is its glyphs' plus the kerning of adjacent pairs, so joining a word to the line
+    // adds the word, the space and the kerning around the space: what "x y" measures beyond "x" and "y",
+    // x the line's last character and y the word's first.
     const last = line.slice(-1)
-    const candidateWidth = line.length > 0
-      ? lineWidth + font.widthOfTextAtSize(`${last} ${word}`, size) - font.widthOfTextAtSize(last, size)
-      : font.widthOfTextAtSize(word, size)
-    if (candidateWidth <= width) {
+    const first = word.slice(0, 1)
+    const candidateUnits = line.length > 0
+      ? lineUnits + units(`${last} ${first}`) - units(last) - units(first) + units(word)
+      : units(word)
+    if (candidateUnits <= limit) {
       line = line.length > 0 ? `${line} ${word}` : word
-      lineWidth = candidateWidth
+      lineUnits = candidateUnits
       continue
     }
     if (line.length > 0) lines.push(line)
     // A word wider than the line is cut where it overflows.
     let rest = word
-    while (font.widthOfTextAtSize(rest, size) > width) {
+    while (units(rest) > limit) {
       let cut = rest.length - 1
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--
+      while (cut > 1 && units(rest.slice(0, cut)) > limit) cut--
       lines.push(rest.slice(0, cut))
       rest = rest.slice(cut)
     }
     line = rest
-    lineWidth = font.widthOfTextAtSize(rest, size)
+    lineUnits = units(rest)
   }
   if (line.length > 0) lines.push(line)
   return lines
@@ -115,17 +136,30 @@ interface Block {
   readonly bold: boolean
 }
 
+/**
+ * The pages' content streams compressed by Node's zlib, not by the
+ * JavaScript deflate pdf-lib would run at save (the same Flate filter, in a
+ * fraction of the time: most of a long ruling's layout was spent there).
+ */
+const compressPages = (pdf: PDFDocument): void => {
+  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFContentStream) pdf.context.assign(ref, PDFRawStream.of(object.dict, deflateSync(object.getUnencodedContents())))
+  }
+}
+
 export const layoutPdf = async (texts: { body: string; header: readonly string[]; footer: readonly string[] }, date: Date): Promise<Uint8Array> => {
   const pdf = await PDFDocument.create({ updateMetadata: false })
   const regular = await pdf.embedFont(StandardFonts.Helvetica)
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
   const safe = encodable(regular)
+  const regularUnits = unitWidths(regular)
+  const boldUnits = unitWidths(bold)
   const width = PAGE.width - MARGIN.left - MARGIN.right
   const layout = (paragraphs: readonly string[]): Block[] =>
     paragraphs.map((paragraph) => {
       const text = safe(paragraph.replace(/\s+/gu, " ").trim())
       const heading = isHeading(text)
-      return { lines: wrap(text, heading ? bold : regular, BODY_SIZE, width), bold: heading }
+      return { lines: wrap(text, heading ? boldUnits : regularUnits, BODY_SIZE, width), bold: heading }
     }).filter((block) => block.lines.length > 0)
   const bodyParagraphs = texts.body.split(/\n{2,}/u)
   const header = texts.header.map(safe)
@@ -163,6 +197,7 @@ export const layoutPdf = async (texts: { body: string; header: readonly string[]
     const bottom = [...(running ? footer : []), `Página ${index + 1} de ${pages.length}`]
     furniture(page, bottom, 28 + (bottom.length - 1) * (FURNITURE_SIZE + 3))
   })
+  compressPages(pdf)
   pdf.setProducer("tacha")
   pdf.setCreator("tacha")
   pdf.setLanguage("es-AR")

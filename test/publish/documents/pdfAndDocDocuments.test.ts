@@ -1,13 +1,13 @@
 import JSZip from "jszip"
 import mammoth from "mammoth"
-import { PDFDocument, PDFName } from "pdf-lib"
+import { PDFDocument, PDFName, StandardFonts } from "pdf-lib"
 import { describe, expect, it } from "vitest"
 import { ruleDetectors } from "../../../src/detect/registry.ts"
 import { readDoc } from "../../../src/ingest/doc.ts"
 import { readPdf } from "../../../src/ingest/pdf.ts"
 import { composeText } from "../../../src/normalise/composeText.ts"
 import { checkDocument, produceDocument } from "../../../src/publish/documents/anonymisedDocument.ts"
-import { anonymisePdf, layoutPdf } from "../../../src/publish/documents/pdfDocument.ts"
+import { anonymisePdf, layoutPdf, unitWidths, wrap } from "../../../src/publish/documents/pdfDocument.ts"
 import { makeDoc } from "../../ingest/docFixture.ts"
 import { run } from "../../ingest/fixtures.ts"
 import { makeRulingPdf } from "./officeFixtures.ts"
@@ -53,6 +53,31 @@ describe("PDF → clean PDF", () => {
     const output = await layoutPdf({ body: "VISTOS: el alias ǅuro → consta. ¿Ñandú? «sí» — “ya” …", header: [], footer: [] }, new Date("2026-03-03T12:00:00Z"))
     const text = composeText(await run(readPdf(output)))
     expect(normalised(text)).toBe("VISTOS: el alias Dzuro ? consta. ¿Ñandú? «sí» — “ya” …")
+  })
+})
+
+describe("PDF line filling", () => {
+  it("fills each line as far as pdf-lib's own measure of the whole line allows, and cuts a word wider than the line", async () => {
+    const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica)
+    const words = ["Que", "AVeTo", "Wý", "el", "imputado", "«sí»,", "“Ya”", "—", "T.", "Vaquería", "fojas", "247/249;", "AW", "y", "ÑANDÚ", "r.", "LT", "o"]
+    let state = 7
+    const pick = () => words[(state = (state * 1103515245 + 12345) % 2147483648) % words.length]!
+    const paragraph = Array.from({ length: 600 }, pick).join(" ") + " " + "https://example.org/" + "abcdefghij".repeat(40)
+    const size = 11
+    const width = 451.28
+    const lines = wrap(paragraph, unitWidths(font), size, width)
+    // Every character, in order: lines join with a space, a cut word's pieces without one.
+    expect(lines.join(" ").replace(/ /gu, "")).toBe(paragraph.replace(/ /gu, ""))
+    expect(lines.filter((line) => line.includes(" ")).length).toBeGreaterThan(20)
+    for (const [k, line] of lines.entries()) {
+      expect(font.widthOfTextAtSize(line, size)).toBeLessThanOrEqual(width + 1e-9)
+      const next = lines[k + 1]
+      // The next line's first word did not fit on this one (a cut word's pieces have no space between them).
+      if (next !== undefined && !line.startsWith("https") && !next.startsWith("abcdefghij") && !next.startsWith("https")) {
+        expect(font.widthOfTextAtSize(`${line} ${next.split(" ")[0]}`, size)).toBeGreaterThan(width)
+      }
+    }
+    expect(lines.filter((line) => line.includes("abcdefghij")).length).toBeGreaterThan(2)
   })
 })
 
