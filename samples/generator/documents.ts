@@ -391,7 +391,7 @@ const resuelvo = (c: Ctx): void => {
     case "allanamiento": {
       const target = rng.chance(0.5) ? imp.address : { ...imp.address, kind: "villa" as const, villa: pick(c, ["Villa 31", "Villa 1-11-14", "Barrio Padre Carlos Mugica", "Villa 21-24"]), manzana: rng.int(1, 120), casa: rng.int(1, 50) }
       items.push(seg`ORDENAR EL ALLANAMIENTO del inmueble sito en ${address(rng, target)}, habitado por ${impCaps}${imp.alias ? seg` (alias “${P(imp.alias, "PERSONA")}”)` : ""}, a realizarse entre las ${pick(c, ["6:00", "7:00", "8:00"])} y las 20:00 horas por personal de la División ${pick(c, ["Investigaciones Comunales 4", "Delitos Complejos", "Violencia Familiar"])} de la Policía de la Ciudad`)
-      items.push(seg`DISPONER el secuestro de teléfonos celulares, en particular el equipo vinculado al abonado ${P(imp.phone, "TELEFONO")} (IMEI ${rng.digits(15)}), computadoras, armas y del rodado ${pick(c, MOTO_MAKES)} dominio ${P(makePlate(rng), "PATENTE")}`)
+      items.push(seg`DISPONER el secuestro de teléfonos celulares, en particular el equipo vinculado al abonado ${P(imp.phone, "TELEFONO")} (IMEI ${P(rng.digits(15), "IDENTIFICADOR")}), computadoras, armas y del rodado ${pick(c, MOTO_MAKES)} dominio ${P(makePlate(rng), "PATENTE")}`)
       items.push(seg`AUTORIZAR la extracción de la información contenida en la cuenta ${P(imp.email, "EMAIL")} y en el perfil ${P(`https://www.instagram.com/${imp.handle}/`, "URL")}`)
       break
     }

@@ -20,6 +20,12 @@ describe("rules/identifier", () => {
     ["afiliado N° 150-334412-07 de PAMI", "150-334412-07"],
     ["legajo N° 44.871 del Servicio Penitenciario Federal", "44.871"],
     ["su legajo personal 3321/B", "3321/B"],
+    ["un teléfono celular marca Motorola, IMEI N° 356938035643809, propiedad del denunciante", "356938035643809"],
+    ["el equipo (IMEI 1: 35-693803-564380-9) fue secuestrado", "35-693803-564380-9"],
+    ["IMEI: 356938035643809/01", "356938035643809/01"],
+    // A code that begins with 1 or 2 is not a slot.
+    ["el abonado 11-4487-3648 (IMEI 213458769012345) del imputado", "213458769012345"],
+    ["IMEI 2: 864213045678912", "864213045678912"],
   ])
   negatives(rule, "IDENTIFICADOR", [
     // A case file is EXPEDIENTE, not a personal identifier.
@@ -31,6 +37,9 @@ describe("rules/identifier", () => {
     "la historia clínica da cuenta de lesiones leves",
     // Registration numbers only where the pipeline says so.
     "el letrado Dr. Ruiz, matrícula N° 2231",
+    // An IMEI named but not written, or a slot without a number.
+    "no pudo determinarse el IMEI del equipo sustraído",
+    "IMEI 2: sin datos",
   ])
 
   it("uses the pipeline's label list (matrícula where the court asks for it)", async () => {

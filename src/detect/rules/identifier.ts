@@ -6,7 +6,9 @@ import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
  * Codes after a personal label → IDENTIFICADOR: a criminal record
  * ("Prio. N° 1.234.567", "prontuario"), a police officer's badge ("placa
  * 45312", "credencial"), a medical record ("historia clínica N°"), a health
- * insurance member number ("afiliado N° 150-334412-07"), and whatever labels
+ * insurance member number ("afiliado N° 150-334412-07"), a phone's IMEI
+ * ("IMEI N° 356938035643809", "IMEI 1: 35-693803-564380-9": it leads to the
+ * line and its holder as a plate leads to a car's owner), and whatever labels
  * the pipeline adds (`detectors.identifiers`, e.g. "matrícula"). A prisoner's
  * or employee's file is personal too ("legajo N° 44.871 del Servicio
  * Penitenciario Federal", "legajo personal"); a bare "legajo" is a case file
@@ -20,13 +22,15 @@ import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
 export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
-  "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha",
+  "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
 ]
 
 /** The label as a folded-text pattern: spaces flexible, dots optional. */
 const labelPattern = (label: string): string =>
   fold(label).split(" ").map((word) => escapeRegex(word).replace(/\\\./g, String.raw`\.?`)).join(String.raw`\s*`)
 
+/** A dual-SIM phone's slot between the label and its code: "IMEI 1: …", "IMEI 2: …" (a colon follows, or it is the code's first digit). */
+const SLOT = String.raw`(?:\s+[12](?=\s*:))?`
 const NUMBER_WORD = String.raw`(?:\s*(?:n\s?[°º.o]|numero|nro\.?|num\.?)\s*)?\s*:?\s*`
 /** Letters (0-3), then digits with dots, dashes or slashes; a code ends on a letter or digit. */
 const CODE = String.raw`(?<v>[a-z]{0,3}[\s-]?\d(?:[\d./-]*\d)?(?:[/-]?[a-z]{1,3}(?![\p{L}]))?)`
@@ -40,7 +44,7 @@ const digits = (code: string): number => code.replace(/\D/g, "").length
 
 export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS): Detector => {
   const cues = new RegExp(
-    String.raw`(?<![\p{L}])(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join("|")})(?![\p{L}])${NUMBER_WORD}${CODE}`,
+    String.raw`(?<![\p{L}])(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join("|")})(?![\p{L}])${SLOT}${NUMBER_WORD}${CODE}`,
     "gu",
   )
   return {
