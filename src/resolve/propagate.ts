@@ -185,6 +185,34 @@ const aliasToContainers = (all: readonly Entity[]): void => {
   }
 }
 
+/** Between a name and the nickname written inside it: Juan «el Negro» Pérez. */
+const OPENS_NICKNAME = /^[ \t]+[«"“'‘]$/u
+const CLOSES_NICKNAME = /^[»"”'’][ \t]+$/u
+/** Between a name and the nickname that follows it: "Brian Cabrera, alias «Pato»", "Pérez (a) “Tito”". */
+const NICKNAME_AFTER_NAME = /^\s*,?\s*(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|\(a\))\s*[:,]?\s*[«"“'‘]?$/iu
+
+/**
+ * The person each nickname belongs to: the name it is written inside, or the
+ * name it follows after "alias". Returned as the nickname's mention → the
+ * mention of the name (inside a name, the name without the nickname).
+ */
+const nicknameOwners = (text: string, names: readonly Span[]): { nickname: string; owner: string }[] => {
+  const links: { nickname: string; owner: string }[] = []
+  names.forEach((s, i) => {
+    // Not by the span's evidence: the model may have tagged the nickname too, and its span won the merge.
+    if (s.label !== "PERSONA") return
+    const before = names[i - 1]
+    const after = names[i + 1]
+    if (before?.label !== "PERSONA") return
+    const nickname = text.slice(s.start, s.end)
+    const gap = text.slice(before.end, s.start)
+    if (OPENS_NICKNAME.test(gap) && after?.label === "PERSONA" && CLOSES_NICKNAME.test(text.slice(s.end, after.start))) {
+      links.push({ nickname, owner: `${text.slice(before.start, before.end)} ${text.slice(after.start, after.end)}` })
+    } else if (NICKNAME_AFTER_NAME.test(gap)) links.push({ nickname, owner: text.slice(before.start, before.end) })
+  })
+  return links
+}
+
 export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const names = spans.filter((s): s is Span & { label: NameLabel } => s.label === "PERSONA" || s.label === "FUNCIONARIO")
   if (names.length === 0) return [...spans]
@@ -208,8 +236,21 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const id = `${s.label}|${key}`
     if (!entities.has(id)) entities.set(id, { key, label: s.label, parts, exactOnly })
   }
+  // A name written around a nickname is that person's full name, as if written whole: its parts join it below.
+  const nicknames = nicknameOwners(text, names)
+  for (const { owner } of nicknames) {
+    const parts = parseName(owner)
+    const key = keyOf(parts)
+    if (key && !entities.has(`PERSONA|${key}`)) entities.set(`PERSONA|${key}`, { key, label: "PERSONA", parts, exactOnly: false })
+  }
   const all = [...entities.values()].sort((a, b) => b.key.split(" ").length - a.key.split(" ").length)
   aliasToContainers(all)
+  // A nickname takes its person's pseudonym.
+  for (const { nickname, owner } of nicknames) {
+    const nick = entities.get(`PERSONA|${fold(nickname)}`) ?? entities.get(`PERSONA|${keyOf(parseName(nickname))}`)
+    const person = entities.get(`PERSONA|${keyOf(parseName(owner))}`)
+    if (nick && person && nick !== person) nick.key = person.key
+  }
 
   // 2. Variant table: folded text → owners.
   const owners = new Map<string, { entities: Set<string>; labels: Set<NameLabel>; kinds: Set<Variant["kind"]> }>()

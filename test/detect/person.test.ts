@@ -18,8 +18,9 @@ describe("rules/person", () => {
     ["alias «El Tano» según", "El Tano"],
     ["apodado \"Pocho\" por sus amigos", "Pocho"],
     // A nickname in quotes inside the name.
-    ["cuando Brian Ezequiel \"Pato\" Cabrera sustrajo el celular", "Pato"],
-    ["declaró Juan «el Negro» Pérez", "el Negro"],
+    ["cuando Brian Ezequiel \"Pato\" Cabrera sustrajo el celular", "Pato", "Brian Ezequiel", "Cabrera"],
+    ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
+    ["luego José “Pepe” Xibilia Ortúzar se retiró", "Pepe", "José", "Xibilia Ortúzar"],
     ["la menor F.E.A. de ocho años", "F.E.A."],
     ["el testigo J. C. Fernández", "J. C. Fernández"],
     ["su abogado defensor particular Dr. Esteban Ruiz", "Esteban Ruiz"],

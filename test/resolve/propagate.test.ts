@@ -88,6 +88,26 @@ describe("propagation of names", () => {
     expect(got.find((m) => m.text === "Laura Vera")?.label).toBe("PERSONA")
   })
 
+  it("a nickname is its person's: written inside the name or after \"alias\", with the person's pseudonym", async () => {
+    const text =
+      "Declaró Ramiro «el Tuerca» Ledesma sobre lo ocurrido. Luego Ledesma se retiró. " +
+      "El imputado Brian Ezequiel Cabrera, alias \"Pato\", registra antecedentes; \"Pato\" Cabrera huyó. " +
+      "La testigo Nora Ibáñez declaró."
+    const got = await mentions(text)
+    const entityOf = (mention: string) => got.find((m) => m.text === mention)?.entity
+    for (const mention of ["Ramiro", "el Tuerca", "Ledesma"]) expect(got.map((m) => m.text)).toContain(mention)
+    expect(new Set(["Ramiro", "el Tuerca", "Ledesma"].map(entityOf)).size).toBe(1)
+    expect(new Set(["Brian Ezequiel Cabrera", "Pato", "Cabrera"].map(entityOf)).size).toBe(1)
+    // Three people, three pseudonyms.
+    expect(new Set([entityOf("Ledesma"), entityOf("Cabrera"), entityOf("Nora Ibáñez")]).size).toBe(3)
+  })
+
+  it("a quoted word between two people's names is no nickname: each keeps their own pseudonym", async () => {
+    const text = "Los imputados Ramiro Ledesma y Brian Cabrera declararon. Según Ledesma, \"Cabrera\" mintió."
+    const got = await mentions(text)
+    expect(got.find((m) => m.text === "Ledesma")?.entity).not.toBe(got.find((m) => m.text === "Brian Cabrera")?.entity)
+  })
+
   it("a first name alone is propagated only where unambiguous", async () => {
     const text = "La denunciante Micaela Torres y su hermana Micaela Ruiz declararon. Micaela lloró. Torres se fue."
     const got = await mentions(text)

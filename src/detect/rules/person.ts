@@ -303,6 +303,33 @@ const NICK =
 /** A nickname in quotes inside a name: Brian Ezequiel "Pato" Cabrera, Juan «el Negro» Pérez. */
 const NICK_INSIDE = /(?<=(?:^|[^\p{L}])(?<given>\p{Lu}[\p{L}]+)\s+)(?:[«"“'‘])(?<quoted>[^»"”'’\n]{1,25})[»"”'’](?=\s+(?<after>\p{Lu}[\p{L}]+))/gu
 
+/** The given names that end right before `end` (and the space before the quote): "Brian Ezequiel" in Brian Ezequiel "Pato" Cabrera. */
+const givenRunBefore = (text: string, end: number): { start: number; end: number } | undefined => {
+  const head = /(?:\p{Lu}[\p{L}]+\s+)*\p{Lu}[\p{L}]+\s+$/u.exec(text.slice(Math.max(0, end - 80), end))
+  if (!head) return undefined
+  const words = [...head[0].matchAll(/\p{Lu}[\p{L}]+/gu)]
+  // From the last word back, while each is a given name.
+  let first = words.length
+  while (first > 0 && isFirstName(words[first - 1]![0])) first--
+  if (first === words.length) return undefined
+  const base = end - head[0].length
+  return { start: base + words[first]!.index, end: base + words[words.length - 1]!.index + words[words.length - 1]![0].length }
+}
+
+/** The surname words that open at `from` (after the closing quote): "Cabrera", "Pérez Gómez", "del Valle". */
+const surnameRunAfter = (text: string, from: number): { start: number; end: number } | undefined => {
+  const run = /^\s+((?:(?:de(?:l| la| los)?\s+)?\p{Lu}[\p{L}'’-]+)(?:\s+(?:(?:de(?:l| la| los)?|y)\s+)?\p{Lu}[\p{L}'’-]+)*)/u.exec(text.slice(from, from + 80))
+  if (!run) return undefined
+  // Stop at the first word that is not part of a name ("Pérez Declaró", a heading after it).
+  const words = [...run[1]!.matchAll(/(?:(?:de(?:l| la| los)?|y)\s+)?\p{Lu}[\p{L}'’-]+/gu)]
+  let last = 0
+  while (last < words.length && !isStop(words[last]![0].replace(/^(?:(?:de(?:l| la| los)?|y)\s+)/u, ""))) last++
+  if (last === 0) return undefined
+  const start = from + run[0].length - run[1]!.length
+  const tail = words[last - 1]!
+  return { start, end: start + tail.index + tail[0].length }
+}
+
 const byNickname = (text: string): Span[] => {
   const out: Span[] = []
   NICK_INSIDE.lastIndex = 0
@@ -311,6 +338,12 @@ const byNickname = (text: string): Span[] => {
     if (!isFirstName(given!) || isStop(after!) || quoted!.trim().split(/\s+/u).length > 3) continue
     const start = m.index + 1
     out.push({ start, end: start + quoted!.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+    // The name around it too: "Juan" in Juan «el Negro» Pérez is found by no other rule (no capital
+    // follows it), and the model may miss it.
+    const before = givenRunBefore(text, m.index)
+    if (before) out.push({ ...before, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "name-around-nickname" })
+    const rest = surnameRunAfter(text, start + quoted!.length + 1)
+    if (rest) out.push({ ...rest, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "name-around-nickname" })
   }
   NICK.lastIndex = 0
   for (let m = NICK.exec(text); m; m = NICK.exec(text)) {
