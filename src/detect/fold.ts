@@ -21,9 +21,24 @@ export const foldKeepingOffsets = (text: string): string => {
   return out
 }
 
+const foldText = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
+
+/** Short strings (words, names) folded so far; the rules fold the same few thousand words of a ruling over and over. */
+const foldedShort = new Map<string, string>()
+const SHORT = 48
+const REMEMBERED = 100_000
+
 /** Folds for comparison: NFD, no combining marks, lower case, single spaces. */
-export const fold = (text: string): string =>
-  text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
+export const fold = (text: string): string => {
+  if (text.length > SHORT) return foldText(text)
+  let folded = foldedShort.get(text)
+  if (folded === undefined) {
+    if (foldedShort.size >= REMEMBERED) foldedShort.clear()
+    folded = foldText(text)
+    foldedShort.set(text, folded)
+  }
+  return folded
+}
 
 /** Escapes regular-expression syntax characters; valid in unicode mode too (where "\-" outside a class is an error). */
 export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
