@@ -21,14 +21,20 @@ export const foldKeepingOffsets = (text: string): string => {
   return out
 }
 
-const foldText = (text: string): string => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
+/** A word hyphenated at a line end ("Santi-\nllán") compares as the word. */
+const LINE_END_HYPHEN = /(?<=\p{Ll})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu
+
+/** `text` with its words hyphenated at a line end written whole ("Santi-\nllán" → "Santillán"). */
+export const joinLineEndHyphens = (text: string): string => (text.includes("\n") ? text.replace(LINE_END_HYPHEN, "") : text)
+
+const foldText = (text: string): string => joinLineEndHyphens(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
 
 /** Short strings (words, names) folded so far; the rules fold the same few thousand words of a ruling over and over. */
 const foldedShort = new Map<string, string>()
 const SHORT = 48
 const REMEMBERED = 100_000
 
-/** Folds for comparison: NFD, no combining marks, lower case, single spaces. */
+/** Folds for comparison: words hyphenated at a line end joined, NFD, no combining marks, lower case, single spaces. */
 export const fold = (text: string): string => {
   if (text.length > SHORT) return foldText(text)
   let folded = foldedShort.get(text)

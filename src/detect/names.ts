@@ -8,7 +8,9 @@ import { SURNAMES } from "./lexicon/surnames.ts"
  * institutions, roles), and how to cut a capitalised run into name segments.
  */
 
-const TITLE = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?`
+/** A word hyphenated at a line end goes on in lower case on the next line ("Lom-↵bardi"). */
+const LINE_END_TAIL = String.raw`(?:-[ \t]*\r?\n[ \t]*\p{Ll}[\p{Ll}\p{M}'’]*)?`
+const TITLE = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}'’]+${LINE_END_TAIL}(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?`
 const CAPS = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]+)?`
 /** Company types written like a cluster of initials ("S.A.", "S.R.L."): never inside a name. */
 const DOTTED_ABBREVIATIONS = ["SA", "SRL", "SAS", "SAU", "SCA", "SH", "SE", "SGR", "UTE", "SAC"].map((a) => [...a].map((letter) => `${letter}\\.`).join(""))
@@ -116,7 +118,8 @@ export const isParticle = (token: string): boolean => PARTICLES.has(fold(token))
 /** Tokenises [start, end) of text into whitespace-separated tokens with offsets. */
 export const tokens = (text: string, start: number, end: number): Token[] => {
   const out: Token[] = []
-  const re = /\S+/g
+  // A word hyphenated at a line end is one token ("Lom-↵bardi").
+  const re = /(?:\S*?\p{Ll}-[ \t]*\r?\n[ \t]*(?=\p{Ll}))*\S+/gu
   const slice = text.slice(start, end)
   for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length })
   return out

@@ -1,6 +1,6 @@
 import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
-import { fold } from "../detect/fold.ts"
+import { fold, joinLineEndHyphens } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
 import { commonWordUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
@@ -48,7 +48,7 @@ const HONORIFIC = /^(?:sr|sra|srta|dr|dra|dres|lic|don|dona|senor|senora)\.?$/i
 
 /** Splits a name mention into given names and surnames (folded). */
 export const parseName = (mention: string): NameParts => {
-  const clean = mention.replace(/[«»"“”‘’()]/g, " ").trim()
+  const clean = joinLineEndHyphens(mention).replace(/[«»"“”‘’()]/g, " ").trim()
   const split = (s: string): string[] => s.split(/\s+/).filter((t) => t && !HONORIFIC.test(fold(t)))
   const comma = clean.indexOf(",")
   if (comma > 0) {
@@ -120,6 +120,9 @@ const PARTY_EVIDENCE = /^cue:(?:role|private-counsel|kin|police|honorific)|^inve
 const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant["kind"]>): boolean =>
   !kinds.has("full") && !kinds.has("initials") && !variant.includes(" ") &&
   !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
+
+/** Initials compare without their spaces: "M. A. Q." is "M.A.Q.". */
+const tightInitials = (form: string): string => (/^(?:\p{L}\.\s*)+$/u.test(form) ? form.replace(/\s+/gu, "") : form)
 
 /** An initial in a folded key ("m."). */
 const INITIAL_WORD = /^\p{L}\.$/u
@@ -230,7 +233,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (s.label === "PERSONA" && !PARTY_EVIDENCE.test(s.evidence ?? "") && officialVariants.has(fold(text.slice(s.start, s.end)).replace(/,/g, ""))) continue
     const mention = text.slice(s.start, s.end)
     const exactOnly = /^(?:nickname|initials)$/.test(s.evidence ?? "") || /^(?:\p{Lu}\.\s?)+$/u.test(mention.trim())
-    const parts = exactOnly ? { given: [], surnames: [fold(mention)] } : parseName(mention)
+    const parts = exactOnly ? { given: [], surnames: [tightInitials(fold(mention))] } : parseName(mention)
     const key = keyOf(parts)
     if (!key) continue
     const id = `${s.label}|${key}`
@@ -267,7 +270,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   // 3. Entity for every detected name span; weak person mentions of an official's exact name are the official.
   const out: Span[] = spans.map((s) => {
     if (s.label !== "PERSONA" && s.label !== "FUNCIONARIO") return s
-    const f = fold(text.slice(s.start, s.end)).replace(/,/g, "")
+    const f = tightInitials(fold(text.slice(s.start, s.end)).replace(/,/g, ""))
     const o = owners.get(f)
     // A form shared by a party and an official ("la imputada FERNÁNDEZ", "la Secretaria, Dra. … Fernández Ríos") is the party's when it is the one person of that label.
     const ofLabel = o ? [...o.entities].filter((key) => entities.has(`${s.label}|${key}`)) : []

@@ -5,6 +5,7 @@ import { detectAll, ruleDetectors } from "../detect/registry.ts"
 import { withoutCompanyNames } from "./companyNames.ts"
 import { mergeSpans } from "./merge.ts"
 import { consistentModelForms, isModelSpan, vetModelSpans } from "./modelSpans.ts"
+import { acrossLineHyphens } from "./lineHyphens.ts"
 import { cutToWords } from "./modelWords.ts"
 import { actionFor, applyPolicy } from "./policy.ts"
 import { propagate } from "./propagate.ts"
@@ -18,15 +19,15 @@ const threshold = (config: PipelineConfig, s: Span): number =>
 
 /**
  * Spans in, decisions out: thresholds, model spans cut to whole words and
- * name runs (modelWords.ts), company names out (companyNames.ts), the visibility policy for model spans,
+ * name runs (modelWords.ts), words hyphenated at a line end taken whole (lineHyphens.ts), company names out (companyNames.ts), the visibility policy for model spans,
  * given names that are common words joined to the name they open (wordGivenNames.ts)
  * (see modelSpans.ts), overlaps, propagation of names, consistency of what
  * the model alone redacts, policy. Sorted, non-overlapping; PERSONA/FUNCIONARIO
  * spans carry `entity`.
  */
 export const resolveSpans = (text: string, spans: readonly Span[], config: PipelineConfig): ResolvedSpan[] => {
-  const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start && s.score >= threshold(config, s))
-    .flatMap((s) => (isModelSpan(s) ? cutToWords(text, s) : [s]))
+  const valid = acrossLineHyphens(text, spans.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start && s.score >= threshold(config, s))
+    .flatMap((s) => (isModelSpan(s) ? cutToWords(text, s) : [s])))
   const vetted = vetModelSpans(text, withoutCompanyNames(text, valid))
   const merged = withWordGivenNames(text, mergeSpans(text, vetted))
   const final = mergeSpans(text, propagate(text, merged))

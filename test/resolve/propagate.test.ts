@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest"
+import type { Detector } from "../../src/detect/Detector.ts"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import { analyse } from "../../src/resolve/resolve.ts"
 
@@ -106,6 +107,41 @@ describe("propagation of names", () => {
     const text = "Los imputados Ramiro Ledesma y Brian Cabrera declararon. Según Ledesma, \"Cabrera\" mintió."
     const got = await mentions(text)
     expect(got.find((m) => m.text === "Ledesma")?.entity).not.toBe(got.find((m) => m.text === "Brian Cabrera")?.entity)
+  })
+
+  it("a name hyphenated at a line end is taken whole, one person with its unbroken mentions", async () => {
+    const text = "la causa seguida a la imputada Claudia Ester Ocam-\npo, por estafa. Luego Ocampo negó los hechos.\nFdo.: Dr. Diego Sebastián Lom-\nbardi, Juez."
+    const got = await mentions(text)
+    expect(got.map((m) => m.text)).toEqual(["Claudia Ester Ocam-\npo", "Ocampo", "Diego Sebastián Lom-\nbardi"])
+    expect(got[0]!.entity).toBe(got[1]!.entity)
+    expect(got[2]!.label).toBe("FUNCIONARIO")
+  })
+
+  it("a capital after the line break is another word: the span does not take it", async () => {
+    const text = "la imputada Claudia Ester Ocampo-\nLa testigo Rosa Benítez declaró."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got).toContain("Claudia Ester Ocampo")
+    expect(got.some((m) => m.includes("La testigo"))).toBe(false)
+  })
+
+  it("initials written tight or spaced are one person, each person's own, however each was found", async () => {
+    const text = "La niña M. A. Q. relató lo ocurrido; la psicóloga dijo que M.A.Q. mostró angustia. " +
+      "Su hermana T.R.C. no declaró, y T. R. C. tampoco."
+    // Every mention found on its own, as the model finds them: none of them is a propagated copy of another.
+    const tagger: Detector = {
+      name: "ner/test",
+      labels: ["PERSONA"],
+      detect: () => ["M. A. Q.", "M.A.Q.", "T.R.C.", "T. R. C."].map((form) => {
+        const at = text.indexOf(form)
+        return { start: at, end: at + form.length, label: "PERSONA" as const, score: 0.99, detector: "ner/test", evidence: "ner" }
+      }),
+    }
+    const got = (await analyse(text, config, [tagger])).filter((s) => s.label === "PERSONA")
+    const entityOf = (mention: string) => got.find((s) => text.slice(s.start, s.end) === mention)?.entity
+    expect(entityOf("M. A. Q.")).toBeDefined()
+    expect(entityOf("M.A.Q.")).toBe(entityOf("M. A. Q."))
+    expect(entityOf("T. R. C.")).toBe(entityOf("T.R.C."))
+    expect(entityOf("T.R.C.")).not.toBe(entityOf("M.A.Q."))
   })
 
   it("a first name alone is propagated only where unambiguous", async () => {
