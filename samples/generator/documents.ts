@@ -254,7 +254,7 @@ const vistos = (c: Ctx): void => {
   const { b, rng } = c
   b.add(pick(c, ["VISTOS:\n", "VISTOS: ", "Y VISTOS:\n", "AUTOS Y VISTOS:\n"]))
   b.para`${pick(c, ["Los presentes autos registrados", "La presente causa registrada", "El legajo registrado"])} bajo el N° ${caseNo(c.causa)} del registro de este ${tribunal(c)}, ${pick(c, ["a fin de resolver", "para resolver", "en los que corresponde expedirse sobre"])} ${typePurpose(c)} respecto de ${personalData(c, c.imp)}.`
-  if (rng.chance(0.6)) b.para`Interviene en representación del Ministerio Público Fiscal ${elLa(c.fiscal)} ${fiscalWord(c.fiscal)} ${officialT(c.fiscal)}, titular de la ${K(`Fiscalía PCyF N° ${c.fiscalia}`, "TRIBUNAL")}, y ejerce la defensa ${c.privateLawyer ? seg`${art(c.privateLawyer, "el letrado particular Dr.", "la letrada particular Dra.")} ${name.full(c.privateLawyer)} (T° ${rng.int(20, 130)} F° ${rng.int(1, 999)} CPACF)` : seg`${elLa(c.defensor)} ${defWord(c.defensor)} ${officialT(c.defensor)}, a cargo de la ${K(`Defensoría PCyF N° ${c.defensoria}`, "TRIBUNAL")}`}.`
+  if (rng.chance(0.6)) b.para`Interviene en representación del Ministerio Público Fiscal ${elLa(c.fiscal)} ${fiscalWord(c.fiscal)} ${officialT(c.fiscal)}, titular de la ${K(`Fiscalía PCyF N° ${c.fiscalia}`, "TRIBUNAL")}, y ejerce la defensa ${c.privateLawyer ? seg`${art(c.privateLawyer, "el letrado particular Dr.", "la letrada particular Dra.")} ${name.full(c.privateLawyer)} (${P(`T° ${rng.int(20, 130)} F° ${rng.int(1, 999)}`, "IDENTIFICADOR")} CPACF)` : seg`${elLa(c.defensor)} ${defWord(c.defensor)} ${officialT(c.defensor)}, a cargo de la ${K(`Defensoría PCyF N° ${c.defensoria}`, "TRIBUNAL")}`}.`
 }
 
 const typePurpose = (c: Ctx): string =>
@@ -345,7 +345,7 @@ const considerandoCore = (c: Ctx): Seg => {
     case "suspension-juicio-prueba":
       return seg`${impM} ofreció reparar el daño con la suma de ${monto(money(rng, 10000, 300000))}, la Fiscalía prestó conformidad y no se verifica ninguno de los impedimentos del ${norma("art. 76 bis CP")}; el plazo de prueba se fija en un (1) año.`
     case "allanamiento":
-      return seg`existen motivos bastantes para presumir que en el inmueble habitado por ${impM} se encuentran elementos vinculados al hecho (${norma("art. 108 CPPCABA")}), conforme las tareas de inteligencia realizadas ${officer(c, "por")}, LP ${rng.int(1000, 9999)}.`
+      return seg`existen motivos bastantes para presumir que en el inmueble habitado por ${impM} se encuentran elementos vinculados al hecho (${norma("art. 108 CPPCABA")}), conforme las tareas de inteligencia realizadas ${officer(c, "por")}, LP ${P(String(rng.int(1000, 9999)), "IDENTIFICADOR")}.`
     case "prision-preventiva":
       return seg`se verifican riesgos procesales: ${impM} carece de arraigo, registra una causa anterior (N° ${caseNo(`${rng.int(1000, 60000)}/${c.date.y - rng.int(1, 4)}`)}) y desobedeció la prohibición de acercamiento dispuesta en favor de ${laterMention(rng, vic)} (${norma("arts. 185 y 186 CPPCABA")}).`
     case "acta-audiencia":

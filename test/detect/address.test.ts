@@ -17,6 +17,9 @@ describe("rules/address", () => {
     ["pasaje Bollini 2250", "pasaje Bollini 2250"],
     ["frente a Florentino Ameghino 850", "Florentino Ameghino 850"],
     ["lo vieron en San Martín 1200", "San Martín 1200"],
+    // A street named with a particle; a block's building before the floor.
+    ["domiciliado en la avenida del Libertador 5470, piso 11, departamento \"A\", de esta ciudad", "avenida del Libertador 5470, piso 11, departamento \"A\""],
+    ["con domicilio en Av. Boedo 840, Torre 2, piso 4°, departamento 18", "Av. Boedo 840, Torre 2, piso 4°, departamento 18"],
   ])
   negatives(address, "DIRECCION", [
     "arts. 149 bis y 150 del Código Penal",
@@ -27,6 +30,8 @@ describe("rules/address", () => {
     "El 1 de noviembre de 2004, el demandante fue detenido.",
     "La 2ª audiencia se celebró sin público.",
     "De 3 testigos, dos declararon.",
+    "la avenida del Libertador fue cortada",
+    "el Consejo de la Magistratura 2024",
   ])
 })
 

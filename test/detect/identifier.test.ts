@@ -26,6 +26,11 @@ describe("rules/identifier", () => {
     // A code that begins with 1 or 2 is not a slot.
     ["el abonado 11-4487-3648 (IMEI 213458769012345) del imputado", "213458769012345"],
     ["IMEI 2: 864213045678912", "864213045678912"],
+    ["intervino el Cabo Primero Darío Morales, LP 11.204, quien", "11.204"],
+    ["Prontuario Policial R.H. N° 1.234.567", "1.234.567"],
+    ["exhibió su licencia de conducir N° 40221873", "40221873"],
+    ["su letrado, el Dr. Esteban Ruiz (T° 98 F° 412 CPACF), presentó", "T° 98 F° 412"],
+    ["inscripto al Tº 45, Fº 112 del C.P.A.C.F.", "Tº 45, Fº 112"],
   ])
   negatives(rule, "IDENTIFICADOR", [
     // A case file is EXPEDIENTE, not a personal identifier.
@@ -40,6 +45,10 @@ describe("rules/identifier", () => {
     // An IMEI named but not written, or a slot without a number.
     "no pudo determinarse el IMEI del equipo sustraído",
     "IMEI 2: sin datos",
+    // The ruling's own registry and a publication's volume and page are not a person's.
+    "Protocolo de Sentencias, T° 3 F° 45 del año 2023",
+    "publicado en La Ley, T° 2004-B, F° 112",
+    "la escala LP del informe",
   ])
 
   it("uses the pipeline's label list (matrícula where the court asks for it)", async () => {
@@ -76,4 +85,12 @@ describe("rules/age: ages of anyone described", () => {
     ["el testigo Romero, empleado de 38 años, declaró", "38 años"],
   ])
   negatives(age, "EDAD", ["el contrato de locación por 3 años", "la pena de 2 años de prisión"])
+})
+
+describe("a foreigner's identity card is a document like the DNI", () => {
+  positives(dni, "DNI", [
+    ["exhibió su Cédula de Identidad boliviana N° 4.518.227", "4.518.227"],
+    ["cédula de identidad paraguaya 5.123.456", "5.123.456"],
+  ])
+  negatives(dni, "DNI", ["la cédula de notificación N° 4.518.227 fue librada"])
 })

@@ -90,6 +90,10 @@ describe("rules/case-number: body mentions and MPF numbers", () => {
     ["CUIJ: J-01-94764639-0/2020-3\nMPF N° MPF68781746\n", "MPF68781746"],
     ["Legajo MPF MPF80782663", "MPF80782663"],
     ["IPP N° MPF76017897", "MPF76017897"],
+    // The national judiciary's numbers, in a page header or on their own.
+    ["Poder Judicial de la Nación - TOCC N° 12 - CCC 48211/2021/TO1", "CCC 48211/2021/TO1"],
+    ["(CCC 71234/2022/1/CA1) confirmó", "CCC 71234/2022/1/CA1"],
+    ["FSM 12345/2019 del registro", "FSM 12345/2019"],
   ])
   negatives(caseNumber, "EXPEDIENTE", [
     "registrado bajo el N° 5 del libro de actas",
@@ -97,6 +101,8 @@ describe("rules/case-number: body mentions and MPF numbers", () => {
     "la Ley N° 26.485 y el art. 149 bis (N° 2)",
     "Fallos 334:1204",
     "el Juzgado N° 10 de la Secretaría N° 20",
+    "el TOCC 12 y la CCC, Sala IV",
+    "art. 14 de la Ley 23.737/1989",
   ])
 })
 

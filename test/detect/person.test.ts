@@ -17,6 +17,10 @@ describe("rules/person", () => {
     ["los imputados Pedro Gil y Lucas Paz", "Pedro Gil", "Lucas Paz"],
     ["alias «El Tano» según", "El Tano"],
     ["apodado \"Pocho\" por sus amigos", "Pocho"],
+    // A line broken inside the quotes; a second nickname.
+    ["conocido como \"la\nFlaca\" en el barrio", "la\nFlaca"],
+    ["alias \"Rengo\" o \"Franquito\", quien", "Rengo", "Franquito"],
+    ["apodado «Chino» o también «el Chinito» y", "Chino", "el Chinito"],
     // A nickname in quotes inside the name.
     ["cuando Brian Ezequiel \"Pato\" Cabrera sustrajo el celular", "Pato", "Brian Ezequiel", "Cabrera"],
     ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
@@ -45,6 +49,9 @@ describe("rules/person", () => {
     // A quoted name of a law or a programme between capitalised words is no nickname.
     "conforme la Ley \"Micaela\" Nacional de capacitación",
     "el Programa «Ellas Hacen» Provincial",
+    // A paragraph break inside quotes is no nickname; a quoted phrase after "y" that follows no nickname neither.
+    "alias \"\n\nLuego\" declaró",
+    "dijo \"basta\" y \"andate\"",
     "RESUELVO: CONDENAR, SOBRESEER. FALLO. VISTOS Y CONSIDERANDO",
     "JUZGADO PENAL CONTRAVENCIONAL Y DE FALTAS N° 10 - SECRETARIA N°19",
     "MINISTERIO PÚBLICO FISCAL",

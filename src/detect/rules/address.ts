@@ -16,8 +16,12 @@ import { runPatterns } from "../patternDetector.ts"
 const W = String.raw`(?:(?:Gral|Av|Avda|Pte|Dr|Cnel|Tte|Gdor|Int|Ing|Pje|Sto|Sta|Fray|Cmte|Alte|Cap|Pres)\.|\p{Lu}[\p{L}\p{M}'’]*|\p{Lu}\.|\d{1,2}\s+de\s+\p{Lu}\p{Ll}+)`
 const WORDS = String.raw`${W}(?:\s+(?:(?:de|del|de\s+la|de\s+los|y|la|las|los|el)\s+)?${W}){0,5}`
 const NUMBER = String.raw`(?:N\s?[°º]\s*|n(?:ú|u)mero\s+|nro\.?\s*|al\s+)?(?:\d{1,2}\.\d{3}|\d{1,5})(?:\s?bis)?(?![\d/]|[.,\-]\d)`
-const FLOOR = String.raw`(?:\s*,?\s*(?:(?:piso|P\.)\s*(?:\d{1,2}\s*[°º]?|PB)|PB(?:\s+piso)?|planta\s+baja|\d{1,2}\s*[°º]\s*(?:piso)?)(?:\s*,?\s*(?:(?:dpto|depto|dto|departamento|unidad|UF|oficina|of)\.?\s*)?["'“”«»‘’]?[A-Z\d]{1,3}["'“”«»‘’]?(?![\p{L}\d]))?)?`
+/** A building of a block before the floor: "Torre 2, piso 4°", "Monoblock 4, piso 2". */
+const BUILDING = String.raw`(?:\s*,?\s*(?:[Tt]orre|TORRE|[Mm]onoblock|MONOBLOCK|[Bb]lock|BLOCK|[Ee]dificio|EDIFICIO|[Cc]uerpo|[Ee]scalera)\s+[A-Z\d]{1,3}(?![\p{L}\d]))?`
+const FLOOR = String.raw`(?:${BUILDING}\s*,?\s*(?:(?:piso|P\.)\s*(?:\d{1,2}\s*[°º]?|PB)|PB(?:\s+piso)?|planta\s+baja|\d{1,2}\s*[°º]\s*(?:piso)?)(?:\s*,?\s*(?:(?:dpto|depto|dto|departamento|unidad|UF|oficina|of)\.?\s*)?["'“”«»‘’]?[A-Z\d]{1,3}["'“”«»‘’]?(?![\p{L}\d]))?)?`
 const TYPE = String.raw`(?:Av(?:da)?\.|[Aa]venida|AVENIDA|[Cc]alle|CALLE|[Pp]asaje|Pje\.|[Bb]oulevard|Bv\.|Blvd\.|[Dd]iagonal|Diag\.|[Aa]utopista|[Rr]uta(?:\s+[Nn]acional|\s+[Pp]rovincial)?|[Cc]amino)`
+/** A street whose name opens with a particle: "avenida del Libertador", "calle de la Fuente". */
+const LEAD = String.raw`(?:(?:del|de\s+la|de\s+las|de\s+los)\s+)?`
 const DOMICILE = String.raw`(?:domiciliad[oa]s?|(?:allanamiento|registro\s+domiciliario|procedimiento)\s+(?:practicado|realizado|efectuado|llevado\s+a\s+cabo)|fij(?:ar|e|a|ó)\s+(?:su\s+)?(?:residencia|domicilio)|con\s+domicilio(?:\s+(?:real|legal|constituido|particular))?|domicilio(?:\s+(?:real|legal|particular))?(?:\s+sit[oa])?|sit[oa]s?|ubicad[oa]s?|vive|viv[íi]a|reside|resid[íi]a|residente|radicad[oa]|habita|domicilio\s+de|inmueble\s+de|vivienda\s+de|finca\s+de|departamento\s+de)`
 
 const isStreet = (name: string): boolean => {
@@ -40,13 +44,13 @@ const PATTERNS = {
   patterns: [
     {
       name: "street-type",
-      regex: new RegExp(String.raw`(?<![\p{L}])(?<v>${TYPE}\s+${WORDS}\s+${NUMBER}${FLOOR})`, "gu"),
+      regex: new RegExp(String.raw`(?<![\p{L}])(?<v>${TYPE}\s+${LEAD}${WORDS}\s+${NUMBER}${FLOOR})`, "gu"),
       score: 0.9,
     },
     {
       name: "domicile-cue",
       regex: new RegExp(
-        String.raw`(?<![\p{L}])${DOMICILE}\s+(?:en\s+)?(?:(?:la|el)\s+)?(?:(?:calle|avenida|pasaje|inmueble\s+de|finca\s+de)\s+)?(?<v>${WORDS}\s+${NUMBER}${FLOOR})`,
+        String.raw`(?<![\p{L}])${DOMICILE}\s+(?:en\s+)?(?:(?:la|el)\s+)?(?:(?:calle|avenida|pasaje|inmueble\s+de|finca\s+de)\s+)?(?<v>${LEAD}${WORDS}\s+${NUMBER}${FLOOR})`,
         "gu",
       ),
       score: 0.9,

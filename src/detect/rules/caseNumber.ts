@@ -1,7 +1,8 @@
 import { patternDetector } from "../patternDetector.ts"
 
 /**
- * Case numbers → EXPEDIENTE: CUIJ (J-01-00012345-6/2023-0), IPP, expediente,
+ * Case numbers → EXPEDIENTE: CUIJ (J-01-00012345-6/2023-0), the national
+ * judiciary's ("CCC 48211/2021/1/CA1"), IPP, expediente,
  * causa, actuación, legajo, "MPF 00123456", "MPF68781746", body mentions
  * ("registrada bajo el N° 36902/2020", "causa anterior (N° 27635/2022)"),
  * filings ("denuncia N° 1234/2023", "una demanda (no 39428/98)") and every
@@ -14,6 +15,12 @@ const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nros?
 const NUMBER_YEAR = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d{3,8})\/\d{2,4}`
 /** Filings with a number of their own: "una demanda (no 39428/98)", "denuncia N° 1234/2023", "recurso nro. 77/2024". */
 const FILING = String.raw`(?:demandas?|solicitud(?:es)?|recursos?|denuncias?|querellas?|presentaci(?:ó|o)n(?:es)?)\s*\(?\s*(?:n[oº]s?\.?|N\s?[°º]|nros?\.?|n(?:ú|u)meros?)\s*:?\s*`
+/** Codes of the national and federal courts' jurisdictions that open their case numbers (Lex100). */
+const NATIONAL_JURISDICTIONS = [
+  "CCC", "CFP", "CPE", "CPF", "CNE", "CAF", "CCF", "CIV", "COM", "CNT", "CSS", "CSJ", "CFCP", "CNC",
+  "FSM", "FLP", "FMP", "FRO", "FCB", "FMZ", "FTU", "FRE", "FPO", "FCR", "FGR", "FBB", "FSA", "FCT", "FPA", "FCR",
+]
+
 /** What may open a list of case numbers: any case cue above, with its number word. */
 const LIST_OPENER = new RegExp(
   String.raw`(?:(?:CUIJ|I\.?P\.?P\.?|expedientes?|exptes?\.?|causas?|actuaci(?:ó|o)n(?:es)?|legajos?|casos?|sumarios?|incidentes?)${NUMBER_WORD}\s*:?\s*|${FILING})$`,
@@ -39,6 +46,13 @@ export const caseNumber = patternDetector({
       ),
       score: 0.9,
       validate: (v) => (v.replace(/\D/g, "").length >= 3 ? 0.9 : undefined),
+    },
+    {
+      // The national judiciary's case number (Lex100: its jurisdiction's code, number/year, then the
+      // instance's steps): "CCC 48211/2021/1/CA1", "CFP 1234/2018/TO1", "FSM 12345/2019", in page headers too.
+      name: "case:national",
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?<v>(?:${NATIONAL_JURISDICTIONS.join("|")})\s+\d{1,3}(?:\.?\d{3})*\/\d{4}(?:\/[A-Z]{0,4}\d{0,3})*)(?![\p{L}\d])`, "gu"),
+      score: 0.9,
     },
     {
       // A page footer glued to the last word of the page by the PDF's text layer:

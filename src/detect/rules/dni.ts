@@ -1,7 +1,7 @@
 import { patternDetector } from "../patternDetector.ts"
 
 /**
- * DNI (and the older LE/LC/CI): 7–8 digits, with or without thousands dots.
+ * DNI (and the older LE/LC/CI, and a foreigner's cédula de identidad): 7–8 digits, with or without thousands dots.
  * With a cue ("DNI", "D.N.I.", "documento", "DNI N°") the number is certain;
  * a dotted 7–8 digit number without cue is likely; a bare 8-digit number
  * needs a cue nearby.
@@ -9,7 +9,9 @@ import { patternDetector } from "../patternDetector.ts"
 const NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?![\d.,]\d|\d)`
 /** After a cue, the number may run into the next item's number: "DNI 27.444.555.2º) Imponer". */
 const CUED_NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?!\d|[.,]\d(?![º°)]))`
-const CUE = String.raw`(?:D\.?\s?N\.?\s?I\.?|L\.?\s?E\.?|L\.?\s?C\.?|C\.?\s?I\.?|M\.?\s?I\.?|documento(?:\s+nacional)?(?:\s+de\s+identidad)?|documento\s+de\s+identidad)`
+const CUE = String.raw`(?:D\.?\s?N\.?\s?I\.?|L\.?\s?E\.?|L\.?\s?C\.?|C\.?\s?I\.?|M\.?\s?I\.?|documento(?:\s+nacional)?(?:\s+de\s+identidad)?|documento\s+de\s+identidad|c[ée]dula(?:\s+de\s+identidad)?)`
+/** The country that issued it: "Cédula de Identidad boliviana N° …", "DNI argentino". */
+const ISSUER = String.raw`(?:(?:argentin|bolivian|paraguay|peruan|chilen|uruguay|venezolan|colombian|ecuatorian|dominican|cuban|hait|mexican|brasileñ|extranjer)[oa]s?|brasilera)`
 const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nro\.?)\s*)?`
 
 const NOT_DNI_BEFORE = {
@@ -25,7 +27,7 @@ export const dni = patternDetector({
   patterns: [
     {
       name: "dni:cue",
-      regex: new RegExp(String.raw`(?<![\p{L}])${CUE}\s*(?:argentino\s*)?${NUMBER_WORD}[:\s]*${CUED_NUM}`, "giu"),
+      regex: new RegExp(String.raw`(?<![\p{L}])${CUE}\s*(?:${ISSUER}\s*)?${NUMBER_WORD}[:\s]*${CUED_NUM}`, "giu"),
       score: 0.95,
     },
     {

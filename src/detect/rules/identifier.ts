@@ -8,7 +8,9 @@ import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
  * 45312", "credencial"), a medical record ("historia clínica N°"), a health
  * insurance member number ("afiliado N° 150-334412-07"), a phone's IMEI
  * ("IMEI N° 356938035643809", "IMEI 1: 35-693803-564380-9": it leads to the
- * line and its holder as a plate leads to a car's owner), and whatever labels
+ * line and its holder as a plate leads to a car's owner), a police officer's
+ * personnel number ("LP 11.204"), a driving licence, a private lawyer's
+ * registration with the bar ("T° 98 F° 412 CPACF"), and whatever labels
  * the pipeline adds (`detectors.identifiers`, e.g. "matrícula"). A prisoner's
  * or employee's file is personal too ("legajo N° 44.871 del Servicio
  * Penitenciario Federal", "legajo personal"); a bare "legajo" is a case file
@@ -23,6 +25,9 @@ export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
   "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
+  // A police officer's personnel number ("el Cabo Morales, LP 11.204"); a record's registry ("Prontuario Policial R.H. N°").
+  "lp", "prontuario policial", "r.h.",
+  "licencia de conducir", "licencia de conductor", "registro de conducir",
 ]
 
 /** The label as a folded-text pattern: spaces flexible, dots optional. */
@@ -40,6 +45,9 @@ const PERSONAL_FILE = new RegExp(
   "gu",
 )
 
+/** A lawyer's registration: volume and page of the bar's register, "(T° 98 F° 412 CPACF)", "Tº 45, Fº 112 del C.P.A.C.F.". */
+const BAR_REGISTRATION = /(?<![\p{L}])(?<v>t\s?[°º]\s*\d{1,4}\s*,?\s*f\s?[°º]\s*\d{1,4})(?=\s*,?\s*(?:del?\s+)?(?:c\.?\s?p\.?\s?a\.?\s?c\.?\s?f|c\.?\s?a\.?\s?s\.?\s?i|c\.?\s?a\.?\s?l\.?\s?p|colegio\s+(?:publico\s+)?de\s+(?:la\s+)?abogad))/gu
+
 const digits = (code: string): number => code.replace(/\D/g, "").length
 
 export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS): Detector => {
@@ -53,7 +61,7 @@ export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS
     detect: (text) => {
       const folded = foldKeepingOffsets(text)
       const out: Span[] = []
-      for (const [re, evidence] of [[cues, "label"], [PERSONAL_FILE, "personal-file"]] as const) {
+      for (const [re, evidence] of [[cues, "label"], [PERSONAL_FILE, "personal-file"], [BAR_REGISTRATION, "bar-registration"]] as const) {
         re.lastIndex = 0
         for (const m of folded.matchAll(re)) {
           const raw = m.groups!["v"]!.replace(/[./-]+$/, "")

@@ -297,8 +297,14 @@ const byInitials = (text: string): Span[] => {
   return usesInitials ? [...out, ...short] : out
 }
 
-const NICK =
-  /(?<![\p{L}])(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|(?:\(a\)))\s*[:,]?\s*(?:(?<q>[«"“'‘])(?<quoted>[^»"”'’\n]{1,30})[»"”'’]|(?<bare>(?:(?:El|La|Los|el|la)\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?))/gu
+/** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
+const QUOTED_NICK = String.raw`[«"“'‘](?<quoted>(?:[^»"”'’\n]|\n(?![ \t]*\n)){1,30})[»"”'’]`
+const NICK = new RegExp(
+  String.raw`(?<![\p{L}])(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|(?:\(a\)))\s*[:,]?\s*(?:${QUOTED_NICK}|(?<bare>(?:(?:El|La|Los|el|la)\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?))`,
+  "gu",
+)
+/** A further nickname after the first: alias «Rengo» o «Franquito», apodado "Chino" o "el Chinito". */
+const FURTHER_NICK = new RegExp(String.raw`^\s*,?\s*(?:o|y|u|o\s+bien)\s+(?:tambi[ée]n\s+)?${QUOTED_NICK}`, "u")
 
 /** A nickname in quotes inside a name: Brian Ezequiel "Pato" Cabrera, Juan «el Negro» Pérez. */
 const NICK_INSIDE = /(?<=(?:^|[^\p{L}])(?<given>\p{Lu}[\p{L}]+)\s+)(?:[«"“'‘])(?<quoted>[^»"”'’\n]{1,25})[»"”'’](?=\s+(?<after>\p{Lu}[\p{L}]+))/gu
@@ -353,6 +359,13 @@ const byNickname = (text: string): Span[] => {
     if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(v)) continue // a CBU alias
     if (!m.groups!["quoted"] && isStop(v.split(/\s+/).pop()!)) continue
     out.push({ start, end: start + v.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+    if (!m.groups!["quoted"]) continue
+    for (let at = m.index + m[0].length, more = FURTHER_NICK.exec(text.slice(at, at + 60)); more; more = FURTHER_NICK.exec(text.slice(at, at + 60))) {
+      const further = more.groups!["quoted"]!
+      const from = at + more[0].length - 1 - further.length
+      out.push({ start: from, end: from + further.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+      at += more[0].length
+    }
   }
   return out
 }
