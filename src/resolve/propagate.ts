@@ -72,7 +72,7 @@ const keyOf = (p: NameParts): string => [...p.given, ...p.surnames].join(" ").re
 
 interface Variant {
   readonly text: string
-  readonly kind: "full" | "surname" | "given" | "initials" | "common-surname"
+  readonly kind: "full" | "surname" | "given" | "initials" | "common-surname" | "nickname"
 }
 
 const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t)
@@ -80,6 +80,10 @@ const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.
 const variantsOf = (e: Entity): Variant[] => {
   const { given, surnames } = e.parts
   const out: Variant[] = [{ text: keyOf(e.parts), kind: "full" }]
+  // A nickname with its article ("el Tano", "la Flaca") is also written without it, or after another
+  // article ("la casa de la Flaca"): its word is looked for, capitalised, on its own.
+  const nickname = e.exactOnly ? /^(?:el|la|los|las)\s+(\S+(?:\s\S+)?)$/u.exec(keyOf(e.parts))?.[1] : undefined
+  if (nickname && usable(nickname)) out.push({ text: nickname, kind: "nickname" })
   if (e.exactOnly) return out
   const realSur = surnames.filter((t) => !PARTICLE.test(t))
   if (surnames.length && given.length) {
@@ -118,8 +122,15 @@ const PARTY_EVIDENCE = /^cue:(?:role|private-counsel|kin|police|honorific)|^inve
  * over-wide span) is not spread on its own: found again it would be the word.
  */
 const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant["kind"]>): boolean =>
-  !kinds.has("full") && !kinds.has("initials") && !variant.includes(" ") &&
+  !kinds.has("full") && !kinds.has("initials") && !kinds.has("nickname") && !variant.includes(" ") &&
   !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
+
+/** Before and after a given name that stands alone: no capitalised word, comma or initial next to it. */
+const STANDS_ALONE_BEFORE = /(?:^|[\n.;:!?(«"“—–-][ \t]*|(?:^|[\s(])\p{Ll}[\p{L}\p{M}]*[ \t]+)$/u
+const STANDS_ALONE_AFTER = /^(?:[ \t]+(?!\p{Ll}\.)\p{Ll}|[ \t]*[;:]|[ \t]*\.(?!\p{L}))/u
+
+/** A capitalised word right before. */
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t]+$/u
 
 /** Initials compare without their spaces: "M. A. Q." is "M.A.Q.". */
 const tightInitials = (form: string): string => (/^(?:\p{L}\.\s*)+$/u.test(form) ? form.replace(/\s+/gu, "") : form)
@@ -285,8 +296,11 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const detected = overlapIndex(out)
   const added: Span[] = []
   const cited: Span[] = []
+  const sharedGiven = new Map<string, Span[]>()
   const variants = [...owners].filter(([variant, o]) =>
-    !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1) &&
+    // A given name two people share is searched too when both are parties, not officials: which of them it
+    // is cannot be told, so it gets a pseudonym of its own ("Leandro trabajaba…" with two Leandros).
+    !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1 && !(o.labels.size === 1 && o.labels.has("PERSONA"))) &&
     !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO")) &&
     !swallowedWord(text, variant, o.kinds)
   ).map(([variant]) => variant)
@@ -311,6 +325,8 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
     if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
+    // A nickname's word ending a longer proper name is that name's ("Río Negro").
+    if (o.kinds.size === 1 && o.kinds.has("nickname") && CAPITALISED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue
     const overlapping = detected(start, end)
     if (overlapping.length === 0 && givenNameInOthersName(text, start, end, (a, b) => detected(a, b).some((s) => s.label === "PERSONA"))) continue
     if (overlapping.some((s) => s.label !== "PERSONA" && s.label !== "FUNCIONARIO")) continue
@@ -321,6 +337,16 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const entity = keys.size === 1 ? [...keys][0]! : variant
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
+    if (keys.size > 1 && o.kinds.size === 1 && o.kinds.has("given")) {
+      // A given name two parties share (see `variants`), where it stands alone ("Leandro trabajaba…"), not
+      // in someone else's name ("GABRIEL PABLO C/", "Pérez, Carlos A.", "c/ José a. Mira"); kept apart
+      // until every occurrence is seen.
+      if (!STANDS_ALONE_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || !STANDS_ALONE_AFTER.test(text.slice(end, end + 30))) continue
+      const list = sharedGiven.get(variant)
+      if (list) list.push(span)
+      else sharedGiven.set(variant, [span])
+      continue
+    }
     if (!inCitedWork(text, start, end)) added.push(span)
     // A party's full name in a cited case is that party's own case (a prior conviction: "registra una
     // condena del Tribunal Oral N° 5, “PÉREZ, Juan Carlos s/ robo”"), however the caption orders it.
@@ -332,6 +358,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
       ACCUSED_CAPTION_AFTER.test(text.slice(end, end + 40))) added.push({ ...span, entity: `cita|${variant}` })
     else cited.push(span)
   }
+  // A shared given name is masked only where the ruling cites no work or precedent with it: masked,
+  // the same name in a citation ("Carlos A." of a cited author) would have to be masked too.
+  for (const spans of sharedGiven.values()) if (!spans.some((span) => inCitedWork(text, span.start, span.end))) added.push(...spans)
   // Any other name inside a cited precedent or work (a given name: "CSJN,
   // “Quiroga, Edgardo Oscar”") stays visible unless that very form is masked
   // elsewhere in the ruling: a masked form left readable would defeat the

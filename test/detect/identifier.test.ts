@@ -27,6 +27,7 @@ describe("rules/identifier", () => {
     ["el abonado 11-4487-3648 (IMEI 213458769012345) del imputado", "213458769012345"],
     ["IMEI 2: 864213045678912", "864213045678912"],
     ["intervino el Cabo Primero Darío Morales, LP 11.204, quien", "11.204"],
+    ["el Oficial Ramón Ayala (L.P. 4521) labró el acta", "4521"],
     ["Prontuario Policial R.H. N° 1.234.567", "1.234.567"],
     ["exhibió su licencia de conducir N° 40221873", "40221873"],
     ["su letrado, el Dr. Esteban Ruiz (T° 98 F° 412 CPACF), presentó", "T° 98 F° 412"],
@@ -49,6 +50,10 @@ describe("rules/identifier", () => {
     "Protocolo de Sentencias, T° 3 F° 45 del año 2023",
     "publicado en La Ley, T° 2004-B, F° 112",
     "la escala LP del informe",
+    // "LP" for Córdoba's provincial laws.
+    "art. 2°, inc. “h” de la LP 10.456, art. 37",
+    "31, 33 y concordantes de la Lp 9459.",
+    "notifíquese de oficio (art. 8, Lp. 10.555)",
   ])
 
   it("uses the pipeline's label list (matrícula where the court asks for it)", async () => {

@@ -21,6 +21,10 @@ describe("rules/person", () => {
     ["conocido como \"la\nFlaca\" en el barrio", "la\nFlaca"],
     ["alias \"Rengo\" o \"Franquito\", quien", "Rengo", "Franquito"],
     ["apodado «Chino» o también «el Chinito» y", "Chino", "el Chinito"],
+    ["a quien apodaban \"Tano\" en el barrio", "Tano"],
+    ["una persona que se identificó como \"Carlitos\", su nieto", "Carlitos"],
+    ["en el barrio le dicen «Pocho»", "Pocho"],
+    ["el dueño, alias “P. de G.”, como lo conoce", "P. de G."],
     // A nickname in quotes inside the name.
     ["cuando Brian Ezequiel \"Pato\" Cabrera sustrajo el celular", "Pato", "Brian Ezequiel", "Cabrera"],
     ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
@@ -52,6 +56,11 @@ describe("rules/person", () => {
     // A paragraph break inside quotes is no nickname; a quoted phrase after "y" that follows no nickname neither.
     "alias \"\n\nLuego\" declaró",
     "dijo \"basta\" y \"andate\"",
+    // Quoted words after a verb that names nothing.
+    "se identificó como \"funcionario policial\" según el acta",
+    // A law's, a shop's popular name.
+    "sancionó la Ley 25675, conocida como “Ley de Presupuestos Mínimos” o “Ley General del Ambiente”, que",
+    "el comercio conocido como \"El Rey del Chori\" fue clausurado",
     "RESUELVO: CONDENAR, SOBRESEER. FALLO. VISTOS Y CONSIDERANDO",
     "JUZGADO PENAL CONTRAVENCIONAL Y DE FALTAS N° 10 - SECRETARIA N°19",
     "MINISTERIO PÚBLICO FISCAL",

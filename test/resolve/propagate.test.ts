@@ -103,6 +103,20 @@ describe("propagation of names", () => {
     expect(new Set([entityOf("Ledesma"), entityOf("Cabrera"), entityOf("Nora Ibáñez")]).size).toBe(3)
   })
 
+  it("a nickname's word is found on its own, capitalised, but not ending a longer name", async () => {
+    const text = "El imputado Juan Pérez, alias \"el Tano\", fue detenido. Según el acta, Tano huyó. " +
+      "Una testigo, alias \"la Flaca\", dijo que en la casa de la Flaca había droga; una mujer flaca fue vista. " +
+      "Un vecino, alias \"el Negro\", declaró. El hecho ocurrió en Río Negro."
+    const got = await mentions(text)
+    const texts = got.map((m) => m.text)
+    expect(texts.filter((m) => m === "Tano")).toHaveLength(1)
+    expect(got.find((m) => m.text === "Tano")?.entity).toBe(got.find((m) => m.text === "Juan Pérez")?.entity)
+    expect(texts).toContain("Flaca")
+    expect(texts).not.toContain("flaca")
+    // "Negro" in "Río Negro" is the province.
+    expect(texts.filter((m) => m === "Negro")).toHaveLength(0)
+  })
+
   it("a quoted word between two people's names is no nickname: each keeps their own pseudonym", async () => {
     const text = "Los imputados Ramiro Ledesma y Brian Cabrera declararon. Según Ledesma, \"Cabrera\" mintió."
     const got = await mentions(text)
@@ -144,11 +158,27 @@ describe("propagation of names", () => {
     expect(entityOf("T.R.C.")).not.toBe(entityOf("M.A.Q."))
   })
 
-  it("a first name alone is propagated only where unambiguous", async () => {
+  it("a first name two parties share is masked alone, under a pseudonym of its own: which of them it is cannot be told", async () => {
     const text = "La denunciante Micaela Torres y su hermana Micaela Ruiz declararon. Micaela lloró. Torres se fue."
     const got = await mentions(text)
-    expect(got.map((m) => m.text)).not.toContain("Micaela")
     expect(got.map((m) => m.text)).toContain("Torres")
+    const alone = got.find((m) => m.text === "Micaela")
+    expect(alone?.label).toBe("PERSONA")
+    expect(alone?.entity).not.toBe(got.find((m) => m.text === "Micaela Torres")?.entity)
+    expect(alone?.entity).not.toBe(got.find((m) => m.text === "Micaela Ruiz")?.entity)
+  })
+
+  it("a first name two parties share is not taken inside another name: after a comma, before an initial, within a caption", async () => {
+    const text = "Los imputados Pablo Gómez y Pablo Ríos declararon. Pablo lloró. Se citó el precedente \"FERREYRA, GABRIEL PABLO c/ Banco Sur s/ daños\" y a Ibáñez, Pablo A., en su tratado."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got.filter((m) => m === "Pablo")).toHaveLength(1)
+    expect(got).not.toContain("PABLO")
+  })
+
+  it("a first name a party shares with an official is not masked alone", async () => {
+    const text = "La denunciante Micaela Torres declaró ante la Fiscal, Dra. Micaela Ruiz. Micaela lloró."
+    const got = await mentions(text)
+    expect(got.filter((m) => m.text === "Micaela")).toEqual([])
   })
 })
 

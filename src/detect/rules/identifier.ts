@@ -25,8 +25,8 @@ export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
   "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
-  // A police officer's personnel number ("el Cabo Morales, LP 11.204"); a record's registry ("Prontuario Policial R.H. N°").
-  "lp", "prontuario policial", "r.h.",
+  // A record's registry ("Prontuario Policial R.H. N°").
+  "prontuario policial", "r.h.",
   "licencia de conducir", "licencia de conductor", "registro de conducir",
 ]
 
@@ -45,6 +45,12 @@ const PERSONAL_FILE = new RegExp(
   "gu",
 )
 
+/**
+ * A police officer's personnel number after the officer's name: "el Cabo Morales, LP 11.204", "(L.P. 4521)".
+ * Only there: "de la LP 9459", "art. 8, Lp. 10.555" are provincial laws (Córdoba's "Ley Provincial").
+ */
+const POLICE_NUMBER = /(?<=\p{L}{3}[ \t]*[,(][ \t]*)l\.?\s?p\.?\s*(?:n\s?[°º.o]\s*)?(?<v>\d{1,3}(?:\.?\d{3})*)(?![\d\p{L}])/gu
+
 /** A lawyer's registration: volume and page of the bar's register, "(T° 98 F° 412 CPACF)", "Tº 45, Fº 112 del C.P.A.C.F.". */
 const BAR_REGISTRATION = /(?<![\p{L}])(?<v>t\s?[°º]\s*\d{1,4}\s*,?\s*f\s?[°º]\s*\d{1,4})(?=\s*,?\s*(?:del?\s+)?(?:c\.?\s?p\.?\s?a\.?\s?c\.?\s?f|c\.?\s?a\.?\s?s\.?\s?i|c\.?\s?a\.?\s?l\.?\s?p|colegio\s+(?:publico\s+)?de\s+(?:la\s+)?abogad))/gu
 
@@ -61,7 +67,7 @@ export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS
     detect: (text) => {
       const folded = foldKeepingOffsets(text)
       const out: Span[] = []
-      for (const [re, evidence] of [[cues, "label"], [PERSONAL_FILE, "personal-file"], [BAR_REGISTRATION, "bar-registration"]] as const) {
+      for (const [re, evidence] of [[cues, "label"], [PERSONAL_FILE, "personal-file"], [POLICE_NUMBER, "police-number"], [BAR_REGISTRATION, "bar-registration"]] as const) {
         re.lastIndex = 0
         for (const m of folded.matchAll(re)) {
           const raw = m.groups!["v"]!.replace(/[./-]+$/, "")

@@ -297,10 +297,17 @@ const byInitials = (text: string): Span[] => {
   return usesInitials ? [...out, ...short] : out
 }
 
+/**
+ * What introduces a nickname, or the name someone goes by: alias, apodado, "(a)", "le dicen", "a quien
+ * apodaban", "se identificó como" (a caller's or a swindler's name is a name all the same).
+ */
+const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:le|les)\s+(?:dec[íi]an|dicen)|conocid[oa]s?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
+/** What a popular name may be given to, other than a person, shortly before "conocida como". */
+const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|caso|causa|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
 const QUOTED_NICK = String.raw`[«"“'‘](?<quoted>(?:[^»"”'’\n]|\n(?![ \t]*\n)){1,30})[»"”'’]`
 const NICK = new RegExp(
-  String.raw`(?<![\p{L}])(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|(?:\(a\)))\s*[:,]?\s*(?:${QUOTED_NICK}|(?<bare>(?:(?:El|La|Los|el|la)\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?))`,
+  String.raw`(?<![\p{L}])(?:${NICK_CUE})\s*[:,]?\s*(?:${QUOTED_NICK}|(?<bare>(?:(?:El|La|Los|el|la)\s+)?\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?))`,
   "gu",
 )
 /** A further nickname after the first: alias «Rengo» o «Franquito», apodado "Chino" o "el Chinito". */
@@ -358,6 +365,11 @@ const byNickname = (text: string): Span[] => {
     const start = m.index + m[0].lastIndexOf(v)
     if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(v)) continue // a CBU alias
     if (!m.groups!["quoted"] && isStop(v.split(/\s+/).pop()!)) continue
+    // After a verb ("se identificó como", "le dicen"), quotes also hold a description: a name has a capital.
+    if (/^(?:se|les?)\s/iu.test(m[0]) && !/\p{Lu}/u.test(v)) continue
+    // "la Ley 25.675, conocida como «Ley General del Ambiente»": a law's or a programme's popular name.
+    const head = v.replace(/^(?:el|la|los|las)\s+/iu, "").split(/\s+/u)[0]!
+    if ((head.length >= 3 && !head.endsWith(".") && isStop(head)) || NAMES_A_THING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue
     out.push({ start, end: start + v.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
     if (!m.groups!["quoted"]) continue
     for (let at = m.index + m[0].length, more = FURTHER_NICK.exec(text.slice(at, at + 60)); more; more = FURTHER_NICK.exec(text.slice(at, at + 60))) {
