@@ -57,6 +57,8 @@ export const STOP: ReadonlySet<string> = new Set(
   ordinario ordinaria abreviado abreviada ejecutivo ejecutiva ejecutivos sumarisimo sumarisima cautelar cautelares medida medidas perjuicios perj accion acciones accidente accidentes transito repeticion consignacion desalojo usucapion divorcio alimentos sucesion sucesorio declaratoria herederos quiebra concurso preventivo pedida recurso queja nulidad cobro cheques letras pagares pagare mutuo homologacion verificacion tardia inconstitucionalidad habeas corpus praxis
   homicidio estafa estafas defraudacion abuso sexual portacion tenencia encubrimiento usurpacion desobediencia estupefacientes coaccion femicidio tentativa agravado agravada calificado calificada
   sociedad anonima limitada responsabilidad comandita cia compania seguros aseguradora cooperativa ferreteria farmacia panaderia kiosco supermercado almacen libreria carniceria verduleria pizzeria restaurante grupo transportes distribuidora automotores inmobiliaria concesionaria
+  preventiva preventivo excarcelacion excarcelaciones procesamiento procesamientos procesar proceso procesado procesada embargo embargos caucion juratoria detencion domiciliaria arresto suspension probation reincidencia reincidente absolucion condicional cumplimiento efectivo efectiva dictar dicto conceder concedo decretar confirmar confirmo revocar revoco denegar deniego homologar homologo unificar unifico
+  ninos ninas adolescentes derechos colega colegas
   cuestion cuestiones planteada planteadas agravio agravios fiscala camaras protocolo sentencias nominacion circunscripcion alzada pesos dolares factura tique ticket recibo cedula cedulas notificacion notificaciones cita texto dominio valor agregado
   sindico sindica tasador tasadora psicologo psicologa medico medica traumatologo administrador administradora abogado abogada abogados abogadas apoderado apoderada apoderados letrado letrada letrados procurador procuradora mandatario mandataria curador curadora
   cero dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve veinte veintiun veintiuno veintiuna veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento cientos doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos quinientas seiscientos seiscientas setecientos setecientas ochocientos ochocientas novecientos novecientas mil miles millon millones
@@ -209,6 +211,14 @@ const isMiddleInitial = (toks: readonly Token[], i: number, namesSoFar: number):
 /** One initial or a cluster of them ("E.", "P.B."). */
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u
 
+/** The word after the particles at `i` is a given name (and no surname): "de BRIAN", "de la Sofía". */
+const givenNameAfterParticle = (toks: readonly Token[], i: number): boolean => {
+  let j = i
+  while (j < toks.length && PARTICLES.has(fold(toks[j]!.text))) j++
+  const next = toks[j]
+  return next !== undefined && isFirstName(next.text) && !isSurname(next.text)
+}
+
 export const nameSegments = (text: string, start: number, end: number): Token[][] => {
   const segs: Token[][] = []
   let cur: Token[] = []
@@ -221,7 +231,10 @@ export const nameSegments = (text: string, start: number, end: number): Token[][
   const toks = tokens(text, start, end)
   toks.forEach((t, i) => {
     const f = fold(t.text)
-    if (PARTICLES.has(f) && cur.length) cur.push(t)
+    // "PREVENTIVA de BRIAN EMANUEL …": a particle opens surnames, not given names; after a word that is no given
+    // name itself ("María de los Ángeles", "Juan de Dios"), a given name after the particle starts another name.
+    if (PARTICLES.has(f) && cur.length && !PARTICLES.has(fold(cur[cur.length - 1]!.text)) && givenNameAfterParticle(toks, i) && !isFirstName(cur[cur.length - 1]!.text)) flush()
+    else if (PARTICLES.has(f) && cur.length) cur.push(t)
     else if (opensSurname(toks, i)) cur.push(t)
     else if (isMiddleInitial(toks, i, cur.length)) cur.push(t)
     else if ((isStop(t.text) && !stopIsName(toks, i)) || !/^\p{Lu}/u.test(t.text) || isPreteriteVerb(t.text)) flush()

@@ -46,6 +46,13 @@ describe("rules/person", () => {
     ["según la denunciada Brizuela, el hecho no existió", "Brizuela"],
     ["el padrastro Sandoval la amenazó", "Sandoval"],
     ["el masculino Ojeda fue demorado por el chofer Benítez", "Ojeda", "Benítez"],
+    // An operative part in capitals: the measure's words are not the name's.
+    ["I. DICTAR LA PRISIÓN PREVENTIVA de BRIAN EMANUEL TOLEDO MANSILLA, por", "BRIAN EMANUEL TOLEDO MANSILLA"],
+    ["II. CONCEDER LA LIBERTAD de KEVIN ALEXIS ROMERO, bajo", "KEVIN ALEXIS ROMERO"],
+    ["III. DECRETAR EL PROCESAMIENTO SIN PRISIÓN PREVENTIVA de HERNÁN GASTÓN ACUÑA.", "HERNÁN GASTÓN ACUÑA"],
+    // A particle inside given names or before a surname stays in the name.
+    ["la testigo María de los Ángeles Pérez declaró", "María de los Ángeles Pérez"],
+    ["el testigo Juan de Dios Gómez", "Juan de Dios Gómez"],
     // A name broken across lines.
     ["el imputado Juan Carlos\nPÉREZ, de 34 años", "Juan Carlos\nPÉREZ"],
   ])

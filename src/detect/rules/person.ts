@@ -174,13 +174,31 @@ const notInstitution = (text: string, start: number): boolean =>
   !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, start - 25), start)) && !inNamedPlace(text, start)
 
 const RUN = new RegExp(NAME_SEQ, "gu")
+/** More of a run on the same line, past the run's length limit: its next words and particles. */
+const RUN_GOES_ON = new RegExp(String.raw`[ \t]+(?:${PARTICLE}[ \t]+)?(?=\p{Lu})`, "uy")
+const RUN_AT = new RegExp(NAME_SEQ, "uy")
+
+/** Where a capitalised run that ends at `end` really ends: a long line in capitals is one run, not cut mid-name. */
+const runEnd = (text: string, end: number): number => {
+  for (;;) {
+    RUN_GOES_ON.lastIndex = end
+    const gap = RUN_GOES_ON.exec(text)
+    if (!gap) return end
+    RUN_AT.lastIndex = end + gap[0].length
+    const more = RUN_AT.exec(text)
+    if (!more) return end
+    end = more.index + more[0].length
+  }
+}
 
 /** Capitalised runs: caps, mixed and lexicon rules. */
 const byShape = (text: string): Span[] => {
   const out: Span[] = []
   RUN.lastIndex = 0
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-    for (const seg of nameSegments(text, m.index, m.index + m[0].length)) {
+    const end = runEnd(text, m.index + m[0].length)
+    RUN.lastIndex = end
+    for (const seg of nameSegments(text, m.index, end)) {
       const words = seg.filter((t) => !isInitial(t.text) && !/^(?:de|del|la|las|los|van|der|von|di|da|dos)$/i.test(t.text))
       if (words.length < 2 && !(words.length === 1 && seg.length >= 2)) continue
       const { start, end } = segSpan(seg)
