@@ -33,7 +33,12 @@ interface Entity {
   readonly label: NameLabel
   readonly parts: NameParts
   readonly exactOnly: boolean
+  /** Named as someone's relative ("hijo de Armando Coronel"): another person than the one it is named for. */
+  kin?: boolean
 }
+
+/** A kinship word right before a name: "hijo de", "su madre", "la hermana del imputado,". */
+const KIN_BEFORE = /(?<![\p{L}])(?:hij[oa]s?|padres?|madre|progenitor(?:a|es)?|herman[oa]s?|espos[oa]|c[óo]nyuge|concubin[oa]|abuel[oa]s?|t[íi][oa]s?|prim[oa]s?|niet[oa]s?|sobrin[oa]s?|suegr[oa]s?|cuñad[oa]s?|yerno|nuera|padrastro|madrastra|hijastr[oa]s?)(?:\s+(?:de|del)(?:\s+(?:la|el|los|las))?)?(?:\s+(?:su|sus))?[\s,:]*(?:(?:Sr|Sra|señor|señora|don|doña)\.?\s+)?$/iu
 
 const PARTICLE = /^(?:de|del|la|las|los|van|der|von|di|da|dos|y)$/i
 
@@ -168,8 +173,10 @@ const aliasToContainers = (all: readonly Entity[]): void => {
     for (const word of words.get(e)!.set) byWord.get(word)!.delete(e)
   }
   for (const e of all) if (!e.exactOnly) index(e)
+  const kinKeys = new Set(all.filter((e) => e.kin).map((e) => e.key))
   for (const e of all) {
-    if (e.exactOnly) continue
+    // A relative is another person, whatever names the two share ("hijo de Armando Coronel").
+    if (e.exactOnly || e.kin) continue
     const own = words.get(e)!
     let rarest: Set<Entity> | undefined
     for (const word of own.set) {
@@ -191,7 +198,10 @@ const aliasToContainers = (all: readonly Entity[]): void => {
       containers.add(o.key)
       if (o.label === e.label) ofLabel.add(o.key)
     }
-    const container = containers.size === 1 ? [...containers][0] : ofLabel.size === 1 ? [...ofLabel][0] : undefined
+    // A relative's name holding the surname is not who the surname alone means ("DIEGO ARMANDO CORONEL, hijo de
+    // Armando Coronel" … "Coronel declaró").
+    const notKin = new Set([...ofLabel].filter((key) => !kinKeys.has(key)))
+    const container = containers.size === 1 ? [...containers][0] : ofLabel.size === 1 ? [...ofLabel][0] : notKin.size === 1 ? [...notKin][0] : undefined
     if (container === undefined) continue
     unindex(e)
     e.key = container
@@ -249,6 +259,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (!key) continue
     const id = `${s.label}|${key}`
     if (!entities.has(id)) entities.set(id, { key, label: s.label, parts, exactOnly })
+    if (s.label === "PERSONA" && (s.evidence === "cue:kin" || KIN_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)))) entities.get(id)!.kin = true
   }
   // A name written around a nickname is that person's full name, as if written whole: its parts join it below.
   const nicknames = nicknameOwners(text, names)
@@ -259,6 +270,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   }
   const all = [...entities.values()].sort((a, b) => b.key.split(" ").length - a.key.split(" ").length)
   aliasToContainers(all)
+  const kinKeys = new Set(all.filter((e) => e.kin).map((e) => e.key))
   // A nickname takes its person's pseudonym.
   for (const { nickname, owner } of nicknames) {
     const nick = entities.get(`PERSONA|${fold(nickname)}`) ?? entities.get(`PERSONA|${keyOf(parseName(nickname))}`)
@@ -334,7 +346,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (o.labels.size === 1) label = [...o.labels][0]!
     else label = OFFICIAL_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? "FUNCIONARIO" : "PERSONA"
     const keys = ownKeys(variant, o, label)
-    const entity = keys.size === 1 ? [...keys][0]! : variant
+    // Of two people who share the form, the one not named as the other's relative (see aliasToContainers).
+    const notKin = keys.size > 1 ? [...keys].filter((key) => !kinKeys.has(key)) : []
+    const entity = keys.size === 1 ? [...keys][0]! : notKin.length === 1 && !o.kinds.has("given") ? notKin[0]! : variant
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
     if (keys.size > 1 && o.kinds.size === 1 && o.kinds.has("given")) {

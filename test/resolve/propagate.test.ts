@@ -117,6 +117,18 @@ describe("propagation of names", () => {
     expect(texts.filter((m) => m === "Negro")).toHaveLength(0)
   })
 
+  it("a relative is another person, whatever names the two share; the surname alone is the party's", async () => {
+    const text = "El imputado DIEGO ARMANDO CORONEL, argentino, hijo de Armando Coronel y de Ramona Giménez, fue detenido. " +
+      "Coronel negó los hechos. Su padre, Armando Coronel, declaró."
+    const got = await mentions(text)
+    const entityOf = (mention: string) => got.find((m) => m.text === mention)?.entity
+    expect(entityOf("Armando Coronel")).toBeDefined()
+    expect(entityOf("Armando Coronel")).not.toBe(entityOf("DIEGO ARMANDO CORONEL"))
+    expect(entityOf("Coronel")).toBe(entityOf("DIEGO ARMANDO CORONEL"))
+    // Both mentions of the father are the father.
+    expect(new Set(got.filter((m) => m.text === "Armando Coronel").map((m) => m.entity)).size).toBe(1)
+  })
+
   it("a quoted word between two people's names is no nickname: each keeps their own pseudonym", async () => {
     const text = "Los imputados Ramiro Ledesma y Brian Cabrera declararon. Según Ledesma, \"Cabrera\" mintió."
     const got = await mentions(text)
