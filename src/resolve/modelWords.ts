@@ -93,8 +93,25 @@ export const nameRuns = (text: string, start: number, end: number): Array<{ star
 }
 
 /** A model span cut to whole words and to its name runs (see the module comment). */
+/** A span's last word is one capital letter after a space, opening a cluster of initials. */
+const ABBREVIATION_OPENED = /[ \t]\p{Lu}(?=\.\p{Lu}\.)/u
+
+/** A gap between columns of a line laid out from a PDF (signers side by side): a tab, or three spaces or more. */
+const COLUMN_GAP = /\t+|[ ]{3,}/gu
+
 export const cutToWords = (text: string, span: Span): Span[] => {
-  const snapped = snapToWords(text, span.start, span.end)
+  // What lies in separate columns is separate: "Ana Paz     Luis Mora" is two names.
+  const surface0 = text.slice(span.start, span.end)
+  COLUMN_GAP.lastIndex = 0
+  const gap = COLUMN_GAP.exec(surface0)
+  if (gap) {
+    const cut = span.start + gap.index
+    return [...cutToWords(text, { ...span, end: cut }), ...cutToWords(text, { ...span, start: cut + gap[0].length })]
+  }
+  let snapped = snapToWords(text, span.start, span.end)
+  // A span does not end on the first letter of an abbreviation ("Córdoba S" of "Córdoba S.A."): the letter is the abbreviation's.
+  const opened = ABBREVIATION_OPENED.exec(text.slice(Math.max(snapped.start, snapped.end - 3), snapped.end + 3))
+  if (opened && /^\.\p{Lu}\./u.test(text.slice(snapped.end, snapped.end + 3))) snapped = { start: snapped.start, end: snapped.end - 2 }
   if (snapped.end <= snapped.start) return []
   const surface = text.slice(snapped.start, snapped.end)
   if (span.label === "PERSONA") {

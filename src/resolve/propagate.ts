@@ -134,6 +134,17 @@ const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant
 const STANDS_ALONE_BEFORE = /(?:^|[\n.;:!?(«"“—–-][ \t]*|(?:^|[\s(])\p{Ll}[\p{L}\p{M}]*[ \t]+)$/u
 const STANDS_ALONE_AFTER = /^(?:[ \t]+(?!\p{Ll}\.)\p{Ll}|[ \t]*[;:]|[ \t]*\.(?!\p{L}))/u
 
+/** A form made of initials only ("j.c.p.", "j. c. p."), whoever's it is. */
+const INITIALS_FORM = /^(?:\p{L}\.\s?)+$/u
+/** A letter and its dot right before or after a cluster of initials: the cluster goes on. */
+const INITIAL_JUST_BEFORE = /\p{L}\.$/u
+const INITIAL_JUST_AFTER = /^\p{L}\./u
+
+/** A company's type, written like initials. */
+const COMPANY_TYPE = /^(?:S\.\s?A|S\.\s?R\.\s?L|S\.\s?A\.\s?S|S\.\s?A\.\s?U|S\.\s?C\.\s?A|S\.\s?H|S\.\s?E|S\.\s?G\.\s?R|U\.\s?T\.\s?E|S\.\s?A\.\s?I\.\s?C)\.$/u
+/** A company's name right before (a capitalised word inside a sentence, not opening it): "Servicios Sur S.A.", not "Luego S.A.". */
+const COMPANY_NAME_BEFORE = /(?:^|[^.!?:\s])[ \t]+\p{Lu}[\p{L}\p{M}.&'’-]*[ \t]+$/u
+
 /** A capitalised word right before. */
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t]+$/u
 
@@ -336,6 +347,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
     if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
+    // Initials are a whole cluster ("R.L." is not in "S.R.L."), and a company's type after its name is no one's ("Servicios Sur S.A.").
+    if (INITIALS_FORM.test(variant) && (INITIAL_JUST_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
+      INITIAL_JUST_AFTER.test(text.slice(end, end + 2)) || (COMPANY_TYPE.test(text.slice(start, end)) && COMPANY_NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start))))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
     // A nickname's word ending a longer proper name is that name's ("Río Negro").
     if (o.kinds.size === 1 && o.kinds.has("nickname") && CAPITALISED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue

@@ -53,6 +53,13 @@ describe("rules/official in the styles courts use", () => {
     // A given name that is also a month, before an initial.
     ["EL SEÑOR VOCAL DR. JULIO A. ROMERO, DIJO: comparto", "JULIO A. ROMERO"],
     ["del Juzgado N° 1, a cargo del Dr. Julio R. Bustos por haber deducido recurso", "Julio R. Bustos"],
+    // A panel's signatures side by side, as a PDF's text layer reads them.
+    ["Fdo.:\n\nSantiago Aldao Berisso     Laura Beatriz Pizzorno     Ricardo Néstor Goñi\nJuez de Cámara           Jueza de Cámara          Juez de Cámara",
+      "Santiago Aldao Berisso", "Laura Beatriz Pizzorno", "Ricardo Néstor Goñi"],
+    ["Ana Paz\tLuis Mora\nJueza\tSecretario", "Ana Paz", "Luis Mora"],
+    // A judge speaking of the panel's other judges.
+    ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
+    ["comparto lo expuesto por mi distinguida colega, Dra. Marta Ríos Paz.", "Marta Ríos Paz"],
   ])
   negatives(official, "FUNCIONARIO", [
     // A party's counsel is never an official, even near a role word.
@@ -66,6 +73,9 @@ describe("rules/official in the styles courts use", () => {
     "Fdo. digitalmente: Ignacio Funes, letrado patrocinante de la querella; Marta Ríos, perito",
     "Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso.",
     "la víctima ANA PÉREZ – Jueza de Paz de su localidad, declaró",
+    // Columns whose second line is no list of roles; counsel calling each other colleagues.
+    "Ana Paz     Luis Mora\nabogada     perito",
+    "el letrado Ignacio Funes, colega de la querellante Ana Paz, declaró",
     "A LA PRIMERA CUESTIÓN PLANTEADA, EL ACTOR IGNACIO FUNES SOSTUVO:",
     // Headings and offices above a role line are not names.
     "CAMARA CIVIL Y COMERCIAL\nSECRETARIA",

@@ -205,6 +205,15 @@ describe("propagation to initials", () => {
     expect(found).toContainEqual(["E. U.", "emanuel urquiza"])
   })
 
+  it("leaves a longer cluster and a company's type alone: \"R.L.\" is not in \"S.R.L.\", \"Servicios Sur S.A.\" is a company", async () => {
+    const text = "El testigo Ricardo Omar Ledesma trabaja en Mercado Libre S.R.L.; el imputado Sergio Acosta, en Servicios Sur S.A. " +
+      "Luego S.A. se retiró y R.L. declaró."
+    const found = await redactedWith(text)
+    expect(found.filter(([surface]) => surface === "S.A.")).toHaveLength(1)
+    expect(found.filter(([surface]) => surface === "R.L.")).toHaveLength(1)
+    expect(found.some(([surface]) => surface?.includes("S.R.L."))).toBe(false)
+  })
+
   it("leaves initials that cite a law alone (\"del C.P.\")", async () => {
     const text = "El imputado Carlos PÉREZ amenazó, conducta prevista en el art. 149 bis del C.P.; PROHIBIR a C.P. todo contacto."
     const found = await redactedWith(text)

@@ -154,6 +154,8 @@ const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[
 /** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
 const REPRESENTED = /(?:Fiscal[íi]a|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)[^;\n]{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?/giu
 const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
+/** A judge speaking of the panel's other judges in a vote: "adhiero al voto de mi colega Etcheverry", "mi distinguida colega, Dra. Paz". */
+const COLLEAGUE = /(?<![\p{L}])(?:mis?|nuestr[oa]s?)\s+(?:(?:distinguid[oa]s?|estimad[oa]s?)\s+)?colegas?(?:\s+(?:preopinantes?|de\s+(?:Sala|Tribunal|C[áa]mara)))?\s*,?\s*(?:(?:Dres|Dras|Dra|Dr)\.?\s*)?/giu
 const ANTE_MI = /\bante\s+m[íi]\s*[:,]?\s*(?:(?:Dra|Dr)\.?\s*)?/giu
 /**
  * The order of the judges' votes: "el orden de emisión de los votos es el
@@ -201,6 +203,38 @@ const after = (re: RegExp, text: string, evidence: string): Span[] => {
   return out
 }
 
+/** Columns of a line laid out from a PDF: chunks apart by a tab or three spaces or more. */
+const COLUMN_GAP = /\t+|[ ]{3,}/u
+const ROLE_CHUNK = new RegExp(String.raw`^${ROLE}(?:\s+(?:de|del)\s+(?:C[áa]mara|Sala|Tribunal|Primera\s+Instancia|Ejecuci[óo]n))?$`, "iu")
+
+/**
+ * Signers side by side, as a PDF lays out a panel's signatures and its text
+ * layer reads them: a line of names in columns above a line of their roles
+ * in as many columns ("Ana Paz     Luis Mora↵Jueza de Cámara     Juez de Cámara").
+ */
+const signatureColumns = (text: string): Span[] => {
+  const out: Span[] = []
+  let lineStart = 0
+  while (lineStart < text.length) {
+    const lineEnd = text.indexOf("\n", lineStart) < 0 ? text.length : text.indexOf("\n", lineStart)
+    const nextEnd = text.indexOf("\n", lineEnd + 1) < 0 ? text.length : text.indexOf("\n", lineEnd + 1)
+    const line = text.slice(lineStart, lineEnd)
+    const roles = text.slice(lineEnd + 1, nextEnd).trim().split(COLUMN_GAP)
+    if (COLUMN_GAP.test(line.trim()) && roles.length >= 2 && roles.every((role) => ROLE_CHUNK.test(role.trim()))) {
+      const names: Span[] = []
+      for (const chunk of line.matchAll(/\S+(?: \S+|  \S+)*/gu)) {
+        const name = chunk[0].replace(/^(?:Dra|Dr|Dres)\.[ \t]*/u, "")
+        if (!NAME_LINE.test(name) && !/^\p{Lu}[\p{L}\p{M}'’-]+$/u.test(name)) break
+        const start = lineStart + chunk.index + chunk[0].length - name.length
+        names.push({ start, end: start + name.length, label: "FUNCIONARIO", score: 0.85, detector: "rules/official", evidence: "signature-columns" })
+      }
+      if (names.length === roles.length) out.push(...names)
+    }
+    lineStart = lineEnd + 1
+  }
+  return out
+}
+
 export const official: Detector = {
   name: "rules/official",
   labels: ["FUNCIONARIO"],
@@ -210,7 +244,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"))
     return out
   },
 }
