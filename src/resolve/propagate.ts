@@ -308,7 +308,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const o = owners.get(f)
     // A form shared by a party and an official ("la imputada FERNÁNDEZ", "la Secretaria, Dra. … Fernández Ríos") is the party's when it is the one person of that label.
     const ofLabel = o ? [...o.entities].filter((key) => entities.has(`${s.label}|${key}`)) : []
-    const entity = o && o.entities.size === 1 ? [...o.entities][0]! : ofLabel.length === 1 ? ofLabel[0]! : keyOf(parseName(text.slice(s.start, s.end))) || f
+    // Of a party and a relative who share the form, the party (see aliasToContainers); not for a given name alone.
+    const notKin = o && !(o.kinds.size === 1 && o.kinds.has("given")) ? ofLabel.filter((key) => !kinKeys.has(key)) : []
+    const entity = o && o.entities.size === 1 ? [...o.entities][0]! : ofLabel.length === 1 ? ofLabel[0]! : notKin.length === 1 ? notKin[0]! : keyOf(parseName(text.slice(s.start, s.end))) || f
     if (s.label === "PERSONA" && o && o.labels.size === 1 && o.labels.has("FUNCIONARIO") && !PARTY_EVIDENCE.test(s.evidence ?? "")) {
       return { ...s, label: "FUNCIONARIO" as const, entity, evidence: `${s.evidence ?? ""}+official-name` }
     }

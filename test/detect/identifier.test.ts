@@ -89,7 +89,7 @@ describe("rules/age: ages of anyone described", () => {
     ["la damnificada, jubilada de 71 años, relató", "71 años"],
     ["el testigo Romero, empleado de 38 años, declaró", "38 años"],
   ])
-  negatives(age, "EDAD", ["el contrato de locación por 3 años", "la pena de 2 años de prisión"])
+  negatives(age, "EDAD", ["el contrato de locación por 3 años", "la pena de 2 años de prisión", "CONDENAR a la pena de UN (1) AÑO de prisión", "por el término de TRES (3) MESES"])
 })
 
 describe("a foreigner's identity card is a document like the DNI", () => {

@@ -34,6 +34,13 @@ describe("rules/handle", () => {
     ["desde el perfil @juancho.perez89 publicó", "@juancho.perez89"],
     ["el usuario de Instagram «la_tana_22» lo amenazó", "la_tana_22"],
     ["su perfil de Facebook: juancitoperez escribió", "juancitoperez"],
+    ["Su perfil de Facebook es \"andres.lucero.77\" y", "andres.lucero.77"],
+    ["los mensajes del perfil «luciaflor.ramirez.58» fueron", "luciaflor.ramirez.58"],
   ])
-  negatives(handle, "USUARIO_RED", ["escribió a juan.perez89@gmail.com", "un perfil de Facebook falso"])
+  negatives(handle, "USUARIO_RED", [
+    "escribió a juan.perez89@gmail.com",
+    "un perfil de Facebook falso",
+    // A quoted word without a user name's dot, underscore or digit.
+    "el perfil «agresivo» del imputado",
+  ])
 })

@@ -59,6 +59,7 @@ describe("rules/official in the styles courts use", () => {
     ["Ana Paz\tLuis Mora\nJueza\tSecretario", "Ana Paz", "Luis Mora"],
     // A judge speaking of the panel's other judges.
     ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
+    ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],
     ["comparto lo expuesto por mi distinguida colega, Dra. Marta Ríos Paz.", "Marta Ríos Paz"],
   ])
   negatives(official, "FUNCIONARIO", [
@@ -73,6 +74,8 @@ describe("rules/official in the styles courts use", () => {
     "Fdo. digitalmente: Ignacio Funes, letrado patrocinante de la querella; Marta Ríos, perito",
     "Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso.",
     "la víctima ANA PÉREZ – Jueza de Paz de su localidad, declaró",
+    // A witness answering the prosecutor: the next clause's subject, not the prosecutor's name.
+    "A preguntas del Fiscal, Rey reconoció que no vio el hecho.",
     // Columns whose second line is no list of roles; counsel calling each other colleagues.
     "Ana Paz     Luis Mora\nabogada     perito",
     "el letrado Ignacio Funes, colega de la querellante Ana Paz, declaró",

@@ -30,6 +30,9 @@ describe("rules/person", () => {
     ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
     ["luego José “Pepe” Xibilia Ortúzar se retiró", "Pepe", "José", "Xibilia Ortúzar"],
     ["la menor F.E.A. de ocho años", "F.E.A."],
+    // A caption naming the accused by initials, surname first.
+    ["CCC 5555/2022/TO1 - P., R. A. s/ abuso sexual", "P., R. A."],
+    ["en la causa \"G., O. R. y otros s/ abuso sexual\" se", "G., O. R."],
     ["el testigo J. C. Fernández", "J. C. Fernández"],
     ["su abogado defensor particular Dr. Esteban Ruiz", "Esteban Ruiz"],
     ["el agente Carlos Medina labró el acta", "Carlos Medina"],
@@ -82,6 +85,10 @@ describe("rules/person", () => {
     "Código Procesal Penal de la Ciudad",
     "la Cámara de Apelaciones en lo Penal, Contravencional y de Faltas, Sala I",
     "el Tribunal Superior de Justicia y la Corte Suprema de Justicia de la Nación",
+    "al Tribunal Oral en lo Criminal N° 3 del Departamento Judicial de Lomas de Zamora",
+    // A law's abbreviation before a caption's "s/" is no one's initials.
+    "conforme el art. 5 de la L.C., s/ modificación",
+    "la Municipalidad de Tres de Febrero",
     "Según Roxin, el dolo es conocimiento",
     // A lettered heading is not initials + surname.
     "C. Procedimiento en apelación\n\nEl procedimiento siguió su curso.",

@@ -129,6 +129,20 @@ describe("propagation of names", () => {
     expect(new Set(got.filter((m) => m.text === "Armando Coronel").map((m) => m.entity)).size).toBe(1)
   })
 
+  it("a surname alone that the model found itself is the party's too, not the relative's", async () => {
+    const text = "Andrés Fabián Lucero es tío de la niña; su hermano Rubén Lucero declaró que Lucero no vive allí."
+    const at = text.lastIndexOf("Lucero")
+    const tagger: Detector = {
+      name: "ner/test",
+      labels: ["PERSONA"],
+      detect: () => [{ start: at, end: at + "Lucero".length, label: "PERSONA" as const, score: 0.99, detector: "ner/test", evidence: "ner" }],
+    }
+    const got = (await analyse(text, config, [tagger])).filter((s) => s.label === "PERSONA")
+    const entityAt = (start: number) => got.find((s) => s.start === start)?.entity
+    expect(entityAt(at)).toBe(entityAt(0))
+    expect(entityAt(text.indexOf("Rubén Lucero"))).not.toBe(entityAt(0))
+  })
+
   it("a quoted word between two people's names is no nickname: each keeps their own pseudonym", async () => {
     const text = "Los imputados Ramiro Ledesma y Brian Cabrera declararon. Según Ledesma, \"Cabrera\" mintió."
     const got = await mentions(text)

@@ -15,10 +15,18 @@ export const handle = patternDetector({
     {
       name: "handle:network-cue",
       regex: new RegExp(
-        String.raw`\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|nombre\s+de\s+usuario)\s+(?:de\s+(?:la\s+red\s+social\s+)?|en\s+)?${NETWORKS}\s*(?:(?:denominad[oa]|llamad[oa]|a\s+nombre\s+de|identificad[oa]\s+como)\s+)?[:\s]*[«"“'‘]?(?<v>@?[\p{L}\d_.\-]{2,40}(?:\s[\p{L}\d_.\-]{2,30}){0,2}?)[»"”'’]`,
+        String.raw`\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|nombre\s+de\s+usuario)\s+(?:de\s+(?:la\s+red\s+social\s+)?|en\s+)?${NETWORKS}\s*(?:(?:denominad[oa]|llamad[oa]|a\s+nombre\s+de|identificad[oa]\s+como|es|era|ser[íi]a)\s+)?[:\s]*[«"“'‘]?(?<v>@?[\p{L}\d_.\-]{2,40}(?:\s[\p{L}\d_.\-]{2,30}){0,2}?)[»"”'’]`,
         "gu",
       ),
       score: 0.85,
+    },
+    {
+      // No network named: "del perfil «luciaflor.ramirez.58»", "la cuenta \"dante_sosa\"": a quoted user name,
+      // with a dot, an underscore or a digit as user names have.
+      name: "handle:quoted",
+      regex: /\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|alias\s+de\s+usuario)\s+(?:(?:es|era)\s+)?[«"“'‘](?<v>@?[\p{Ll}\d_][\p{Ll}\d_.]{1,38}[\p{Ll}\d_])[»"”'’]/gu,
+      score: 0.8,
+      validate: (v) => (/[\d_.]/.test(v) ? 0.8 : undefined),
     },
     {
       name: "handle:network-cue-bare",

@@ -55,7 +55,11 @@ const roleBefore = (text: string, roleEnd: number): Span[] => {
   let at: number | undefined
   const direct = /^[ \t]*[,:]?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu.exec(window)!
   const seg0 = nameAt(text, roleEnd + direct[0].length)
-  if (seg0) at = roleEnd + direct[0].length
+  // "A preguntas del Fiscal, Rey reconoció…": after a comma and no honorific, a lone surname that a verb
+  // follows opens the next clause; it is not the official's name in apposition.
+  const clauseSubject = seg0 !== undefined && seg0.length === 1 && /,/.test(direct[0]) && !/\b(?:dras?|dres|dr|doctora?)\b/iu.test(direct[0]) &&
+    /^[ \t]+\p{Ll}/u.test(text.slice(seg0[0]!.end, seg0[0]!.end + 3))
+  if (seg0 && !clauseSubject) at = roleEnd + direct[0].length
   else {
     const h = HONORIFIC.exec(window)
     if (!h) return out

@@ -400,9 +400,18 @@ const byNickname = (text: string): Span[] => {
   return out
 }
 
+/**
+ * A caption naming the accused by initials, surname first: "P., R. A. s/ abuso sexual", "G., O. R. y otros
+ * s/ …" (sexual offences and minors are captioned so). The surname's initial was left readable before.
+ */
+const INITIALS_CAPTION = /(?<![\p{L}.])\p{Lu}\.[ \t]*,[ \t]*\p{Lu}\.(?:[ \t]*\p{Lu}\.){0,2}(?=[ \t]*(?:y[ \t]+otr[oa]s?[ \t]+)?s\/)/gu
+
+const byInitialsCaption = (text: string): Span[] =>
+  [...text.matchAll(INITIALS_CAPTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: "PERSONA" as const, score: 0.85, detector: "rules/person", evidence: "initials" }))
+
 export const person: Detector = {
   name: "rules/person",
   labels: ["PERSONA"],
-  detect: (text) => [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text)],
+  detect: (text) => [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text)],
 }
 
