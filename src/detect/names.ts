@@ -309,7 +309,10 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
-  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|seg[úu]n|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  // "según Zaffaroni", "según el maestro Maier": an author right after "según"; "Según la denuncia, Agustín
+  // Benavente amenazó" is no citation.
+  if (/\bseg[úu]n\s+(?:(?:el|la|los|las)\s+(?:(?:prestigios[oa]|destacad[oa]|recordad[oa])\s+)?(?:maestr[oa]|profesor(?:a)?|autor(?:a)?|jurista|tratadista|doctrinari[oa]|catedr[áa]tic[oa]|penalista|procesalista)s?\s+)?$/iu.test(scope)) return true
   const after = text.slice(end, end + 40)
   // An author entry: an inverted name before the title it wrote ("Peralta, Jorge W. “Nuevos …”"),
   // or a name before its role in a collective work ("Jorge W. Peralta, Director, Edit. …").

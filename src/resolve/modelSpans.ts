@@ -35,7 +35,8 @@ import { OFFICIAL_BEFORE } from "./propagate.ts"
  * - is an address with neither a number nor a street word;
  * - is a one-word person that the ruling also writes in lower case (a
  *   common word: "Obra", "Agregó"), or a longer one made only of such words
- *   and initials, none of them a known name (a heading "B. Juicio").
+ *   and initials (or legal abbreviations: "Tasa Pasiva del BCRA"), none of them
+ *   a known name (a heading "B. Juicio").
  *
  * After merging (`consistentModelForms`), every form the model alone
  * redacts as a place or address is looked for elsewhere in the ruling (the
@@ -254,7 +255,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
   if (span.label === "PERSONA" && /\s/.test(surface.trim())) {
     const words = wordsIn(text, span.start, span.end).map((w) => w.text.replace(/[,;:]$/, "")).filter((w) => !isInitial(w) && !CONNECTOR.test(w))
-    const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w))
+    // A legal abbreviation among them counts as such a word: "Tasa Pasiva del BCRA".
+    const common = (w: string): boolean => !isFirstName(w) && !isSurname(w) && (isStop(w) || writtenInLowerCase(text, w) || isLegalAbbreviation(w))
     if (words.length > 0 && words.every(common)) return "common-words"
   }
   if (span.label === "PERSONA" || span.label === "LUGAR") {

@@ -96,6 +96,7 @@ describe("a foreigner's identity card is a document like the DNI", () => {
   positives(dni, "DNI", [
     ["exhibió su Cédula de Identidad boliviana N° 4.518.227", "4.518.227"],
     ["cédula de identidad paraguaya 5.123.456", "5.123.456"],
+    ["su DNI para extranjeros N° 95.331.447", "95.331.447"],
   ])
   negatives(dni, "DNI", ["la cédula de notificación N° 4.518.227 fue librada"])
 })

@@ -94,6 +94,8 @@ describe("rules/case-number: body mentions and MPF numbers", () => {
     ["Poder Judicial de la Nación - TOCC N° 12 - CCC 48211/2021/TO1", "CCC 48211/2021/TO1"],
     ["(CCC 71234/2022/1/CA1) confirmó", "CCC 71234/2022/1/CA1"],
     ["FSM 12345/2019 del registro", "FSM 12345/2019"],
+    // A precedent's number is visible, but not a number the decision does not follow.
+    ["registra la causa N° 18.503/2019 en trámite", "18.503/2019"],
   ])
   negatives(caseNumber, "EXPEDIENTE", [
     "registrado bajo el N° 5 del libro de actas",

@@ -30,6 +30,10 @@ describe("rules/person", () => {
     ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
     ["luego José “Pepe” Xibilia Ortúzar se retiró", "Pepe", "José", "Xibilia Ortúzar"],
     ["la menor F.E.A. de ocho años", "F.E.A."],
+    // "Según" a document or a witness, not an author.
+    ["I. Según la denuncia, Agustín Rolando Benavente, DNI 30.118.445, amenazó", "Agustín Rolando Benavente"],
+    // A nickname in the caption of the case against its person.
+    ["la causa seguida contra CIPRIANO RAMÓN ARCE, alias \"Cipi\", por", "Cipi"],
     // A caption naming the accused by initials, surname first.
     ["CCC 5555/2022/TO1 - P., R. A. s/ abuso sexual", "P., R. A."],
     ["en la causa \"G., O. R. y otros s/ abuso sexual\" se", "G., O. R."],
@@ -62,6 +66,7 @@ describe("rules/person", () => {
   negatives(person, "PERSONA", [
     // A quoted name of a law or a programme between capitalised words is no nickname.
     "conforme la Ley \"Micaela\" Nacional de capacitación",
+    "Según Zaffaroni, el dolo es conocimiento",
     "el Programa «Ellas Hacen» Provincial",
     // A paragraph break inside quotes is no nickname; a quoted phrase after "y" that follows no nickname neither.
     "alias \"\n\nLuego\" declaró",

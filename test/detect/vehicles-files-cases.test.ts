@@ -55,6 +55,7 @@ describe("rules/case-number", () => {
     "la causa n° 12 del listado",
     // A precedent's case number is a citation, not this ruling's case.
     "Cámara de Apelaciones PCyF, Sala III, causa n° 6043/2021-1, rta. 3/8/2021",
+    "Cámara de Apelaciones PCyF, Sala III, causa N° 6043/2021-1, rta. 3/8/2021",
     "de sus honorariosExpediente",
   ])
 })

@@ -154,6 +154,12 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, spans)).toEqual(["PERSONA:Rodolfo Peralta", "PERSONA:GÓMEZ, Ana", "PERSONA:PERALTA, Rodolfo"])
   })
 
+  it("drops a tag made of common words and a legal abbreviation", async () => {
+    const text = "Los intereses se calculan según la tasa pasiva del BCRA. La Tasa Pasiva del BCRA se aplica hasta el pago."
+    const spans = await analyse(text, config, [model(text, [["Tasa Pasiva del BCRA", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual([])
+  })
+
   it("drops a tag on a lone initial, not the initials a rule finds after a cue", async () => {
     const text = "Según el maestro Jorge W. Ibarguren, la regla es clara. La víctima, J. L. M., declaró."
     const spans = await analyse(text, config, [model(text, [["W", "PERSONA"], ["J. L. M.", "PERSONA"]])])

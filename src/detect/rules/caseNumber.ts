@@ -15,6 +15,9 @@ const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nros?
 const NUMBER_YEAR = String.raw`(?:\d{1,3}(?:\.\d{3})+|\d{3,8})\/\d{2,4}`
 /** Filings with a number of their own: "una demanda (no 39428/98)", "denuncia N° 1234/2023", "recurso nro. 77/2024". */
 const FILING = String.raw`(?:demandas?|solicitud(?:es)?|recursos?|denuncias?|querellas?|presentaci(?:ó|o)n(?:es)?)\s*\(?\s*(?:n[oº]s?\.?|N\s?[°º]|nros?\.?|n(?:ú|u)meros?)\s*:?\s*`
+/** A precedent's decision right after its number: "rta. 3/8/2021", "resuelta el …", "reg. n° …", "sentencia del …". */
+const DECIDED_AFTER = /^\s*[,;]?\s*(?:rta\.|resuelt[oa]\s|reg\.|registro\s+n|sentencia\s+del|del\s+\d{1,2}\/\d{1,2}\/\d{2,4})/iu
+
 /** Codes of the national and federal courts' jurisdictions that open their case numbers (Lex100). */
 const NATIONAL_JURISDICTIONS = [
   "CCC", "CFP", "CPE", "CPF", "CNE", "CAF", "CCF", "CIV", "COM", "CNT", "CSS", "CSJ", "CFCP", "CNC",
@@ -45,7 +48,9 @@ export const caseNumber = patternDetector({
         "gu",
       ),
       score: 0.9,
-      validate: (v) => (v.replace(/\D/g, "").length >= 3 ? 0.9 : undefined),
+      // A cited precedent's number, its decision after it ("causa n° 6043/2021-1, rta. 3/8/2021"), is a citation.
+      validate: (v, c) =>
+        v.replace(/\D/g, "").length >= 3 && !DECIDED_AFTER.test(c.text.slice(c.match.index + c.match[0].length, c.match.index + c.match[0].length + 30)) ? 0.9 : undefined,
     },
     {
       // The national judiciary's case number (Lex100: its jurisdiction's code, number/year, then the

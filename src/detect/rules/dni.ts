@@ -10,8 +10,8 @@ const NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?![\d.,]\d|\d)`
 /** After a cue, the number may run into the next item's number: "DNI 27.444.555.2º) Imponer". */
 const CUED_NUM = String.raw`(?<v>\d{1,2}(?:[.\s]\d{3}){2}|\d{7,8})(?!\d|[.,]\d(?![º°)]))`
 const CUE = String.raw`(?:D\.?\s?N\.?\s?I\.?|L\.?\s?E\.?|L\.?\s?C\.?|C\.?\s?I\.?|M\.?\s?I\.?|documento(?:\s+nacional)?(?:\s+de\s+identidad)?|documento\s+de\s+identidad|c[ée]dula(?:\s+de\s+identidad)?)`
-/** The country that issued it: "Cédula de Identidad boliviana N° …", "DNI argentino". */
-const ISSUER = String.raw`(?:(?:argentin|bolivian|paraguay|peruan|chilen|uruguay|venezolan|colombian|ecuatorian|dominican|cuban|hait|mexican|brasileñ|extranjer)[oa]s?|brasilera)`
+/** The country that issued it: "Cédula de Identidad boliviana N° …", "DNI argentino", "DNI para extranjeros". */
+const ISSUER = String.raw`(?:(?:argentin|bolivian|paraguay|peruan|chilen|uruguay|venezolan|colombian|ecuatorian|dominican|cuban|hait|mexican|brasileñ|extranjer)[oa]s?|brasilera|para\s+extranjeros)`
 const NUMBER_WORD = String.raw`(?:\s*(?:N\s?[°º.o]|n(?:ú|u)m(?:ero|\.)?|nro\.?)\s*)?`
 
 const NOT_DNI_BEFORE = {

@@ -1,6 +1,6 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
-import { LEGAL_ABBREVIATIONS } from "../lexicon/abbreviations.ts"
+import { isLegalAbbreviation, LEGAL_ABBREVIATIONS } from "../lexicon/abbreviations.ts"
 import {
   CAPS_TOKEN,
   NAME_SEQ,
@@ -211,7 +211,8 @@ const byShape = (text: string): Span[] => {
       }
       // Mixed: Title-case given name(s) then CAPS surname(s).
       const firstCaps = words.findIndex((t) => isCaps(t.text))
-      if (firstCaps > 0 && words.slice(firstCaps).every((t) => isCaps(t.text) && t.text.length >= 3)) {
+      // An abbreviation is no surname: "Tasa Pasiva del BCRA".
+      if (firstCaps > 0 && words.slice(firstCaps).every((t) => isCaps(t.text) && t.text.length >= 3 && !isLegalAbbreviation(t.text))) {
         out.push(mk(seg, 0.8, "mixed"))
         continue
       }
@@ -320,8 +321,8 @@ const byInitials = (text: string): Span[] => {
  * apodaban", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
 const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:le|les)\s+(?:dec[íi]an|dicen)|conocid[oa]s?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
-/** What a popular name may be given to, other than a person, shortly before "conocida como". */
-const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|caso|causa|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
+/** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
+const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
 const QUOTED_NICK = String.raw`[«"“'‘](?<quoted>(?:[^»"”'’\n]|\n(?![ \t]*\n)){1,30})[»"”'’]`
 const NICK = new RegExp(
@@ -387,7 +388,8 @@ const byNickname = (text: string): Span[] => {
     if (/^(?:se|les?)\s/iu.test(m[0]) && !/\p{Lu}/u.test(v)) continue
     // "la Ley 25.675, conocida como «Ley General del Ambiente»": a law's or a programme's popular name.
     const head = v.replace(/^(?:el|la|los|las)\s+/iu, "").split(/\s+/u)[0]!
-    if ((head.length >= 3 && !head.endsWith(".") && isStop(head)) || NAMES_A_THING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue
+    if ((head.length >= 3 && !head.endsWith(".") && isStop(head)) ||
+      (/^conocid/iu.test(m[0]) && NAMES_A_THING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)))) continue
     out.push({ start, end: start + v.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
     if (!m.groups!["quoted"]) continue
     for (let at = m.index + m[0].length, more = FURTHER_NICK.exec(text.slice(at, at + 60)); more; more = FURTHER_NICK.exec(text.slice(at, at + 60))) {
