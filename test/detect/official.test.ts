@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { official } from "../../src/detect/rules/official.ts"
 import { PipelineConfigSchema } from "../../src/domain/PipelineConfig.ts"
 import { analyse } from "../../src/resolve/resolve.ts"
-import { negatives, positives } from "./_table.ts"
+import { found, negatives, positives } from "./_table.ts"
 
 /** Officials as real rulings write them: role-headed lines, role clauses, panels, signature blocks. */
 describe("rules/official in the styles courts use", () => {
@@ -122,5 +122,12 @@ describe("officials and parties in one ruling", () => {
     const got = await actions(text)
     expect(got.filter(([t]) => t === "Rodrigo Altamirano").map(([, a]) => a)).toEqual(["keep", "keep"])
     expect(got.filter(([t]) => t === "Marcelo Altamirano").map(([, a]) => a)).toEqual(["redact"])
+  })
+})
+
+describe("rules/official: a signature block of an acta", () => {
+  it("a role ending one signature line does not name who signs on the next", async () => {
+    const text = "Dr. Ricardo Pardiñas — Juez\nDra. Priscila Monzón Arrieta — abogada particular\nEfraín Páez — Imputado"
+    expect(await found(official, text, "FUNCIONARIO")).toEqual(["Ricardo Pardiñas"])
   })
 })

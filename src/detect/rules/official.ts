@@ -49,11 +49,16 @@ const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
 })
 
 /** Names after the role: directly ("Fiscal Martín LÓPEZ") or after Dr./Dra. within the same clause. */
-const roleBefore = (text: string, roleEnd: number): Span[] => {
+const roleBefore = (text: string, roleStart: number, roleEnd: number): Span[] => {
   const out: Span[] = []
   const window = text.slice(roleEnd, roleEnd + COURT_WINDOW)
   let at: number | undefined
-  const direct = /^[ \t]*[,:]?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu.exec(window)!
+  // A role ending a signature line after its signer's name ("Dr. Ricardo Pardiñas — Juez") does not name
+  // whoever signs on the line below; a role alone on its line ("JUEZA") or before a colon may.
+  const endsSignerLine = /\S/u.test(text.slice(text.lastIndexOf("\n", roleStart - 1) + 1, roleStart))
+  const direct = (endsSignerLine
+    ? /^[ \t]*(?::\s*|,[ \t]*)?(?:(?:el|la)[ \t]+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?[ \t]*)?/iu
+    : /^[ \t]*[,:]?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu).exec(window)!
   const seg0 = nameAt(text, roleEnd + direct[0].length)
   // "A preguntas del Fiscal, Rey reconoció…": after a comma and no honorific, a lone surname that a verb
   // follows opens the next clause; it is not the official's name in apposition.
@@ -64,6 +69,8 @@ const roleBefore = (text: string, roleEnd: number): Span[] => {
     const h = HONORIFIC.exec(window)
     if (!h) return out
     const gap = window.slice(0, h.index)
+    // On the next line is another signer ("… — Juez↵Dra. X — abogada").
+    if (endsSignerLine && /^[ \t]*\r?\n[ \t]*$/u.test(gap)) return out
     const courtOnly = courtDescription(gap)
     if (PARTY.test(gap) || ROLE_RE.test(gap) || (!courtOnly && (SENTENCE_END.test(gap) || gap.length > 120))) {
       ROLE_RE.lastIndex = 0
@@ -247,7 +254,7 @@ export const official: Detector = {
     ROLE_RE.lastIndex = 0
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
-    for (const [s, e] of roles) out.push(...roleBefore(text, e), ...roleAfter(text, s))
+    for (const [s, e] of roles) out.push(...roleBefore(text, s, e), ...roleAfter(text, s))
     out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"))
     return out
   },
