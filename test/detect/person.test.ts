@@ -34,6 +34,9 @@ describe("rules/person", () => {
     ["I. Según la denuncia, Agustín Rolando Benavente, DNI 30.118.445, amenazó", "Agustín Rolando Benavente"],
     // A nickname in the caption of the case against its person.
     ["la causa seguida contra CIPRIANO RAMÓN ARCE, alias \"Cipi\", por", "Cipi"],
+    // A given name alone between lower-case words: a child, a victim named by first name only.
+    ["Contó que Lautaro le pidió plata al padre", "Lautaro"],
+    ["la madre llevó a Mía al jardín; allí lloró", "Mía"],
     // A caption naming the accused by initials, surname first.
     ["CCC 5555/2022/TO1 - P., R. A. s/ abuso sexual", "P., R. A."],
     ["en la causa \"G., O. R. y otros s/ abuso sexual\" se", "G., O. R."],
@@ -67,6 +70,12 @@ describe("rules/person", () => {
     // A quoted name of a law or a programme between capitalised words is no nickname.
     "conforme la Ley \"Micaela\" Nacional de capacitación",
     "Según Zaffaroni, el dolo es conocimiento",
+    // A lone given name that ends a longer name, is an abbreviation, or is inverted or in a list.
+    "conforme el art. 361 de nuestro Código de Rito, razón",
+    "el art. 11 bis del Convenio de Berna, en tanto",
+    "más intereses, Iva e impuesto de sellos",
+    "los bienes fueron enviados a Rosario, Mendoza y Salta",
+    "los chicos asistirían al instituto del Rosario.",
     "el Programa «Ellas Hacen» Provincial",
     // A paragraph break inside quotes is no nickname; a quoted phrase after "y" that follows no nickname neither.
     "alias \"\n\nLuego\" declaró",

@@ -1,6 +1,8 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
+import { fold } from "../fold.ts"
 import { isLegalAbbreviation, LEGAL_ABBREVIATIONS } from "../lexicon/abbreviations.ts"
+import { CABA_BARRIOS, PROVINCES } from "../lexicon/places.ts"
 import {
   CAPS_TOKEN,
   NAME_SEQ,
@@ -411,9 +413,38 @@ const INITIALS_CAPTION = /(?<![\p{L}.])\p{Lu}\.[ \t]*,[ \t]*\p{Lu}\.(?:[ \t]*\p{
 const byInitialsCaption = (text: string): Span[] =>
   [...text.matchAll(INITIALS_CAPTION)].map((m) => ({ start: m.index, end: m.index + m[0].length, label: "PERSONA" as const, score: 0.85, detector: "rules/person", evidence: "initials" }))
 
+/**
+ * A given name written alone, Title-case, between lower-case words: "Contó que Lautaro le pidió plata",
+ * "la llevó a Mía al jardín". A child or a victim is often named so, with no cue and never in full. Not a
+ * word the ruling also writes in lower case, a surname, a legal word, a month or a day ("Abril", "Julio"),
+ * a barrio or a province, an abbreviation ("Iva"), nor next to another capitalised word (a longer name,
+ * an institution's or a street's: "Hospital Juan A. Fernández"), after "de" ending a longer name ("Convenio de
+ * Berna") or before a comma and a capital (an inverted name, a list of places).
+ */
+const LONE_GIVEN = /(?<=(?:^|[\s(«"“,;:])(?:\p{Ll}[\p{L}\p{M}]*[ \t]+|[,;:][ \t]*))(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?=[ \t]*(?:[,;:.)»"”]|[ \t]\p{Ll}))/gu
+
+const byLoneGivenName = (text: string): Span[] => {
+  const out: Span[] = []
+  for (const m of text.matchAll(LONE_GIVEN)) {
+    const word = m[1]!
+    if (!isFirstName(word) || isSurname(word) || isStop(word) || isGivenStop(word)) continue
+    const f = fold(word)
+    if (CABA_BARRIOS.has(f) || PROVINCES.has(f) || writtenInLowerCase(text, word) || isLegalAbbreviation(word.toUpperCase())) continue
+    const start = m.index
+    const end = start + word.length
+    // The end of a longer name ("Código de Rito", "Convenio de Berna", "el instituto del Rosario"), or an
+    // inverted name or a list ("en autos Bruna, Ana", "Viajó a Dolores, Ana Ruiz lo esperaba").
+    if (/(?:\p{Lu}[\p{L}\p{M}.]*[ \t]+(?:de|de la|de los)|\bdel)[ \t]+$/u.test(text.slice(Math.max(0, start - 40), start)) ||
+      /^[ \t]*,[ \t]*\p{Lu}/u.test(text.slice(end, end + 4))) continue
+    if (!notInstitution(text, start) || inCitation(text, start, end) || inCitedWork(text, start, end)) continue
+    out.push({ start, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "given-name-alone" })
+  }
+  return out
+}
+
 export const person: Detector = {
   name: "rules/person",
   labels: ["PERSONA"],
-  detect: (text) => [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text)],
+  detect: (text) => [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text)],
 }
 
