@@ -1,6 +1,7 @@
 import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
 import { fold, joinLineEndHyphens } from "../detect/fold.ts"
+import { NICK_CUE } from "../detect/rules/person.ts"
 import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
 import { commonWordUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
@@ -149,7 +150,7 @@ const COMPANY_NAME_BEFORE = /(?:^|[^.!?:\s])[ \t]+\p{Lu}[\p{L}\p{M}.&'’-]*[ \t
 const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t]+$/u
 
 /** Initials compare without their spaces: "M. A. Q." is "M.A.Q.". */
-const tightInitials = (form: string): string => (/^(?:\p{L}\.\s*)+$/u.test(form) ? form.replace(/\s+/gu, "") : form)
+const tightInitials = (form: string): string => (INITIALS_FORM.test(form) ? form.replace(/\s+/gu, "") : form)
 
 /** An initial in a folded key ("m."). */
 const INITIAL_WORD = /^\p{L}\.$/u
@@ -224,7 +225,7 @@ const aliasToContainers = (all: readonly Entity[]): void => {
 const OPENS_NICKNAME = /^[ \t]+[«"“'‘]$/u
 const CLOSES_NICKNAME = /^[»"”'’][ \t]+$/u
 /** Between a name and the nickname that follows it: "Brian Cabrera, alias «Pato»", "Pérez (a) “Tito”". */
-const NICKNAME_AFTER_NAME = /^\s*,?\s*(?:alias|apodad[oa]|apodo|conocid[oa]\s+como|\(a\))\s*[:,]?\s*[«"“'‘]?$/iu
+const NICKNAME_AFTER_NAME = new RegExp(String.raw`^\s*,?\s*(?:${NICK_CUE})\s*[:,]?\s*[«"“'‘]?$`, "iu")
 
 /**
  * The person each nickname belongs to: the name it is written inside, or the

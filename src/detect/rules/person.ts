@@ -322,7 +322,7 @@ const byInitials = (text: string): Span[] => {
  * What introduces a nickname, or the name someone goes by: alias, apodado, "(a)", "le dicen", "a quien
  * apodaban", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
-const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:le|les)\s+(?:dec[íi]an|dicen)|conocid[oa]s?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
+export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:le|les)\s+(?:dec[íi]an|dicen)|conocid[oa]s?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
 /** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
 const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
