@@ -37,6 +37,8 @@ describe("rules/person", () => {
     // A given name alone between lower-case words: a child, a victim named by first name only.
     ["Contó que Lautaro le pidió plata al padre", "Lautaro"],
     ["la madre llevó a Mía al jardín; allí lloró", "Mía"],
+    // A given name that is also a surname is a name either way.
+    ["la docente vio que Bruno le pegaba a su compañero", "Bruno"],
     // A caption naming the accused by initials, surname first.
     ["CCC 5555/2022/TO1 - P., R. A. s/ abuso sexual", "P., R. A."],
     ["en la causa \"G., O. R. y otros s/ abuso sexual\" se", "G., O. R."],

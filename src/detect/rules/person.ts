@@ -415,8 +415,9 @@ const byInitialsCaption = (text: string): Span[] =>
 
 /**
  * A given name written alone, Title-case, between lower-case words: "Contó que Lautaro le pidió plata",
- * "la llevó a Mía al jardín". A child or a victim is often named so, with no cue and never in full. Not a
- * word the ruling also writes in lower case, a surname, a legal word, a month or a day ("Abril", "Julio"),
+ * "la llevó a Mía al jardín". A child or a victim is often named so, with no cue and never in full (a given
+ * name that is also a surname, "Bruno", is a name either way). Not a word the ruling also writes in lower
+ * case, a legal word, a month or a day ("Abril", "Julio"),
  * a barrio or a province, an abbreviation ("Iva"), nor next to another capitalised word (a longer name,
  * an institution's or a street's: "Hospital Juan A. Fernández"), after "de" ending a longer name ("Convenio de
  * Berna") or before a comma and a capital (an inverted name, a list of places).
@@ -427,7 +428,7 @@ const byLoneGivenName = (text: string): Span[] => {
   const out: Span[] = []
   for (const m of text.matchAll(LONE_GIVEN)) {
     const word = m[1]!
-    if (!isFirstName(word) || isSurname(word) || isStop(word) || isGivenStop(word)) continue
+    if (!isFirstName(word) || isStop(word) || isGivenStop(word)) continue
     const f = fold(word)
     if (CABA_BARRIOS.has(f) || PROVINCES.has(f) || writtenInLowerCase(text, word) || isLegalAbbreviation(word.toUpperCase())) continue
     const start = m.index
