@@ -60,6 +60,9 @@ describe("rules/official in the styles courts use", () => {
     // A judge speaking of the panel's other judges.
     ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
     ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],
+    // A panel signing by name only.
+    ["1. Rechazar la queja.\n\nFirmado: Teodosio Larumbe, Ernestina Carabajal Vidal, Ulises Mendiburu (en disidencia).",
+      "Teodosio Larumbe", "Ernestina Carabajal Vidal", "Ulises Mendiburu"],
     ["comparto lo expuesto por mi distinguida colega, Dra. Marta Ríos Paz.", "Marta Ríos Paz"],
   ])
   negatives(official, "FUNCIONARIO", [
@@ -71,6 +74,8 @@ describe("rules/official in the styles courts use", () => {
     // Not a vote's order, not a signer.
     "en el orden de prelación de los votos no se advierte error: el actor Ignacio Funes lo consintió",
     "Fdo.: Ignacio Funes, abogado del actor",
+    "Fdo.: Ignacio Funes, Marta Ríos, peritos de parte",
+    "Firmado: Ignacio Funes.",
     "Fdo. digitalmente: Ignacio Funes, letrado patrocinante de la querella; Marta Ríos, perito",
     "Alegaron el Dr. Fernando Ramírez, abogado de la querella, y la Dra. Silvina Alonso.",
     "la víctima ANA PÉREZ – Jueza de Paz de su localidad, declaró",

@@ -246,6 +246,43 @@ const signatureColumns = (text: string): Span[] => {
   return out
 }
 
+/**
+ * A panel signing by name only, a list closing the ruling: "Firmado: Teodosio Larumbe, Ernestina Carabajal
+ * Vidal, Ulises Mendiburu (en disidencia)." Two names or more, each followed only by a comma, "y", a
+ * bracket or the end of the line; a name with words after it ("Fdo.: Ignacio Funes, abogado del actor") is
+ * no such list.
+ */
+const SIGNED_LINE = /(?:^|\n)[ \t]*(?:Fdo\.?|Firmado)(?:[ \t]+(?:digitalmente|electr[óo]nicamente))?(?:[ \t]+por)?:[ \t]*/gu
+const NEXT_SIGNER = /^[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*(?:,|[ \t]y)[ \t]*/u
+const LIST_END = /^[ \t]*(?:\([^)\n]{0,40}\))?[ \t]*(?:\.|\r?\n|$)/u
+
+const signedByName = (text: string): Span[] => {
+  const out: Span[] = []
+  for (const m of text.matchAll(SIGNED_LINE)) {
+    const names: Token[][] = []
+    let at = m.index + m[0].length
+    for (let n = 0; n < 7; n++) {
+      const seg = nameAt(text, at)
+      if (!seg) {
+        // After a comma, words that are no name: "…, peritos de parte".
+        names.length = 0
+        break
+      }
+      names.push(seg)
+      const end = seg[seg.length - 1]!.end
+      const next = NEXT_SIGNER.exec(text.slice(end, end + 60))
+      if (next) {
+        at = end + next[0].length
+        continue
+      }
+      if (!LIST_END.test(text.slice(end, end + 60))) names.length = 0
+      break
+    }
+    if (names.length >= 2) out.push(...names.map((seg) => mk(seg, 0.85, "signed-list")))
+  }
+  return out
+}
+
 export const official: Detector = {
   name: "rules/official",
   labels: ["FUNCIONARIO"],
@@ -255,7 +292,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, s, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
     return out
   },
 }
