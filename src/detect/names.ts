@@ -324,13 +324,20 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
     /^\s*\(\s*(?:19|20)\d\d\s*\)/.test(after)
 }
 
-const WORK_AFTER =
-  /^(?:\s*,\s*\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3})?\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|(?:Manual\s+de\s+)?Derecho\s+(?:Penal|Procesal|Constitucional|Civil)|Tratado|Manual|Lecciones|Teor[íi]a|C[óo]digo\s+Penal\s+(?:de\s+la\s+Naci[óo]n\s+)?(?:comentado|y\s+normas)|Strafrecht|ed\.|p\.\s*\d|pp\.|p[áa]g\.)/iu
+/** An author's given names or initials after the surname: ", Guillermo E. H.". */
+const AUTHOR_GIVEN = String.raw`\s*,\s*\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3}`
+/** A co-author: " - Rua, Gonzalo S.", " y Slokar, Alejandro". */
+const CO_AUTHOR = String.raw`\s*(?:[-–—]|\by\b)\s*\p{Lu}[\p{L}\p{M}'’-]+${AUTHOR_GIVEN}`
+const WORK_AFTER = new RegExp(
+  String.raw`^(?:\s+\p{Lu}\.)*(?:${AUTHOR_GIVEN})?(?:${CO_AUTHOR}){0,3}\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|(?:Manual\s+de\s+)?Derecho\s+(?:Penal|Procesal|Constitucional|Civil)|Tratado|Manual|Lecciones|Teor[íi]a|C[óo]digo\s+(?:Procesal\s+)?(?:Penal|Civil|Contravencional)[^,.;]{0,50}?(?:comentado|anotado|y\s+normas)|Strafrecht|ed\.|p\.\s*\d|pp\.|p[áa]g\.)`,
+  "iu",
+)
 
 /**
  * A cited work or precedent (narrower than `inCitation`): inside a cited case
  * caption, or an author entry followed by the work ("Creus, Carlos, Derecho
- * Penal. Parte Especial", "Donna, op. cit.").
+ * Penal. Parte Especial", "Donna, op. cit."), co-authors between ("Morosi,
+ * Guillermo E. H. - Rua, Gonzalo S., Código Procesal Penal … comentado").
  */
 export const inCitedWork = (text: string, start: number, end: number): boolean =>
-  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 80))
+  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 200))

@@ -30,7 +30,7 @@ import { OFFICIAL_BEFORE } from "./propagate.ts"
  * - is a legal abbreviation written like initials ("T.S.J.", "CA", "J.A.");
  * - is a place or address that is only a paragraph's number or letter ("I.");
  * - is a coarse place (the court's seat, the city, the country, a country);
- * - is inside a citation (an author, a cited case, a publisher's city, an
+ * - is inside a citation (an author, a cited case, a publisher or its city, an
  *   author's surname opening a parenthesis: "(Avellaneda, Tomás en …)");
  * - is an address with neither a number nor a street word;
  * - is a one-word person that the ruling also writes in lower case (a
@@ -252,6 +252,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if (span.label === "LUGAR" && AUTHOR_OPENS.test(text.slice(Math.max(0, span.start - 12), span.start)) && givenNameAfterComma(text, span.end)) return "citation"
   // "Editorial, Buenos Aires, 2002": a publisher's city.
   if (span.label === "LUGAR" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12))) return "citation"
+  // "…comentado, Abeledo Perrot, 2015": a publisher, its year after it, closing a cited work.
+  if (span.label === "PERSONA" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12)) && /(?:comentad[oa]|anotad[oa]|t\.\s*[IVX\d]+|[“"«][^”"»\n]{3,}[”"»])\s*,\s*$/iu.test(text.slice(Math.max(0, span.start - 80), span.start))) return "citation"
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
   if (span.label === "PERSONA" && /\s/.test(surface.trim())) {
     const words = wordsIn(text, span.start, span.end).map((w) => w.text.replace(/[,;:]$/, "")).filter((w) => !isInitial(w) && !CONNECTOR.test(w))

@@ -154,6 +154,18 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, spans)).toEqual(["PERSONA:Rodolfo Peralta", "PERSONA:GÓMEZ, Ana", "PERSONA:PERALTA, Rodolfo"])
   })
 
+  it("keeps co-authors and the publisher of a cited work visible", async () => {
+    const text = "El imputado Andrés Ruiz declaró. Ver Morosi, Guillermo E. H. - Rua, Gonzalo S., Código Procesal Penal de la Nación comentado, Abeledo Perrot, 2015."
+    const spans = await analyse(text, config, [model(text, [["Morosi", "PERSONA"], ["Gonzalo", "PERSONA"], ["Abeledo Perrot", "PERSONA"], ["Andrés Ruiz", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Andrés Ruiz"])
+  })
+
+  it("a name before a year is a person's when no work precedes it", async () => {
+    const text = "El imputado declaró que vio a Andrés Ruiz, 2015 fue el año del hecho."
+    const spans = await analyse(text, config, [model(text, [["Andrés Ruiz", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Andrés Ruiz"])
+  })
+
   it("drops a tag made of common words and a legal abbreviation", async () => {
     const text = "Los intereses se calculan según la tasa pasiva del BCRA. La Tasa Pasiva del BCRA se aplica hasta el pago."
     const spans = await analyse(text, config, [model(text, [["Tasa Pasiva del BCRA", "PERSONA"]])])
