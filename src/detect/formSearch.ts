@@ -30,7 +30,6 @@ export interface TextToken {
 
 /** A word, across a line-end hyphenation ("Santi-\nllán": a lower-case letter, the hyphen, a lower-case letter on the next line). */
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?<=\p{Ll})-[ \t]*\r?\n[ \t]*(?=\p{Ll})[\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
-const LINE_END_HYPHEN = /-[ \t]*\r?\n[ \t]*/gu
 const WORD = /^[\p{L}\p{N}]/u
 
 /**
@@ -51,7 +50,7 @@ export const tokenize = (text: string): readonly TextToken[] => {
   const tokens = Array.from(text.matchAll(TOKEN), (match) => {
     const word = match[0]
     let text = folded.get(word)
-    if (text === undefined) folded.set(word, (text = fold(word.includes("\n") ? word.replace(LINE_END_HYPHEN, "") : word)))
+    if (text === undefined) folded.set(word, (text = fold(word)))
     return { text, start: match.index, end: match.index + word.length }
   })
   if (text.length >= REMEMBERED_LENGTH) {

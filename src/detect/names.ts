@@ -17,6 +17,9 @@ const DOTTED_ABBREVIATIONS = ["SA", "SRL", "SAS", "SAU", "SCA", "SH", "SE", "SGR
 /** An initial, or a cluster of them before another capitalised word ("Gustavo R.M. Tissera"; not "S.A.U.,", not "X S.A. Conforme"). */
 const INITIAL = String.raw`(?:\p{Lu}\.|(?!(?:${DOTTED_ABBREVIATIONS.join("|")})(?![\p{L}]))(?:\p{Lu}\.){2,3}(?=[ \t]+\p{Lu}[\p{L}\p{M}]))`
 /** A whole word only: "OFAV" in "OFAVyT" is not a name token. */
+/** A gap between columns of a line laid out from a PDF (signers side by side): a tab, or three spaces or more. */
+export const COLUMN_GAP = /\t+|[ ]{3,}/u
+
 export const NAME_TOKEN = String.raw`(?:${CAPS}|${TITLE}|${INITIAL})(?![\p{L}\p{M}])`
 export const CAPS_TOKEN = CAPS
 export const TITLE_TOKEN = TITLE

@@ -1,6 +1,6 @@
 import type { Span } from "../domain/Span.ts"
 import { fold } from "../detect/fold.ts"
-import { isCaps, isFirstName, isGivenStop, isInitial, isParticle, isPreteriteVerb, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
+import { COLUMN_GAP, isCaps, isFirstName, isGivenStop, isInitial, isParticle, isPreteriteVerb, isStop, isSurname, writtenInLowerCase } from "../detect/names.ts"
 
 /**
  * A statistical tagger sees sub-word pieces, not words: its person spans
@@ -96,13 +96,9 @@ export const nameRuns = (text: string, start: number, end: number): Array<{ star
 /** A span's last word is one capital letter after a space, opening a cluster of initials. */
 const ABBREVIATION_OPENED = /[ \t]\p{Lu}(?=\.\p{Lu}\.)/u
 
-/** A gap between columns of a line laid out from a PDF (signers side by side): a tab, or three spaces or more. */
-const COLUMN_GAP = /\t+|[ ]{3,}/gu
-
 export const cutToWords = (text: string, span: Span): Span[] => {
   // What lies in separate columns is separate: "Ana Paz     Luis Mora" is two names.
   const surface0 = text.slice(span.start, span.end)
-  COLUMN_GAP.lastIndex = 0
   const gap = COLUMN_GAP.exec(surface0)
   if (gap) {
     const cut = span.start + gap.index

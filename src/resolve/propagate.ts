@@ -168,7 +168,7 @@ const holdsWord = (theirs: ReadonlySet<string>, word: string): boolean =>
  * keys' words (the rarest word of the shorter key that is not an initial), so
  * a ruling with thousands of people does not compare every pair.
  */
-const aliasToContainers = (all: readonly Entity[]): void => {
+const aliasToContainers = (all: readonly Entity[], kinKeys: ReadonlySet<string>): void => {
   const words = new Map<Entity, { count: number; set: Set<string> }>()
   const byWord = new Map<string, Set<Entity>>()
   const index = (e: Entity) => {
@@ -185,7 +185,6 @@ const aliasToContainers = (all: readonly Entity[]): void => {
     for (const word of words.get(e)!.set) byWord.get(word)!.delete(e)
   }
   for (const e of all) if (!e.exactOnly) index(e)
-  const kinKeys = new Set(all.filter((e) => e.kin).map((e) => e.key))
   for (const e of all) {
     // A relative is another person, whatever names the two share ("hijo de Armando Coronel").
     if (e.exactOnly || e.kin) continue
@@ -281,8 +280,9 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (key && !entities.has(`PERSONA|${key}`)) entities.set(`PERSONA|${key}`, { key, label: "PERSONA", parts, exactOnly: false })
   }
   const all = [...entities.values()].sort((a, b) => b.key.split(" ").length - a.key.split(" ").length)
-  aliasToContainers(all)
+  // Relatives never alias (aliasToContainers), so their keys stay what they are now.
   const kinKeys = new Set(all.filter((e) => e.kin).map((e) => e.key))
+  aliasToContainers(all, kinKeys)
   // A nickname takes its person's pseudonym.
   for (const { nickname, owner } of nicknames) {
     const nick = entities.get(`PERSONA|${fold(nickname)}`) ?? entities.get(`PERSONA|${keyOf(parseName(nickname))}`)

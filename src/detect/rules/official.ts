@@ -1,6 +1,6 @@
 import type { Span } from "../../domain/Span.ts"
 import type { Detector } from "../Detector.ts"
-import { isCaps, isStop, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
+import { COLUMN_GAP, isCaps, isStop, NAME_SEQ, nameAt, nameSegments, type Token } from "../names.ts"
 
 /**
  * Officials acting in their role → FUNCIONARIO (kept visible by default):
@@ -214,8 +214,6 @@ const after = (re: RegExp, text: string, evidence: string): Span[] => {
   return out
 }
 
-/** Columns of a line laid out from a PDF: chunks apart by a tab or three spaces or more. */
-const COLUMN_GAP = /\t+|[ ]{3,}/u
 const ROLE_CHUNK = new RegExp(String.raw`^${ROLE}(?:\s+(?:de|del)\s+(?:C[áa]mara|Sala|Tribunal|Primera\s+Instancia|Ejecuci[óo]n))?$`, "iu")
 
 /**
@@ -223,12 +221,17 @@ const ROLE_CHUNK = new RegExp(String.raw`^${ROLE}(?:\s+(?:de|del)\s+(?:C[áa]mar
  * layer reads them: a line of names in columns above a line of their roles
  * in as many columns ("Ana Paz     Luis Mora↵Jueza de Cámara     Juez de Cámara").
  */
+const lineEndFrom = (text: string, from: number): number => {
+  const at = text.indexOf("\n", from)
+  return at < 0 ? text.length : at
+}
+
 const signatureColumns = (text: string): Span[] => {
   const out: Span[] = []
   let lineStart = 0
   while (lineStart < text.length) {
-    const lineEnd = text.indexOf("\n", lineStart) < 0 ? text.length : text.indexOf("\n", lineStart)
-    const nextEnd = text.indexOf("\n", lineEnd + 1) < 0 ? text.length : text.indexOf("\n", lineEnd + 1)
+    const lineEnd = lineEndFrom(text, lineStart)
+    const nextEnd = lineEndFrom(text, lineEnd + 1)
     const line = text.slice(lineStart, lineEnd)
     const roles = text.slice(lineEnd + 1, nextEnd).trim().split(COLUMN_GAP)
     if (COLUMN_GAP.test(line.trim()) && roles.length >= 2 && roles.every((role) => ROLE_CHUNK.test(role.trim()))) {
