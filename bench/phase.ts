@@ -12,7 +12,8 @@
  * system, every thread), peakRssMb.
  */
 import { readFile } from "node:fs/promises"
-import { Effect, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import { runServices } from "../src/cli/main.ts"
 import { loadPipelineConfig } from "../src/domain/loadPipelineConfig.ts"
 import { extractDocument } from "../src/ingest/extract.ts"

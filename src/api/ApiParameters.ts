@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { ApiError, invalidParameter } from "./ApiError.ts"
 
 /**

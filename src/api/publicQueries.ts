@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises"
 import { join } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { ApiError, invalidParameter, notFound } from "./ApiError.ts"
 import {
   choiceParameter,

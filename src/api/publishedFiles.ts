@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { Headers, HttpServerRequest, HttpServerResponse, HttpStaticServer } from "effect/http"
 import { notFound } from "./ApiError.ts"
 import { contentType, resolvePublicFile } from "./staticFiles.ts"

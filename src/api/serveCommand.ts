@@ -1,6 +1,10 @@
 import { access } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { Cause, Console, Data, Effect, Runtime } from "effect"
+import * as Cause from "effect/Cause"
+import * as Console from "effect/Console"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Runtime from "effect/Runtime"
 import { Argument, Command, Flag } from "effect/cli"
 import { EXIT, showPath, UserError } from "../cli/userError.ts"
 

@@ -1,4 +1,5 @@
-import { Context, Layer } from "effect"
+import * as Context from "effect/Context"
+import * as Layer from "effect/Layer"
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM, as a request a command can honour at a safe

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises"
 import { join, resolve } from "node:path"
-import { Console, Effect } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 import { Argument, Command } from "effect/cli"
 import { evaluate } from "../eval/evaluate.ts"
 import { formatReport } from "../eval/formatReport.ts"

@@ -1,6 +1,6 @@
 // The module itself, not the package index, which loads every platform module (HTTP, sockets, workers...).
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { ignoreClosedOutput } from "./closedOutput.ts"
 import { cli } from "./main.ts"
 import { runMain } from "./runMain.ts"

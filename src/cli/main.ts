@@ -1,5 +1,7 @@
 import { resolve } from "node:path"
-import { Effect, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { Command } from "effect/cli"
 import { TOOL_VERSION } from "../pipeline/toolVersion.ts"
 import { serveCommand } from "../api/serveCommand.ts"

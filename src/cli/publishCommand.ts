@@ -1,4 +1,5 @@
-import { Console, Effect } from "effect"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
 import { Command, Flag } from "effect/cli"
 import { publishApproved } from "../review/publishApproved.ts"
 import { OutputFolder } from "../store/OutputFolder.ts"

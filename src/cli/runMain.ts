@@ -1,4 +1,4 @@
-import { Runtime } from "effect"
+import * as Runtime from "effect/Runtime"
 import type { StopSource } from "./StopSignal.ts"
 
 /**

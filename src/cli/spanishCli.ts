@@ -1,4 +1,6 @@
-import { Console, Layer, Option } from "effect"
+import * as Console from "effect/Console"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import { CliConfig, CliError, CliOutput, Flag, GlobalFlag, type HelpDoc } from "effect/cli"
 import { DEBUG_FLAG } from "./userError.ts"
 

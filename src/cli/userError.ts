@@ -1,4 +1,7 @@
-import { Cause, Data, Effect, Runtime } from "effect"
+import * as Cause from "effect/Cause"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Runtime from "effect/Runtime"
 import { CliError } from "effect/cli"
 
 /**

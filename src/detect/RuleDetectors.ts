@@ -1,4 +1,6 @@
-import { Context, Effect, Layer } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { Pipeline } from "../pipeline/Pipeline.ts"
 import type { Detector } from "./Detector.ts"
 import { ruleDetectors } from "./registry.ts"

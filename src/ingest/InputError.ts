@@ -1,4 +1,4 @@
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /**
  * Why a whole input (a folder or a manifest) cannot be listed. Per-file

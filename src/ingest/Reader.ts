@@ -1,4 +1,4 @@
-import type { Effect } from "effect"
+import type * as Effect from "effect/Effect"
 import type { ExtractedDocument, Format } from "../domain/Document.ts"
 import type { IngestFailure } from "../domain/IngestFailure.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import WordExtractor from "word-extractor"
 import type { DocumentPart } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import mammoth from "mammoth"
 import type { DocumentPart, PartKind } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"

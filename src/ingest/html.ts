@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { normaliseWhitespace } from "../normalise/whitespace.ts"
 import { removeSoftHyphens } from "../normalise/softHyphens.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { imagePages, type ImageFormat } from "./ocr/imagePages.ts"
 import { ocrPages, ocrProvenance } from "./ocr/ocrPages.ts"

@@ -1,7 +1,7 @@
 import type { Dirent } from "node:fs"
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises"
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { RulingMetadata } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { csvRows } from "./csvRows.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { PDFParse, VerbosityLevel } from "pdf-parse"
 import type { DocumentPart, OcrProvenance } from "../domain/Document.ts"
 import { IngestFailure } from "../domain/IngestFailure.ts"

@@ -1,5 +1,5 @@
 import { extname } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { ExtractedDocument, Format } from "../domain/Document.ts"
 import type { IngestFailure } from "../domain/IngestFailure.ts"
 import type { Reader, ReadOptions } from "./Reader.ts"

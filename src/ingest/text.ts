@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { decodeText } from "./decodeText.ts"
 import type { DocumentPart } from "../domain/Document.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import JSZip from "jszip"
 import { IngestFailure } from "../domain/IngestFailure.ts"
 import { xmlProblem } from "./xmlWellFormed.ts"

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { isAbsolute, join, relative } from "node:path"
 import { parentPort, workerData } from "node:worker_threads"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { Detector } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"

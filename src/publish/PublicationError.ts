@@ -1,5 +1,6 @@
 import { join, relative } from "node:path"
-import { Data, Runtime } from "effect"
+import * as Data from "effect/Data"
+import * as Runtime from "effect/Runtime"
 import { causeOf } from "../store/OutputFolder.ts"
 
 /**

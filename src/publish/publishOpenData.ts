@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs"
 import { join, relative } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { FailureRecord } from "../domain/AuditRecord.ts"
 import { DOCUMENT_EXTENSIONS_PUBLISHED } from "../domain/Document.ts"
 import { RuleDetectors } from "../detect/RuleDetectors.ts"

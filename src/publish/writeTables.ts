@@ -1,6 +1,6 @@
 import { mkdir, rename, rm } from "node:fs/promises"
 import { basename, dirname, join, relative } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { causeOf, OutputFolder, OutputWriteError } from "../store/OutputFolder.ts"
 import type { StoreSession } from "../store/Store.ts"
 import { toCsv, type CsvValue } from "./csv.ts"

@@ -1,5 +1,6 @@
 import { Queue, QueueEvents } from "bullmq"
-import { Effect, Layer } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { z } from "zod"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { Analyser } from "../pipeline/Analyser.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { Redis } from "ioredis"
 import type { QueueAddress } from "./QueueAddress.ts"
 import { QueueUnavailable } from "./QueueUnavailable.ts"

@@ -1,4 +1,5 @@
-import { Data, Runtime } from "effect"
+import * as Data from "effect/Data"
+import * as Runtime from "effect/Runtime"
 
 /**
  * `--cola` names no Redis that tacha can use: a malformed address, a server

@@ -1,4 +1,5 @@
-import { Data, Runtime } from "effect"
+import * as Data from "effect/Data"
+import * as Runtime from "effect/Runtime"
 
 /**
  * Why a review step could not be done. `message` is Spanish and names ids,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { fold } from "../detect/fold.ts"
 import { LABELS, type Label } from "../domain/Label.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import { ReviewActionSchema, type ReviewAction } from "./reviewAction.ts"
 import { ReviewError } from "./ReviewError.ts"

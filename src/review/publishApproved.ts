@@ -1,5 +1,5 @@
 import { readdir, readFile } from "node:fs/promises"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { FailureRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
 import { RuleDetectors } from "../detect/RuleDetectors.ts"
 import { Pipeline } from "../pipeline/Pipeline.ts"

@@ -1,7 +1,7 @@
 import { readFile, rm } from "node:fs/promises"
 import { join } from "node:path"
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { z } from "zod"
 import { AuditRecordSchema, type AuditRecord } from "../domain/AuditRecord.ts"
 import { LABELS } from "../domain/Label.ts"

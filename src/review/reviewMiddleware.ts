@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto"
-import { Cause, Context, Effect } from "effect"
+import * as Cause from "effect/Cause"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import { HttpRouter, HttpServerError, HttpServerRequest, HttpServerResponse } from "effect/http"
 import { ReviewError } from "./ReviewError.ts"
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises"
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { AuditRecordSchema, type AuditRecord, type FailureRecord } from "../domain/AuditRecord.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { documentId } from "../pipeline/documentId.ts"

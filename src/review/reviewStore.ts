@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { LABELS, type Label } from "../domain/Label.ts"
 import { storePath, withStore } from "../store/openStore.ts"
 import type { SpanDecision } from "./decisions.ts"

@@ -1,4 +1,5 @@
-import { Data, Runtime } from "effect"
+import * as Data from "effect/Data"
+import * as Runtime from "effect/Runtime"
 
 /**
  * The shape of an error on one file of the output folder: the file (relative

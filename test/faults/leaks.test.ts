@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import JSZip from "jszip"
 import { describe, expect, it } from "vitest"
 import { PROJECT_ROOT } from "../../src/domain/loadPipelineConfig.ts"

@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from "node:zlib"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import JSZip from "jszip"
 import { PDFDocument, StandardFonts } from "pdf-lib"
 import type { IngestFailure } from "../../src/domain/IngestFailure.ts"

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
 import { alignItems } from "../../src/eval/align.ts"
 import { evaluate } from "../../src/eval/evaluate.ts"

@@ -1,4 +1,6 @@
-import { Effect, Layer, Option } from "effect"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import type { Detector } from "../../src/detect/Detector.ts"
 import { RuleDetectors } from "../../src/detect/RuleDetectors.ts"
 import type { PipelineConfig } from "../../src/domain/PipelineConfig.ts"

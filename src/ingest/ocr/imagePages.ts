@@ -1,5 +1,5 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import UTIF from "utif2"
 import { IngestFailure } from "../../domain/IngestFailure.ts"
 import { pgmFromRgba } from "./greyImage.ts"

@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { PDFParse } from "pdf-parse"
 import { IngestFailure } from "../../domain/IngestFailure.ts"
 import { pgmFromRgba } from "./greyImage.ts"

@@ -1,4 +1,6 @@
-import { Data, Effect, Exit } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import type { ExtractedDocument } from "../../domain/Document.ts"
 import type { IngestFailure } from "../../domain/IngestFailure.ts"
 

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { promisify } from "node:util"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import JSZip from "jszip"
 import { beforeAll, describe, expect, it } from "vitest"
 import { publishIn } from "../../store/services.ts"

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type { AuditRecord } from "../../../src/domain/AuditRecord.ts"
 import type { ExtractedDocument } from "../../../src/domain/Document.ts"
 import type { IngestFailure } from "../../../src/domain/IngestFailure.ts"
