@@ -1,5 +1,5 @@
 import { deflateSync } from "node:zlib"
-import { PDFContentStream, PDFDocument, PDFRawStream, StandardFonts, type PDFFont, type PDFPage, rgb } from "pdf-lib"
+import { PDFDocument, StandardFonts, type PDFFont } from "pdf-lib"
 import type { AuditRecord } from "../../domain/AuditRecord.ts"
 import type { ExtractedDocument } from "../../domain/Document.ts"
 import { readPdf } from "../../ingest/pdf.ts"
@@ -136,15 +136,54 @@ interface Block {
   readonly bold: boolean
 }
 
+/** A number as a content stream writes it: at most two decimals, no trailing zeros. */
+const operand = (value: number): string => String(Math.round(value * 100) / 100)
+
 /**
- * The pages' content streams compressed by Node's zlib, not by the
- * JavaScript deflate pdf-lib would run at save (the same Flate filter, in a
- * fraction of the time: most of a long ruling's layout was spent there).
+ * A text's WinAnsi codes as a content stream's hex string, character by
+ * character (remembered: a ruling uses few distinct characters). Helvetica
+ * and its bold encode alike; the text was made encodable first (`encodable`).
  */
-const compressPages = (pdf: PDFDocument): void => {
-  for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFContentStream) pdf.context.assign(ref, PDFRawStream.of(object.dict, deflateSync(object.getUnencodedContents())))
+const hexCodes = (font: PDFFont): ((text: string) => string) => {
+  const codes = new Map<string, string>()
+  return (text) => {
+    let hex = ""
+    for (const char of text) {
+      let code = codes.get(char)
+      if (code === undefined) {
+        code = font.encodeText(char).toString().slice(1, -1)
+        codes.set(char, code)
+      }
+      hex += code
+    }
+    return `<${hex}>`
   }
+}
+
+interface DrawnLine {
+  readonly text: string
+  readonly font: "regular" | "bold"
+  readonly size: number
+  readonly y: number
+}
+
+/**
+ * A page's text as one content stream, written here rather than by
+ * pdf-lib's drawText (ten operator objects per line, each encoded on its
+ * own: most of a long ruling's layout was spent there) and compressed by
+ * Node's zlib: one text object, each line placed by its text matrix, in
+ * reading order (text extractors follow the content stream).
+ */
+const pageContent = (lines: readonly DrawnLine[], keys: { regular: string; bold: string }, hex: (text: string) => string): Uint8Array => {
+  const operators = ["BT", "0 g"]
+  let font = ""
+  for (const line of lines) {
+    const selected = `${keys[line.font]} ${line.size} Tf`
+    if (selected !== font) operators.push((font = selected))
+    operators.push(`1 0 0 1 ${operand(MARGIN.left)} ${operand(line.y)} Tm`, `${hex(line.text)} Tj`)
+  }
+  operators.push("ET")
+  return deflateSync(Buffer.from(operators.join("\n"), "latin1"))
 }
 
 export const layoutPdf = async (texts: { body: string; header: readonly string[]; footer: readonly string[] }, date: Date): Promise<Uint8Array> => {
@@ -187,17 +226,20 @@ export const layoutPdf = async (texts: { body: string; header: readonly string[]
   const running = pages.length >= 2
   if (!running) pages = paginate(layout([...bodyParagraphs, ...header, ...footer]))
 
-  const furniture = (page: PDFPage, lines: readonly string[], y: number) =>
-    lines.forEach((line, k) => page.drawText(line, { x: MARGIN.left, y: y - k * (FURNITURE_SIZE + 3), size: FURNITURE_SIZE, font: regular, color: rgb(0, 0, 0) }))
+  const hex = hexCodes(regular)
+  const furniture = (lines: readonly string[], y: number): DrawnLine[] =>
+    lines.map((line, k) => ({ text: line, font: "regular", size: FURNITURE_SIZE, y: y - k * (FURNITURE_SIZE + 3) }))
   pages.forEach((lines, index) => {
     const page = pdf.addPage([PAGE.width, PAGE.height])
-    // Drawn in reading order (header, body, footer): text extractors follow the content stream.
-    if (running) furniture(page, header, PAGE.height - 40)
-    for (const line of lines) page.drawText(line.text, { x: MARGIN.left, y: line.y, size: BODY_SIZE, font: line.bold ? bold : regular, color: rgb(0, 0, 0) })
+    const keys = { regular: page.node.newFontDictionary(regular.name, regular.ref).toString(), bold: page.node.newFontDictionary(bold.name, bold.ref).toString() }
     const bottom = [...(running ? footer : []), `Página ${index + 1} de ${pages.length}`]
-    furniture(page, bottom, 28 + (bottom.length - 1) * (FURNITURE_SIZE + 3))
+    const drawn: DrawnLine[] = [
+      ...(running ? furniture(header, PAGE.height - 40) : []),
+      ...lines.map((line): DrawnLine => ({ text: line.text, font: line.bold ? "bold" : "regular", size: BODY_SIZE, y: line.y })),
+      ...furniture(bottom, 28 + (bottom.length - 1) * (FURNITURE_SIZE + 3)),
+    ]
+    page.node.addContentStream(pdf.context.register(pdf.context.stream(pageContent(drawn, keys, hex), { Filter: "FlateDecode" })))
   })
-  compressPages(pdf)
   pdf.setProducer("tacha")
   pdf.setCreator("tacha")
   pdf.setLanguage("es-AR")

@@ -1,6 +1,7 @@
 import JSZip from "jszip"
 import mammoth from "mammoth"
-import { PDFDocument, PDFName, StandardFonts } from "pdf-lib"
+import { inflateSync } from "node:zlib"
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from "pdf-lib"
 import { describe, expect, it } from "vitest"
 import { ruleDetectors } from "../../../src/detect/registry.ts"
 import { readDoc } from "../../../src/ingest/doc.ts"
@@ -53,6 +54,31 @@ describe("PDF → clean PDF", () => {
     const output = await layoutPdf({ body: "VISTOS: el alias ǅuro → consta. ¿Ñandú? «sí» — “ya” …", header: [], footer: [] }, new Date("2026-03-03T12:00:00Z"))
     const text = composeText(await run(readPdf(output)))
     expect(normalised(text)).toBe("VISTOS: el alias Dzuro ? consta. ¿Ñandú? «sí» — “ya” …")
+  })
+
+  it("draws a heading in bold and the body in the regular face, each page's text one compressed stream", async () => {
+    const body = ["RESUELVO:", "Condenar al imputado a la pena de dos años."].join("\n\n")
+    const pdf = await PDFDocument.load(await layoutPdf({ body, header: [], footer: [] }, new Date("2026-03-03T12:00:00Z")))
+    const page = pdf.getPage(0)
+    const fonts = page.node.Resources()!.lookup(PDFName.of("Font"), PDFDict)
+    const faceOf = new Map(fonts.entries().map(([key, ref]) => [key.toString(), pdf.context.lookup(ref, PDFDict).get(PDFName.of("BaseFont"))!.toString()]))
+    const contents = pdf.context.lookup(page.node.get(PDFName.of("Contents")), PDFArray)
+    expect(contents.size()).toBe(1)
+    const stream = contents.lookup(0, PDFRawStream)
+    expect(stream.dict.get(PDFName.of("Filter"))?.toString()).toBe("/FlateDecode")
+    const hex = (text: string) => `<${Buffer.from(text, "latin1").toString("hex").toUpperCase()}`
+    const drawnWith = (text: string): string | undefined => {
+      let face: string | undefined
+      for (const line of inflateSync(stream.contents).toString("latin1").split("\n")) {
+        const selected = /^(\/\S+) [\d.]+ Tf$/u.exec(line)
+        if (selected) face = faceOf.get(selected[1]!)
+        if (line.startsWith(hex(text))) return face
+      }
+      return undefined
+    }
+    expect(drawnWith("RESUELVO:")).toBe("/Helvetica-Bold")
+    expect(drawnWith("Condenar")).toBe("/Helvetica")
+    expect(drawnWith("Página 1 de 1")).toBe("/Helvetica")
   })
 })
 
