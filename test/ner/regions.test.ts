@@ -54,6 +54,14 @@ describe("candidate words (where the model may change a decision)", () => {
     expect(candidatesOf(`${PROSE}RESUELVO: I. Hacer lugar a la demanda. ${PROSE}`)).toEqual(["I"])
   })
 
+  it("an abbreviation of three letters or more, whole or dotted, is not; the names around it and two-letter ones are", () => {
+    const text = `${PROSE}Conforme la tasa activa del BCRA y lo informado por la AFIP, el T.S.J. y la C.S.J.N. ${PROSE}`
+    expect(candidatesOf(text)).toEqual([])
+    // Hard negatives: a name next to an abbreviation, initials that spell none, two-letter clusters (initials too).
+    const names = `${PROSE}Evaristo Luján Cabral, D.N.I. 30.123.456, contra la ANSES; testigo J.P.D. Oyarzábal; Rivadeo S.A. y la señora S.A. Cabral. ${PROSE}`
+    expect(candidatesOf(names)).toEqual(["Evaristo", "Luján", "Cabral", "J", "P", "D", "Oyarzábal", "Rivadeo", "S", "S", "Cabral"])
+  })
+
   it("a capitalised word the text never writes in lower case stays a candidate (it may be a place)", () => {
     expect(candidatesOf(`${PROSE}ocurrió en la localidad de Malagueño. ${PROSE}`)).toEqual(["Malagueño"])
   })

@@ -1,6 +1,7 @@
 import { isFirstName, isGivenStop, isStop, isSurname, writtenInLowerCase } from "../names.ts"
 import type { Encoded } from "./encoder.ts"
 import type { Word } from "./pretokenize.ts"
+import { isLegalAbbreviation } from "../lexicon/abbreviations.ts"
 import { fullWindows, type ModelWindow } from "./windows.ts"
 
 /**
@@ -17,6 +18,12 @@ import { fullWindows, type ModelWindow } from "./windows.ts"
  *   "Considerando": names.ts STOP) or a word it also writes in lower case
  *   ("Gastos", "Monto"), unless the word is a known given name or surname;
  * - a single capital letter (an initial: "B."), unless it is a word ("A", "Y");
+ * - not an abbreviation of a court, a code, an agency or a document of three
+ *   letters or more, whole ("BCRA", "AFIP") or dotted ("D.N.I.", "C.P.C."):
+ *   the resolver never keeps the model's person there (modelSpans.ts
+ *   "legal-abbreviation"), and the names around one are candidates of their
+ *   own. Two-letter ones ("SA", "DE") stay candidates: they are also
+ *   initials and the particles of a name in capitals;
  * - a street word followed by a number ("calle 44 n° 1234", "Ruta 9").
  * Each such word gets `margin` tokens of context on either side (the
  * fixed-stride windows give a token at least 31), and the windows are laid
@@ -68,12 +75,38 @@ const capitalisedCandidate = (text: string, word: string): boolean => {
   return !isStop(word) && !writtenInLowerCase(text, word)
 }
 
+const CAPITAL = /^\p{Lu}$/u
+const CAPITALS = /^\p{Lu}{3,}$/u
+
+/** The letters of the tight dotted run of capitals ("D.N.I.") that holds word `k`, a single capital. */
+const dottedRun = (words: readonly Word[], k: number): string => {
+  const joined = (a: number, b: number): boolean => words[a]!.end === words[b]!.start
+  const dotThenLetter = (dot: number, letter: number): boolean =>
+    words[dot]?.text === "." && CAPITAL.test(words[letter]?.text ?? "") && joined(Math.min(dot, letter), Math.max(dot, letter))
+  let first = k
+  while (dotThenLetter(first - 1, first - 2) && joined(first - 1, first)) first -= 2
+  let last = k
+  while (dotThenLetter(last + 1, last + 2) && joined(last, last + 1)) last += 2
+  let letters = ""
+  for (let j = first; j <= last; j += 2) letters += words[j]!.text
+  return letters
+}
+
+/** A court's, code's, agency's or document's abbreviation of three letters or more (see the module comment). */
+const longAbbreviation = (words: readonly Word[], k: number): boolean => {
+  const word = words[k]!.text
+  if (CAPITALS.test(word)) return isLegalAbbreviation(word)
+  if (!CAPITAL.test(word)) return false
+  const letters = dottedRun(words, k)
+  return letters.length >= 3 && isLegalAbbreviation(letters)
+}
+
 /** Per word of `words`, whether the model must see it (see the module comment). */
 export const candidateWords = (text: string, words: readonly Word[]): Uint8Array => {
   const out = new Uint8Array(words.length)
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text
-    if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = 1
+    if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = longAbbreviation(words, k) ? 0 : 1
     else if (STREET_WORD.test(word)) {
       for (let j = k + 1; j < Math.min(words.length, k + 1 + NUMBER_REACH); j++) {
         if (DIGIT.test(words[j]!.text)) {
