@@ -228,6 +228,23 @@ const vetContext = (rules: readonly Span[], spans: readonly Pick<Span, "start" |
 
 const STREET = /\b(?:calle|av|avda|avenida|pasaje|pje|manzana|mza|mz|casa|piso|dpto|depto|departamento|torre|block|monoblock|lote|ruta|km|barrio|edificio|unidad funcional|uf)\b/
 
+/** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */
+const ORDINAL_SIGNS = /[°ºª]/gu
+
+/**
+ * Whether a house number may start at `start`: right after a street's name
+ * (a word in capitals or capitalised, not abbreviated: "Lavalleja", "SARMIENTO";
+ * a number sign between them may stand), or with a street word shortly
+ * before it on the same line ("calle 44 n° 1234").
+ */
+const afterStreet = (text: string, start: number): boolean => {
+  const before = text.slice(Math.max(0, start - 40), start)
+  const line = before.slice(before.lastIndexOf("\n") + 1)
+  return STREET_NAME_BEFORE.test(line) || STREET.test(fold(line.slice(-30)))
+}
+
+const STREET_NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{M}'’]*[\p{Ll}\p{M}'’]|\p{Lu}{2,})[ \t]+(?:(?:N[°º.]?|n[°º]|nro\.?|número)[ \t]*)?$/u
+
 /** Why a model span must not be used, or undefined when it may. Pure; exported for tests. */
 export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined =>
   veto(text, span, vetContext(rules, spans))
@@ -255,6 +272,9 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   // "…comentado, Abeledo Perrot, 2015": a publisher, its year after it, closing a cited work.
   if (span.label === "PERSONA" && /^\s*,\s*(?:19|20)\d\d\b/.test(text.slice(span.end, span.end + 12)) && /(?:comentad[oa]|anotad[oa]|t\.\s*[IVX\d]+|[“"«][^”"»\n]{3,}[”"»])\s*,\s*$/iu.test(text.slice(Math.max(0, span.start - 80), span.start))) return "citation"
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
+  // "Pág. 3 / 17", "arts. 18 y 19 CN; 1° y 5° CPP", "Sala B, 04.06.2019": a number alone is
+  // part of an address only after its street ("Lavalleja 1234", "calle 44 n° 1234", "manzana 3").
+  if ((span.label === "DIRECCION" || span.label === "LUGAR") && !/\p{L}/u.test(surface.replace(ORDINAL_SIGNS, "")) && !afterStreet(text, span.start)) return "number-without-street"
   if (span.label === "PERSONA" && /\s/.test(surface.trim())) {
     const words = wordsIn(text, span.start, span.end).map((w) => w.text.replace(/[,;:]$/, "")).filter((w) => !isInitial(w) && !CONNECTOR.test(w))
     // A legal abbreviation among them counts as such a word: "Tasa Pasiva del BCRA".

@@ -143,6 +143,24 @@ describe("model tags on the language's own words", () => {
   })
 })
 
+describe("model tags on numbers", () => {
+  it("drops an address or place tag made only of a number no street precedes: a page, an article, a date, a coordinate", async () => {
+    const text = "Expediente SAC 123 - Pág. 3 / 17 - Nº Res. 87.\n\nConforme los arts. 18 y 19 CN; 1° y 5° CPP, y lo resuelto (Cám. Civ. Sala B, 04.06.2019). " +
+      "El pozo está en Lat S 31º 25.112. Fecha: 2021.11.05."
+    const tags = [["3 / 17", "DIRECCION"], ["5", "DIRECCION"], ["19", "DIRECCION"], ["04", "DIRECCION"], ["112", "LUGAR"], ["05", "DIRECCION"], ["87", "LUGAR"]] as const
+    const spans = await analyse(text, config, [model(text, tags.map(([form, label]) => [form, label, 0] as const))])
+    expect(redacted(text, spans).filter((r) => /^(?:DIRECCION|LUGAR):/u.test(r))).toEqual([])
+  })
+
+  it("keeps a house number the model tags alone after its street's name or a street word, numbered sign or not", async () => {
+    const text = "La imputada vive en Lavalleja 1234, el testigo en SARMIENTO N° 455, la víctima en calle 44 n° 1530 y el lote en manzana 3 de la misma ciudad."
+    const tags = [["1234", "DIRECCION"], ["455", "DIRECCION"], ["1530", "DIRECCION"], ["3 ", "DIRECCION"]] as const
+    const spans = await analyse(text, config, [model(text, tags.map(([form, label]) => [form, label] as const))])
+    // Completed with the street's name where the model left it out.
+    expect(redacted(text, spans)).toEqual(["DIRECCION:Lavalleja 1234", "DIRECCION:SARMIENTO N° 455", "DIRECCION:1530", "DIRECCION:3"])
+  })
+})
+
 describe("model tags on cited authors", () => {
   it("drops a tag on an author before the title they wrote or their role in a collective work, not on a party in a caption", async () => {
     const text =
