@@ -228,6 +228,27 @@ const vetContext = (rules: readonly Span[], spans: readonly Pick<Span, "start" |
 
 const STREET = /\b(?:calle|av|avda|avenida|pasaje|pje|manzana|mza|mz|casa|piso|dpto|depto|departamento|torre|block|monoblock|lote|ruta|km|barrio|edificio|unidad funcional|uf)\b/
 
+/** Words that join numbers ("arts. 18 y 19", "al 2700"): no street's name ("1° A" keeps its flat's letter). */
+const CONNECTORS = /(?<![\p{L}])(?:y|e|o|al)(?![\p{L}])/gu
+
+/** A court's degree or chamber after its ordinal: "JUEZ/A DE 1RA. INSTANCIA", "Juzgado de 2ª Nominación". */
+const COURT_DEGREE = /^(?:de[ \t]+)?\d{1,2}[ \t]*(?:[°ºª]|ra|da|do|er|ta|to|va|vo|na|no|ma|mo)?\.?[ \t]*(?:inst(?:ancia)?|nom(?:inaci[oó]n)?|circ(?:unscripci[oó]n)?)\b/iu
+
+/** A page ("Pág. 4 / 9", "fs. 23") or a numbered act or document ("A.I. Nº 412", "Sentencias Nº 17/95", "Escritura N° 213") before a number. */
+const REFERENCE_BEFORE = /(?:\b(?:p[áa]gs?|p[áa]ginas?|fs|fojas?)\.?|(?:\bA\.[ \t]?I\.|\b(?:autos?|interlocutorios?|sentencias?|sent|resoluci[oó]n(?:es)?|res|escrituras?|expedientes?|expte|decretos?|acordadas?|oficios?|legajos?|carta[ \t]+documento)\.?)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?|números?)?)[ \t]*$/iu
+/**
+ * Numbers a ruling refers by, which the model took for an address or a
+ * place: a court's degree ("DE 1RA. INSTANCIA"), a page, a numbered act or
+ * document. No address is written so.
+ */
+const referenceNumber = (text: string, span: Pick<Span, "start" | "end">): boolean => {
+  const digit = text.slice(span.start, span.end).search(/\d/u)
+  if (digit < 0) return false
+  // What precedes the span's first number, inside it or not: "(A.I. Nº 412", "Escritura N° 213", "Pág. 4 / 9".
+  const number = span.start + digit
+  return COURT_DEGREE.test(text.slice(span.start, span.end + 30).replace(/\s+/gu, " ")) || REFERENCE_BEFORE.test(text.slice(Math.max(0, number - 40), number))
+}
+
 /** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */
 const ORDINAL_SIGNS = /[°ºª]/gu
 
@@ -274,7 +295,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if (span.label === "DIRECCION" && !/\d/.test(surface) && !STREET.test(f)) return "address-without-number"
   // "Pág. 3 / 17", "arts. 18 y 19 CN; 1° y 5° CPP", "Sala B, 04.06.2019": a number alone is
   // part of an address only after its street ("Lavalleja 1234", "calle 44 n° 1234", "manzana 3").
-  if ((span.label === "DIRECCION" || span.label === "LUGAR") && !/\p{L}/u.test(surface.replace(ORDINAL_SIGNS, "")) && !afterStreet(text, span.start)) return "number-without-street"
+  if ((span.label === "DIRECCION" || span.label === "LUGAR") && !/\p{L}/u.test(surface.replace(CONNECTORS, "").replace(ORDINAL_SIGNS, "")) && !afterStreet(text, span.start)) return "number-without-street"
+  if ((span.label === "DIRECCION" || span.label === "LUGAR") && referenceNumber(text, span)) return "reference-number"
   if (span.label === "PERSONA" && /\s/.test(surface.trim())) {
     const words = wordsIn(text, span.start, span.end).map((w) => w.text.replace(/[,;:]$/, "")).filter((w) => !isInitial(w) && !CONNECTOR.test(w))
     // A legal abbreviation among them counts as such a word: "Tasa Pasiva del BCRA".

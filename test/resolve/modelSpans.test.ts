@@ -161,6 +161,22 @@ describe("model tags on numbers", () => {
   })
 })
 
+describe("model tags on the numbers a ruling refers by", () => {
+  it("drops an address or place tag on a court's degree, a page, a numbered act or document, and numbers joined by a connector", async () => {
+    const text = "Texto Firmado digitalmente por: PEREYRA Ana, JUEZ/A DE 1RA. INSTANCIA. Expediente SAC 123 - Pág. 4 / 9 - Nº Res. 318.\n\n" +
+      "Así lo resolvió (A.I. Nº 412, 03.05.11) y las Sentencias Nº 17/95; la Escritura N° 213 del año 2009; conf. arts. 142 y 330 del CPCC."
+    const tags = [["DE 1RA", "DIRECCION"], ["4 / 9 - Nº Res", "DIRECCION"], ["I. Nº 412", "DIRECCION"], ["17/95", "DIRECCION"], ["Escritura N° 213", "DIRECCION"], ["y 330", "DIRECCION"]] as const
+    const spans = await analyse(text, config, [model(text, tags.map(([form, label]) => [form, label] as const))])
+    expect(redacted(text, spans).filter((r) => /^(?:DIRECCION|LUGAR):/u.test(r))).toEqual([])
+  })
+
+  it("keeps an address that opens with a number or names a street after a date", async () => {
+    const text = "Vive en 9 de Julio 154, 1° A, y trabaja en Avenida de Mayo 1234; la causa tramita en la Sala 2."
+    const spans = await analyse(text, config, [model(text, [["9 de Julio 154, 1° A", "DIRECCION"], ["Avenida de Mayo 1234", "DIRECCION"]])])
+    expect(redacted(text, spans)).toEqual(["DIRECCION:9 de Julio 154, 1° A", "DIRECCION:Avenida de Mayo 1234"])
+  })
+})
+
 describe("model tags on cited authors", () => {
   it("drops a tag on an author before the title they wrote or their role in a collective work, not on a party in a caption", async () => {
     const text =
