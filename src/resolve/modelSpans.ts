@@ -54,7 +54,7 @@ export const isModelSpan = (s: Pick<Span, "detector">): boolean => s.detector.st
 
 /** Heads of institution names: a place/address tag inside one is the institution, not a person's whereabouts. */
 const INSTITUTION =
-  /^(?:sa|s\.a|srl|s\.r\.l|sas|s\.a\.s|sca|s\.c\.a|sau|s\.a\.u|bank|sociedad|compania|cia|empresa|cooperativa|mutual|asociacion|fundacion|club|motors|group|grupo|holding|corporation|corp|inc|ltd|ltda|asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates)$/
+  /^(?:sa|s\.a|srl|s\.r\.l|sas|s\.a\.s|sca|s\.c\.a|sau|s\.a\.u|bank|sociedad|compania|cia|empresa|cooperativa|mutual|asociacion|fundacion|club|motors|group|grupo|holding|corporation|corp|inc|ltd|ltda|asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates|hospital|sanatorio|clinica|municipalidad|comuna|intendencia)$/
 /** Heads of law names. */
 const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
 
@@ -80,13 +80,19 @@ interface Word {
 
 const WORD_RE = /[^\s,;:()“”"«»[\]]+/gu
 
+/** A word that ends its sentence: five letters or more before a point ("Fernández.", "Juzgado."), not an abbreviation ("Gral.", "Dr."). */
+const SENTENCE_END = /[\p{L}\p{M}]{5,}\.$/u
+
 const wordsIn = (text: string, from: number, to: number): Word[] =>
   Array.from(text.slice(from, to).matchAll(WORD_RE), (m) => ({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] }))
 
 /**
  * The proper name the span belongs to: the span widened over adjacent
  * capitalised words, numbers and connectors on the same line, without
- * crossing punctuation that ends a name (comma, semicolon, parenthesis).
+ * crossing punctuation that ends a name (comma, semicolon, parenthesis) or
+ * a sentence's end ("…al Hospital Fernández. Declaró Marta Güemes": a word
+ * of five letters or more before a point; "Gral. Paz", "Dr. Pérez" and
+ * initials are abbreviations inside a name).
  */
 export const enclosingName = (text: string, start: number, end: number): { start: number; end: number } => {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1
@@ -96,14 +102,18 @@ export const enclosingName = (text: string, start: number, end: number): { start
   let s = start
   for (let i = left.length - 1; i >= 0; i--) {
     const w = left[i]!
-    if (/[,;:()“”"«»]/.test(text.slice(w.end, s)) || !NAME_PART.test(w.text)) break
+    if (/[,;:()“”"«»]/.test(text.slice(w.end, s)) || !NAME_PART.test(w.text) || SENTENCE_END.test(w.text)) break
     s = w.start
   }
   const right = wordsIn(text, end, Math.min(lineEnd, end + 60))
   let e = end
-  for (const w of right) {
-    if (/[,;:()“”"«»]/.test(text.slice(e, w.start)) || !NAME_PART.test(w.text.replace(/[.]$/, "")) ) break
-    e = w.end
+  // The span itself may end its sentence.
+  if (!SENTENCE_END.test(text.slice(Math.max(0, end - 6), end))) {
+    for (const w of right) {
+      if (/[,;:()“”"«»]/.test(text.slice(e, w.start)) || !NAME_PART.test(w.text.replace(/[.]$/, ""))) break
+      e = w.end
+      if (SENTENCE_END.test(w.text)) break
+    }
   }
   // A name does not start or end on a connector.
   const trimmed = wordsIn(text, s, e)

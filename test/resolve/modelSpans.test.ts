@@ -40,6 +40,13 @@ describe("model spans go through the visibility policy", () => {
     expect(redacted(text, spans).filter((r) => r.startsWith("DIRECCION"))).toEqual([])
   })
 
+  it("drops a person or place tag inside a hospital's or a municipality's name, not a party's name in the next sentence", async () => {
+    const text = "La víctima fue trasladada al Hospital Fernández. Informó la Municipalidad de Tandil. Declaró Marta Güemes, vecina del lugar."
+    const spans = await analyse(text, config, [model(text, [["Fernández", "PERSONA"], ["Tandil", "LUGAR"], ["Marta Güemes", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Marta Güemes"])
+    expect(publish(text, spans)).toContain("al Hospital Fernández. Informó la Municipalidad de Tandil. Declaró [PERSONA], vecina")
+  })
+
   it("keeps a real address the model finds", async () => {
     const text = "La imputada vive en Lavalleja 1234, según informó."
     const spans = await analyse(text, config, [model(text, [["Lavalleja 1234", "DIRECCION"]])])
@@ -256,6 +263,18 @@ describe("helpers", () => {
     const barrio = "en el barrio de Constitución donde"
     const b = barrio.indexOf("Constitución")
     expect(inInstitutionOrLawName(barrio, { start: b, end: b + "Constitución".length })).toBe(false)
+  })
+
+  it("does not widen a name across a sentence's end, but across an abbreviation or initials inside it", () => {
+    const text = "Lo llevaron al Juzgado. Declaró Marta Güemes. Su casa da a la Avenida Gral. Paz y la atendió el Dr. J. Pérez."
+    const name = (form: string) => {
+      const at = text.indexOf(form)
+      const n = enclosingName(text, at, at + form.length)
+      return text.slice(n.start, n.end)
+    }
+    expect(name("Marta")).toBe("Declaró Marta Güemes.")
+    expect(name("Paz")).toBe("Avenida Gral. Paz")
+    expect(name("Pérez")).toBe("Dr. J. Pérez")
   })
 })
 
