@@ -168,6 +168,22 @@ describe("model tags on numbers", () => {
   })
 })
 
+describe("model tags on a court's kind, a number sign and a citation's abbreviations", () => {
+  it("drops them: \"Juez de Paz\", \"Nº\", \"Ed.\", \"Bol.\", \"AA.VV.\", a company's \"SA\"", async () => {
+    const text = "Lo recibió la Jueza de Paz de la localidad. Pág. 4 / 9 - Nº Res. 318. Ver Molina, en AA.VV., Tratado de las obligaciones, Ed. Astrea, 2004; " +
+      "(Cámara 3ª, 12/4/95, Bol. Jud., vol. 7); la aseguradora Sur Seguros SA."
+    const tags = [["Paz", "PERSONA"], ["Nº", "LUGAR"], ["AA", "LUGAR"], ["Ed", "LUGAR"], ["Bol", "LUGAR"], ["SA", "LUGAR"]] as const
+    const spans = await analyse(text, config, [model(text, tags.map(([form, label]) => [form, label] as const))])
+    expect(redacted(text, spans).filter((r) => /^(?:PERSONA|DIRECCION|LUGAR):/u.test(r))).toEqual([])
+  })
+
+  it("keeps a short place at a sentence's end and a place called Paz", async () => {
+    const text = "Nació en Ica. Luego vivió en Paz, provincia de Entre Ríos, y en Goya."
+    const spans = await analyse(text, config, [model(text, [["Ica", "LUGAR"], ["Paz", "LUGAR"], ["Goya", "LUGAR"]])])
+    expect(redacted(text, spans)).toEqual(["LUGAR:Ica", "LUGAR:Paz", "LUGAR:Goya"])
+  })
+})
+
 describe("model tags on the numbers a ruling refers by", () => {
   it("drops an address or place tag on a court's degree, a page, a numbered act or document, and numbers joined by a connector", async () => {
     const text = "Texto Firmado digitalmente por: PEREYRA Ana, JUEZ/A DE 1RA. INSTANCIA. Expediente SAC 123 - Pág. 4 / 9 - Nº Res. 318.\n\n" +
