@@ -343,4 +343,52 @@ const WORK_AFTER = new RegExp(
  * Guillermo E. H. - Rua, Gonzalo S., Código Procesal Penal … comentado").
  */
 export const inCitedWork = (text: string, start: number, end: number): boolean =>
-  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 200))
+  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 200)) || authorOfBibliographicParenthesis(text, start, end)
+
+/**
+ * Where an author's name stands in a parenthesis: at its opening (after
+ * "conf.", "cfr.", "v."), after "en" (an editor), "-", "y" or ";", or after
+ * the first words of such a name: the rest of a compound surname ("(DÍAZ
+ * |VILLAR|, Ana", "(Ruiz de |Olmos|") or the given names after the
+ * surname's comma ("(LÓPEZ, |Ana|, …").
+ */
+const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|(?:en|y)\s+|[-–—;]\s*)`
+const AUTHOR_SLOT_BEFORE = new RegExp(
+  String.raw`${AUTHOR_SLOT}(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|del|la)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?:\s*,\s*|\s+(?:(?:de|del|la)\s+)?))?$`,
+  "u",
+)
+/** After the author: the given name or the title after a comma, or a co-author after a dash. */
+const AFTER_AUTHOR = /^\s*(?:,|[-–—])\s*[“"«]?\p{Lu}/u
+/** What marks a parenthesis as a bibliographic reference; two kinds of them make one. */
+const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
+  /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/u,
+  /\b(?:t|Tomo|tomo|vol)\.?\s*[IVX\d]+\b/u,
+  /\b(?:19|20)\d\d\b|\b[12]\.\d{3}\b/u,
+  /\b(?:op|ob)\.\s*cit\b|\bcitad[oa]\b/u,
+  /\bEd(?:\.|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b/u,
+]
+
+/**
+ * An author in a bibliographic parenthesis: "(Pereyra, Tomás, Recursos en
+ * el proceso penal, Ed. Alborada, Rosario, 2011, pág. 77)", "(conf. LÓPEZ, Ana
+ * (Dir.), Código … comentado, t. II, 2015, p. 50)". The name stands where an
+ * author does (see AUTHOR_SLOT_BEFORE) with a given name, title or co-author
+ * after it, and the parenthesis holds two kinds of bibliographic marks
+ * (page, volume, year, "op. cit.", a publisher or an editor). A record's
+ * reference ("(Pérez, Juan, fs. 23)") or a list of parties holds none.
+ */
+export const authorOfBibliographicParenthesis = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 200), start)
+  const open = before.lastIndexOf("(")
+  if (open < 0 || before.indexOf(")", open) >= 0 || !AUTHOR_SLOT_BEFORE.test(before) || !AFTER_AUTHOR.test(text.slice(end, end + 4))) return false
+  // The parenthesis up to where it closes (an editor's "(Dir.)" nested in it).
+  let depth = 0
+  let close = end
+  for (; close < Math.min(text.length, end + 400); close++) {
+    const char = text[close]
+    if (char === "(") depth++
+    else if (char === ")" && depth-- === 0) break
+  }
+  const inside = before.slice(open) + text.slice(end, close)
+  return BIBLIOGRAPHIC_MARKS.filter((mark) => mark.test(inside)).length >= 2
+}

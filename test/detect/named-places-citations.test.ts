@@ -16,12 +16,18 @@ describe("rules/person: places, institutions, authors and precedents", () => {
     "citó a Zaffaroni (\"El Dr. Eugenio Raúl Zaffaroni enseña que la pena...\")",
     "El Dr. Eugenio Raúl Zaffaroni explica que la culpabilidad",
     "resolvió la Corte en \"Casal, Matías Eugenio\" (Fallos 328:3399)",
+    // An author heading a bibliographic parenthesis: a title, then a publisher, a year, a page.
+    "así se dijo (PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. Alborada, Rosario, 2011, pág. 77)",
+    "(conf. DÍAZ VILLAR, Ana, Código Procesal comentado, t. II, 2015, p. 50)",
   ])
   positives(person, "PERSONA", [
     // Hard positives: the same shapes around a party.
     ["el imputado Ignacio Pirovano fue trasladado al Hospital", "Ignacio Pirovano"],
     ["la víctima, Sra. Elsa Carrizo, relató que el Dr. Luis Ortega la atendió", "Elsa Carrizo", "Luis Ortega"],
     ["el acusado \"Casal, Matías\" negó el hecho", "Casal, Matías"],
+    // Hard positives: a party in a reference to the record, or in a list of parties, between parentheses.
+    ["declaró la testigo (PEREYRA ALBA, Marta, fs. 23/24, del 3 de marzo de 2021)", "PEREYRA ALBA, Marta"],
+    ["contra los demandados (LEDESMA, Luis Alberto, y otros), en 2019", "LEDESMA, Luis Alberto"],
     // A surname that is a place word does not make the next person a place: "Calle y de ...".
     ["hija de Anselmo Calle y de Nunziata Pascualina Arrigoni Mejias, con domicilio", "Nunziata Pascualina Arrigoni Mejias"],
   ])

@@ -211,6 +211,15 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, spans)).toEqual(["PERSONA:Rodolfo Peralta", "PERSONA:GÓMEZ, Ana", "PERSONA:PERALTA, Rodolfo"])
   })
 
+  it("keeps an author visible at the head of a bibliographic parenthesis, whatever the title, not a party in a record's reference", async () => {
+    const text = "Así se dijo (PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. Alborada, Rosario, 2011, pág. 77) y " +
+      "(conf. QUINTANA, Lía (Dir.), Código Procesal comentado, t. II, 2015, p. 50; Borrego – Salas, op. cit., p. 9). " +
+      "Declaró la testigo (Ocampo, Marta, fs. 23/24) y los demandados (Ledesma Luis, Vargas Hnos. y Farmacia Sur)."
+    const tags = [["PEREYRA ALBA", "PERSONA"], ["QUINTANA", "PERSONA"], ["Borrego", "PERSONA"], ["Ocampo, Marta", "PERSONA"], ["Ledesma Luis", "PERSONA"]] as const
+    const spans = await analyse(text, config, [model(text, tags.map(([form, label]) => [form, label] as const))])
+    expect(redacted(text, spans).filter((r) => r.startsWith("PERSONA"))).toEqual(["PERSONA:Ocampo, Marta", "PERSONA:Ledesma Luis"])
+  })
+
   it("keeps co-authors and the publisher of a cited work visible", async () => {
     const text = "El imputado Andrés Ruiz declaró. Ver Morosi, Guillermo E. H. - Rua, Gonzalo S., Código Procesal Penal de la Nación comentado, Abeledo Perrot, 2015."
     const spans = await analyse(text, config, [model(text, [["Morosi", "PERSONA"], ["Gonzalo", "PERSONA"], ["Abeledo Perrot", "PERSONA"], ["Andrés Ruiz", "PERSONA"]])])

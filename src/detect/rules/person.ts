@@ -10,6 +10,7 @@ import {
   PARTICLE,
   TITLE_TOKEN,
   inCitation,
+  authorOfBibliographicParenthesis,
   inCitedWork,
   inNamedPlace,
   isCaps,
@@ -446,6 +447,9 @@ const byLoneGivenName = (text: string): Span[] => {
 export const person: Detector = {
   name: "rules/person",
   labels: ["PERSONA"],
-  detect: (text) => [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text)],
+  // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
+  detect: (text) =>
+    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text)]
+      .filter((span) => !authorOfBibliographicParenthesis(text, span.start, span.end)),
 }
 
