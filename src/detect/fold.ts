@@ -21,8 +21,16 @@ export const foldKeepingOffsets = (text: string): string => {
   return out
 }
 
-/** A word hyphenated at a line end ("Santi-\nllán") compares as the word. */
-const LINE_END_HYPHEN = /(?<=\p{Ll})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu
+/**
+ * How a plain-text ruling hyphenates a word at a line end ("Santi-\nllán"):
+ * the hyphen, the line break and the blanks around it, between two
+ * lower-case letters (the callers check the letters). The one definition
+ * that the form search, the name tokens and the spans read such a word by.
+ */
+export const LINE_END_BREAK = String.raw`-[ \t]*\r?\n[ \t]*`
+
+/** A word hyphenated at a line end compares as the word. */
+const LINE_END_HYPHEN = new RegExp(String.raw`(?<=\p{Ll})${LINE_END_BREAK}(?=\p{Ll})`, "gu")
 
 /** `text` with its words hyphenated at a line end written whole ("Santi-\nllán" → "Santillán"). */
 export const joinLineEndHyphens = (text: string): string => (text.includes("\n") ? text.replace(LINE_END_HYPHEN, "") : text)

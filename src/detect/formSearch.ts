@@ -1,4 +1,4 @@
-import { fold } from "./fold.ts"
+import { fold, LINE_END_BREAK } from "./fold.ts"
 
 /**
  * The one search that finds every written form of something in a ruling:
@@ -29,7 +29,7 @@ export interface TextToken {
 }
 
 /** A word, across a line-end hyphenation ("Santi-\nllán": a lower-case letter, the hyphen, a lower-case letter on the next line). */
-const TOKEN = /[\p{L}\p{N}\p{M}]+(?:(?<=\p{Ll})-[ \t]*\r?\n[ \t]*(?=\p{Ll})[\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu
+const TOKEN = new RegExp(String.raw`[\p{L}\p{N}\p{M}]+(?:(?<=\p{Ll})${LINE_END_BREAK}(?=\p{Ll})[\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]`, "gu")
 const WORD = /^[\p{L}\p{N}]/u
 
 /**

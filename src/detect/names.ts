@@ -1,4 +1,4 @@
-import { fold } from "./fold.ts"
+import { fold, LINE_END_BREAK } from "./fold.ts"
 import { FIRST_NAMES } from "./lexicon/firstNames.ts"
 import { SURNAMES } from "./lexicon/surnames.ts"
 
@@ -9,7 +9,7 @@ import { SURNAMES } from "./lexicon/surnames.ts"
  */
 
 /** A word hyphenated at a line end goes on in lower case on the next line ("Lom-↵bardi"). */
-const LINE_END_TAIL = String.raw`(?:-[ \t]*\r?\n[ \t]*\p{Ll}[\p{Ll}\p{M}'’]*)?`
+const LINE_END_TAIL = String.raw`(?:${LINE_END_BREAK}\p{Ll}[\p{Ll}\p{M}'’]*)?`
 const TITLE = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}'’]+${LINE_END_TAIL}(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?`
 const CAPS = String.raw`(?:\p{Lu}['’])?\p{Lu}[\p{Lu}\p{M}'’]+(?:-\p{Lu}[\p{Lu}\p{M}'’]+)?`
 /** Company types written like a cluster of initials ("S.A.", "S.R.L."): never inside a name. */
@@ -120,13 +120,14 @@ const PARTICLES = new Set(["de", "del", "la", "las", "los", "van", "der", "von",
 /** A particle inside a name ("de", "del", "van", "di"…), folded comparison. */
 export const isParticle = (token: string): boolean => PARTICLES.has(fold(token))
 
+/** A run of non-blanks; a word hyphenated at a line end is one token ("Lom-↵bardi"). */
+const BLANK_SEPARATED = new RegExp(String.raw`(?:\S*?\p{Ll}${LINE_END_BREAK}(?=\p{Ll}))*\S+`, "gu")
+
 /** Tokenises [start, end) of text into whitespace-separated tokens with offsets. */
 export const tokens = (text: string, start: number, end: number): Token[] => {
   const out: Token[] = []
-  // A word hyphenated at a line end is one token ("Lom-↵bardi").
-  const re = /(?:\S*?\p{Ll}-[ \t]*\r?\n[ \t]*(?=\p{Ll}))*\S+/gu
   const slice = text.slice(start, end)
-  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length })
+  for (const m of slice.matchAll(BLANK_SEPARATED)) out.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length })
   return out
 }
 

@@ -1,3 +1,4 @@
+import { LINE_END_BREAK } from "../detect/fold.ts"
 import type { Span } from "../domain/Span.ts"
 
 /**
@@ -8,8 +9,8 @@ import type { Span } from "../domain/Span.ts"
  * second half takes the first; a half left out would be published readable
  * ("[PERSONA 3]-\npo").
  */
-const TAIL = /^-[ \t]*\r?\n[ \t]*\p{Ll}[\p{L}\p{M}]*/u
-const HEAD = /[\p{L}\p{M}]*\p{Ll}-[ \t]*\r?\n[ \t]*$/u
+const TAIL = new RegExp(String.raw`^${LINE_END_BREAK}\p{Ll}[\p{L}\p{M}]*`, "u")
+const HEAD = new RegExp(String.raw`[\p{L}\p{M}]*\p{Ll}${LINE_END_BREAK}$`, "u")
 const LOWER = /\p{Ll}/u
 /** Longest half of a word looked for on either side. */
 const REACH = 60
