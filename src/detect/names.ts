@@ -353,13 +353,13 @@ export const inCitedWork = (text: string, start: number, end: number): boolean =
  * |VILLAR|, Ana", "(Ruiz de |Olmos|") or the given names after the
  * surname's comma ("(LÓPEZ, |Ana|, …").
  */
-const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|(?:en|y)\s+|[-–—;]\s*)`
+const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|\b(?:en|y)\s+|[-–—;]\s*)`
 const AUTHOR_SLOT_BEFORE = new RegExp(
   String.raw`${AUTHOR_SLOT}(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|del|la)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?:\s*,\s*|\s+(?:(?:de|del|la)\s+)?))?$`,
   "u",
 )
-/** After the author: the given name or the title after a comma, or a co-author after a dash. */
-const AFTER_AUTHOR = /^\s*(?:,|[-–—])\s*[“"«]?\p{Lu}/u
+/** After the author: the given name or the title after a comma, a co-author after a dash, or an editor's role ("(Dir.)"). */
+const AFTER_AUTHOR = /^\s*(?:(?:,|[-–—])\s*[“"«]?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
 /** What marks a parenthesis as a bibliographic reference; two kinds of them make one. */
 const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
   /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/u,
@@ -381,7 +381,7 @@ const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
 export const authorOfBibliographicParenthesis = (text: string, start: number, end: number): boolean => {
   const before = text.slice(Math.max(0, start - 200), start)
   const open = before.lastIndexOf("(")
-  if (open < 0 || before.indexOf(")", open) >= 0 || !AUTHOR_SLOT_BEFORE.test(before) || !AFTER_AUTHOR.test(text.slice(end, end + 4))) return false
+  if (open < 0 || before.indexOf(")", open) >= 0 || !AUTHOR_SLOT_BEFORE.test(before) || !AFTER_AUTHOR.test(text.slice(end, end + 12))) return false
   // The parenthesis up to where it closes (an editor's "(Dir.)" nested in it).
   let depth = 0
   let close = end

@@ -259,7 +259,7 @@ const referenceNumber = (text: string, span: Pick<Span, "start" | "end">): boole
   return COURT_DEGREE.test(text.slice(span.start, span.end + 30).replace(/\s+/gu, " ")) || REFERENCE_BEFORE.test(text.slice(Math.max(0, number - 40), number))
 }
 
-/** Abbreviations of three letters in citations ("Bol. Jud.", "Abs.", "ob. cit."): two letters or fewer before a point are always one. */
+/** Abbreviations of citations longer than two letters ("Bol. Jud.", "Abs.", "ob. cit.", "conf."); two letters or fewer before a point are always one. */
 const CITATION_ABBREVIATIONS: ReadonlySet<string> = new Set(["bol", "abs", "cit", "vol", "rev", "jur", "doc", "pag", "sec", "cap", "ant", "sig", "ibd", "ibid", "cfr", "cfme", "conf"])
 
 /** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */
@@ -299,7 +299,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if (/^(?:N[°º]|n[°º]|Nros?\.?|nros?\.?)$/u.test(surface.trim())) return "number-sign"
   // "Juez de Paz", "Juzgado de Paz": a court, not a person or a place.
   if (f === "paz" && /\b(?:jue(?:z|za|ces)|juzgados?|justicia)\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start))) return "court-of-peace"
-  // "Ed. La Ley", "Bol. Jud.", "AA.VV.", "Alliance Seguros SA": an abbreviation, not a place.
+  // "Ed. La Ley", "Bol. Jud.", "AA.VV.", "Sur Seguros SA": an abbreviation, not a place.
   if (span.label === "LUGAR" && (isLegalAbbreviation(surface) || (text[span.end] === "." && (/^\p{Lu}\p{L}?$/u.test(surface.trim()) || CITATION_ABBREVIATIONS.has(f))))) return "abbreviation"
   // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
   if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, context))) return "coarse-place"

@@ -19,6 +19,9 @@ describe("rules/person: places, institutions, authors and precedents", () => {
     // An author heading a bibliographic parenthesis: a title, then a publisher, a year, a page.
     "así se dijo (PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. Alborada, Rosario, 2011, pág. 77)",
     "(conf. DÍAZ VILLAR, Ana, Código Procesal comentado, t. II, 2015, p. 50)",
+    // An editor after "en", a co-author after "y", in such a parenthesis.
+    "(LÓPEZ, Ana, El daño, en RUIZ OLMOS, Pablo (Dir.), Tratado de la responsabilidad, t. I, 2015, p. 3)",
+    "(Gutiérrez, Nora y Maldonado, Félix, Manual de recursos, Ed. Alborada, 2009, p. 14)",
   ])
   positives(person, "PERSONA", [
     // Hard positives: the same shapes around a party.
@@ -28,6 +31,7 @@ describe("rules/person: places, institutions, authors and precedents", () => {
     // Hard positives: a party in a reference to the record, or in a list of parties, between parentheses.
     ["declaró la testigo (PEREYRA ALBA, Marta, fs. 23/24, del 3 de marzo de 2021)", "PEREYRA ALBA, Marta"],
     ["contra los demandados (LEDESMA, Luis Alberto, y otros), en 2019", "LEDESMA, Luis Alberto"],
+    ["declararon (OCAMPO, Marta y MALDONADO, Félix, fs. 23)", "OCAMPO, Marta", "MALDONADO, Félix"],
     // A surname that is a place word does not make the next person a place: "Calle y de ...".
     ["hija de Anselmo Calle y de Nunziata Pascualina Arrigoni Mejias, con domicilio", "Nunziata Pascualina Arrigoni Mejias"],
   ])
