@@ -39,6 +39,8 @@ describe("rules/person", () => {
     ["la madre llevó a Mía al jardín; allí lloró", "Mía"],
     // A given name that is also a surname is a name either way.
     ["la docente vio que Bruno le pegaba a su compañero", "Bruno"],
+    // Children named by first name with their age in parentheses, after a parenthesis too.
+    ["sus hijos J. B. R. (9 años), Milena (6) y Dylan (2 años), viven con la madre", "Milena", "Dylan"],
     // A caption naming the accused by initials, surname first.
     ["CCC 5555/2022/TO1 - P., R. A. s/ abuso sexual", "P., R. A."],
     ["en la causa \"G., O. R. y otros s/ abuso sexual\" se", "G., O. R."],
@@ -75,6 +77,8 @@ describe("rules/person", () => {
     // A lone given name that ends a longer name, is an abbreviation, or is inverted or in a list.
     "conforme el art. 361 de nuestro Código de Rito, razón",
     "el art. 11 bis del Convenio de Berna, en tanto",
+    // A place after "de" with a number in parentheses; a law's name with its number.
+    "la causa del Juzgado de Junín (12) y la Ley Micaela (27.499) rigen",
     "más intereses, Iva e impuesto de sellos",
     "los bienes fueron enviados a Rosario, Mendoza y Salta",
     "los chicos asistirían al instituto del Rosario.",
