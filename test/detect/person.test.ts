@@ -32,6 +32,9 @@ describe("rules/person", () => {
     ["la menor F.E.A. de ocho años", "F.E.A."],
     // "Según" a document or a witness, not an author.
     ["I. Según la denuncia, Agustín Rolando Benavente, DNI 30.118.445, amenazó", "Agustín Rolando Benavente"],
+    // Nicknames after "conocido en el barrio como" and "a quien su familia llama".
+    ["Se imputa a Jonathan Ariel Benítez, conocido en el barrio como «Jony» o «el Flaco», haber sustraído", "Jony", "el Flaco"],
+    ["La niña, a quien su familia llama «Luli», declaró en Cámara Gesell", "Luli"],
     // A nickname in the caption of the case against its person.
     ["la causa seguida contra CIPRIANO RAMÓN ARCE, alias \"Cipi\", por", "Cipi"],
     // A given name alone between lower-case words: a child, a victim named by first name only.
@@ -77,6 +80,9 @@ describe("rules/person", () => {
     // A lone given name that ends a longer name, is an abbreviation, or is inverted or in a list.
     "conforme el art. 361 de nuestro Código de Rito, razón",
     "el art. 11 bis del Convenio de Berna, en tanto",
+    // The impersonal "se la llama" names a thing; a law's popular name after "conocida en … como".
+    "a esa sustancia se la llama «paco» en el barrio",
+    "la Ley 26.485, conocida en el ámbito forense como «Ley de Protección Integral», rige",
     // A place after "de" with a number in parentheses; a law's name with its number.
     "la causa del Juzgado de Junín (12) y la Ley Micaela (27.499) rigen",
     "más intereses, Iva e impuesto de sellos",

@@ -321,9 +321,10 @@ const byInitials = (text: string): Span[] => {
 
 /**
  * What introduces a nickname, or the name someone goes by: alias, apodado, "(a)", "le dicen", "a quien
- * apodaban", "se identificó como" (a caller's or a swindler's name is a name all the same).
+ * apodaban", "a quien su familia llama" (not the impersonal "se la llama", said of things), "conocido en el
+ * barrio como", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
-export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:le|les)\s+(?:dec[íi]an|dicen)|conocid[oa]s?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
+export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
 /** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
 const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
