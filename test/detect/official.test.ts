@@ -57,6 +57,9 @@ describe("rules/official in the styles courts use", () => {
     ["Fdo.:\n\nSantiago Aldao Berisso     Laura Beatriz Pizzorno     Ricardo Néstor Goñi\nJuez de Cámara           Jueza de Cámara          Juez de Cámara",
       "Santiago Aldao Berisso", "Laura Beatriz Pizzorno", "Ricardo Néstor Goñi"],
     ["Ana Paz\tLuis Mora\nJueza\tSecretario", "Ana Paz", "Luis Mora"],
+    // How each voted, in brackets after the role.
+    ["Rosendo Ibarguren Solá     Clara Inés Montenegro     Fausto Lidueña\nJuez de Cámara            Jueza de Cámara (por su voto)     Juez de Cámara (en disidencia)",
+      "Rosendo Ibarguren Solá", "Clara Inés Montenegro", "Fausto Lidueña"],
     // A judge speaking of the panel's other judges.
     ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
     ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],

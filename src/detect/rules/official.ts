@@ -214,7 +214,8 @@ const after = (re: RegExp, text: string, evidence: string): Span[] => {
   return out
 }
 
-const ROLE_CHUNK = new RegExp(String.raw`^${ROLE}(?:\s+(?:de|del)\s+(?:C[áa]mara|Sala|Tribunal|Primera\s+Instancia|Ejecuci[óo]n))?$`, "iu")
+/** A signer's role under their name, with how they voted: "Juez de Cámara (en disidencia)", "Jueza (por su voto)". */
+const ROLE_CHUNK = new RegExp(String.raw`^${ROLE}(?:\s+(?:de|del)\s+(?:C[áa]mara|Sala|Tribunal|Primera\s+Instancia|Ejecuci[óo]n))?(?:\s*\((?:en\s+disidencia(?:\s+parcial)?|por\s+su\s+voto|seg[úu]n\s+su\s+voto|con\s+ampliaci[óo]n\s+de\s+fundamentos)\))?$`, "iu")
 
 /**
  * Signers side by side, as a PDF lays out a panel's signatures and its text
