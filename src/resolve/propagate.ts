@@ -36,6 +36,8 @@ interface Entity {
   readonly exactOnly: boolean
   /** Named as someone's relative ("hijo de Armando Coronel"): another person than the one it is named for. */
   kin?: boolean
+  /** Founded by a party's cue (a role, counsel, kin, a police rank, an honorific, a caption). */
+  party?: boolean
 }
 
 /** A kinship word right before a name: "hijo de", "su madre", "la hermana del imputado,". */
@@ -121,6 +123,8 @@ const LEGAL_REFERENCE_BEFORE = /(?:\bdel|\bde\s+la|\bart[íi]?c?(?:ulo)?s?\.?|\b
 /** An official's role word right before a name ("el Defensor Oficial Dr."). */
 export const OFFICIAL_BEFORE = /(?:juez(?:a)?|fiscal(?:a)?|secretari[oa]|prosecretari[oa]|defensor(?:a)?\s+oficial|magistrad[oa]|camarista|asesor(?:a)?\s+tutelar|s\.\s?s\.|v\.\s?s\.)[\s,:]*(?:(?:el|la)\s+)?(?:(?:dr|dra|doctor|doctora)\.?\s*)?$/i
 const PARTY_EVIDENCE = /^cue:(?:role|private-counsel|kin|police|honorific)|^inverted:caption/
+/** "la Dra. ", "el Dr. ": how a ruling names an official again, shorter. */
+const DOCTOR_BEFORE = /(?<![\p{L}])(?:dra|dr|dres|doctora|doctor)\.?[ \t]*$/iu
 
 /**
  * A single word a mention carried that no name list knows and the ruling
@@ -271,6 +275,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const id = `${s.label}|${key}`
     if (!entities.has(id)) entities.set(id, { key, label: s.label, parts, exactOnly })
     if (s.label === "PERSONA" && (s.evidence === "cue:kin" || KIN_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)))) entities.get(id)!.kin = true
+    if (PARTY_EVIDENCE.test(s.evidence ?? "")) entities.get(id)!.party = true
   }
   // A name written around a nickname is that person's full name, as if written whole: its parts join it below.
   const nicknames = nicknameOwners(text, names)
@@ -283,6 +288,11 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   // Relatives never alias (aliasToContainers), so their keys stay what they are now.
   const kinKeys = new Set(all.filter((e) => e.kin).map((e) => e.key))
   aliasToContainers(all, kinKeys)
+  // An official's shorter form after "Dr."/"Dra." ("la Dra. María López" for the Defensora Oficial Ana María
+  // López Paz) that aliasing made the official's is the official, unless a party's cue founded that person.
+  const partyKeys = new Set(all.filter((e) => e.party).map((e) => e.key))
+  const officialKeys = new Set(all.filter((e) => e.label === "FUNCIONARIO" && !partyKeys.has(e.key)).map((e) => e.key))
+  const officialAgain = (entity: string, start: number): boolean => officialKeys.has(entity) && DOCTOR_BEFORE.test(text.slice(Math.max(0, start - 12), start))
   // A nickname takes its person's pseudonym.
   for (const { nickname, owner } of nicknames) {
     const nick = entities.get(`PERSONA|${fold(nickname)}`) ?? entities.get(`PERSONA|${keyOf(parseName(nickname))}`)
@@ -312,7 +322,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     // Of a party and a relative who share the form, the party (see aliasToContainers); not for a given name alone.
     const notKin = o && !(o.kinds.size === 1 && o.kinds.has("given")) ? ofLabel.filter((key) => !kinKeys.has(key)) : []
     const entity = o && o.entities.size === 1 ? [...o.entities][0]! : ofLabel.length === 1 ? ofLabel[0]! : notKin.length === 1 ? notKin[0]! : keyOf(parseName(text.slice(s.start, s.end))) || f
-    if (s.label === "PERSONA" && o && o.labels.size === 1 && o.labels.has("FUNCIONARIO") && !PARTY_EVIDENCE.test(s.evidence ?? "")) {
+    if (s.label === "PERSONA" && !PARTY_EVIDENCE.test(s.evidence ?? "") && ((o && o.labels.size === 1 && o.labels.has("FUNCIONARIO")) || officialAgain(entity, s.start))) {
       return { ...s, label: "FUNCIONARIO" as const, entity, evidence: `${s.evidence ?? ""}+official-name` }
     }
     return { ...s, entity }
@@ -366,6 +376,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     // Of two people who share the form, the one not named as the other's relative (see aliasToContainers).
     const notKin = keys.size > 1 ? [...keys].filter((key) => !kinKeys.has(key)) : []
     const entity = keys.size === 1 ? [...keys][0]! : notKin.length === 1 && !o.kinds.has("given") ? notKin[0]! : variant
+    if (label === "PERSONA" && officialAgain(entity, start)) label = "FUNCIONARIO"
     if (overlapping.some((s) => s.label !== label)) continue
     const span: Span = { start, end, label, score: 0.8, detector: "resolve/propagate", evidence: `propagate:${[...o.kinds][0]}`, entity }
     if (keys.size > 1 && o.kinds.size === 1 && o.kinds.has("given")) {

@@ -21,6 +21,19 @@ describe("propagation of names", () => {
     expect(new Set(got.map((m) => m.entity))).toEqual(new Set(["juan carlos perez gomez"]))
   })
 
+  it("keeps an official's shorter form after \"Dra.\" visible, not when a party's cue names that person", async () => {
+    const official = "Comparece la Sra. Defensora Oficial Dra. Rosaura Inés Bellocchio Araoz. Luego la Dra. Bellocchio Araoz manifiesta que su asistido carece de antecedentes."
+    expect(await mentions(official)).toEqual([
+      { text: "Rosaura Inés Bellocchio Araoz", label: "FUNCIONARIO", entity: "rosaura ines bellocchio araoz" },
+      { text: "Bellocchio Araoz", label: "FUNCIONARIO", entity: "rosaura ines bellocchio araoz" },
+    ])
+    const shorter = "Comparece la Defensora Oficial Dra. Ana María López Paz. Luego la Dra. María López manifiesta."
+    expect((await mentions(shorter)).map((m) => `${m.label}:${m.text}`)).toEqual(["FUNCIONARIO:Ana María López Paz", "FUNCIONARIO:María López"])
+    // Hard negative: the victim shares the form; then "la Dra. María López" cannot be told apart and stays hidden.
+    const party = `${shorter} La víctima María López declaró.`
+    expect((await mentions(party)).filter((m) => m.label === "PERSONA").map((m) => m.text)).toEqual(["María López", "María López"])
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)

@@ -70,7 +70,8 @@ const CUES: readonly Cue[] = [
   ),
   g(
     "police",
-    String.raw`(?<![\p{L}])(?:agente|oficial(?:\s+(?:mayor|principal|ayudante|inspector))?|sargento(?:\s+primero)?|cabo(?:\s+primero)?|suboficial|subinspector(?:a)?|inspector(?:a)?|comisario|subcomisario|principal|preventor(?:a)?|gendarme|prefecto)(?![\p{L}])`,
+    // "Defensora Oficial", "Asesor Tutelar Oficial": a public office, not the police rank.
+    String.raw`(?<![\p{L}])(?:agente|(?<!(?:defensor(?:a|es)?|defensor[íi]a|asesor(?:a|es)?|asesor[íi]a|tutor(?:a)?|curador(?:a)?|traductor(?:a)?|int[ée]rprete|perit[oa]s?|m[ée]dic[oa]s?|tutelar)\s+)oficial(?:\s+(?:mayor|principal|ayudante|inspector))?|sargento(?:\s+primero)?|cabo(?:\s+primero)?|suboficial|subinspector(?:a)?|inspector(?:a)?|comisario|subcomisario|principal|preventor(?:a)?|gendarme|prefecto)(?![\p{L}])`,
     0.75,
   ),
   g(
