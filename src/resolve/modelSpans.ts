@@ -262,6 +262,14 @@ const referenceNumber = (text: string, span: Pick<Span, "start" | "end">): boole
 /** Abbreviations of citations longer than two letters ("Bol. Jud.", "Abs.", "ob. cit.", "conf."); two letters or fewer before a point are always one. */
 const CITATION_ABBREVIATIONS: ReadonlySet<string> = new Set(["bol", "abs", "cit", "vol", "rev", "jur", "doc", "pag", "sec", "cap", "ant", "sig", "ibd", "ibid", "cfr", "cfme", "conf"])
 
+/** The span is part of a tight dotted run of capitals that spells a legal abbreviation ("D.N" in "D.N.I."). */
+const inDottedAbbreviation = (text: string, span: Pick<Span, "start" | "end">): boolean => {
+  const before = /(?:\p{Lu}\.)*$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))![0]
+  const after = /^\.?(?:\p{Lu}\.?)*/u.exec(text.slice(span.end, span.end + 12))![0]
+  const run = before + text.slice(span.start, span.end) + after
+  return /^(?:\p{Lu}\.){2,}\p{Lu}?\.?$/u.test(run) && isLegalAbbreviation(run)
+}
+
 /** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */
 const ORDINAL_SIGNS = /[°ºª]/gu
 
@@ -301,6 +309,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if (f === "paz" && /\b(?:jue(?:z|za|ces)|juzgados?|justicia)\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start))) return "court-of-peace"
   // "Ed. La Ley", "Bol. Jud.", "AA.VV.", "Sur Seguros SA": an abbreviation, not a place.
   if (span.label === "LUGAR" && (isLegalAbbreviation(surface) || (text[span.end] === "." && (/^\p{Lu}\p{L}?$/u.test(surface.trim()) || CITATION_ABBREVIATIONS.has(f))))) return "abbreviation"
+  // "D.N" of "D.N.I.": the start of a dotted abbreviation.
+  if ((span.label === "LUGAR" || span.label === "PERSONA") && inDottedAbbreviation(text, span)) return "abbreviation"
   // "provincia de Buenos Aires" (a birthplace) is a province like any other; the bare name is the court's seat.
   if (span.label === "LUGAR" && COARSE.has(f) && !(f === "buenos aires" && qualifiesPlace(text, span, context))) return "coarse-place"
   if (span.label === "PERSONA" && OFFICIAL_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start))) return "official"

@@ -177,6 +177,12 @@ describe("model tags on a court's kind, a number sign and a citation's abbreviat
     expect(redacted(text, spans).filter((r) => /^(?:PERSONA|DIRECCION|LUGAR):/u.test(r))).toEqual([])
   })
 
+  it("drops a tag on part of a dotted abbreviation (\"D.N\" of \"D.N.I.\"), not on a person's initials", async () => {
+    const text = "Exhibió su D.N.I. al personal. Declaró J.M.P. ante el juez."
+    const spans = await analyse(text, config, [model(text, [["D.N", "LUGAR"], ["J.M", "PERSONA"]])])
+    expect(redacted(text, spans).filter((r) => /^(?:PERSONA|LUGAR):/u.test(r))).toEqual(["PERSONA:J.M.P."])
+  })
+
   it("keeps a short place at a sentence's end and a place called Paz", async () => {
     const text = "Nació en Ica. Luego vivió en Paz, provincia de Entre Ríos, y en Goya."
     const spans = await analyse(text, config, [model(text, [["Ica", "LUGAR"], ["Paz", "LUGAR"], ["Goya", "LUGAR"]])])
