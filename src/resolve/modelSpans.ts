@@ -3,7 +3,7 @@ import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
 import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
-import { isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
+import { dottedRunAround, isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
 import { CABA_BARRIOS, PROVINCES } from "../detect/lexicon/places.ts"
 import { IntervalBuckets } from "./IntervalBuckets.ts"
 import { overlapIndex } from "./overlapIndex.ts"
@@ -264,10 +264,8 @@ const CITATION_ABBREVIATIONS: ReadonlySet<string> = new Set(["bol", "abs", "cit"
 
 /** The span is part of a tight dotted run of capitals that spells a legal abbreviation ("D.N" in "D.N.I."). */
 const inDottedAbbreviation = (text: string, span: Pick<Span, "start" | "end">): boolean => {
-  const before = /(?:\p{Lu}\.)*$/u.exec(text.slice(Math.max(0, span.start - 12), span.start))![0]
-  const after = /^\.?(?:\p{Lu}\.?)*/u.exec(text.slice(span.end, span.end + 12))![0]
-  const run = before + text.slice(span.start, span.end) + after
-  return /^(?:\p{Lu}\.){2,}\p{Lu}?\.?$/u.test(run) && isLegalAbbreviation(run)
+  const letters = dottedRunAround(text, span.start, span.end)
+  return letters !== "" && isLegalAbbreviation(letters)
 }
 
 /** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */

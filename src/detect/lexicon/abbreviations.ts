@@ -25,3 +25,15 @@ export const isLegalAbbreviation = (token: string): boolean => {
   const l = letters(token)
   return l !== undefined && LEGAL_ABBREVIATIONS.has(l)
 }
+
+/**
+ * The letters of the tight dotted run of capitals ("D.N.I." → "DNI") that
+ * [start, end) of `text` lies in, or "" when it lies in none (two letters
+ * at least, no blanks).
+ */
+export const dottedRunAround = (text: string, start: number, end: number): string => {
+  const before = /(?:\p{Lu}\.)*$/u.exec(text.slice(Math.max(0, start - 12), start))![0]
+  const after = /^\.?(?:\p{Lu}\.?)*/u.exec(text.slice(end, end + 12))![0]
+  const run = before + text.slice(start, end) + after
+  return /^(?:\p{Lu}\.){2,}\p{Lu}?\.?$/u.test(run) ? run.replace(/\./gu, "") : ""
+}

@@ -1,7 +1,7 @@
 import { isFirstName, isGivenStop, isStop, isSurname, writtenInLowerCase } from "../names.ts"
 import type { Encoded } from "./encoder.ts"
 import type { Word } from "./pretokenize.ts"
-import { isLegalAbbreviation } from "../lexicon/abbreviations.ts"
+import { dottedRunAround, isLegalAbbreviation } from "../lexicon/abbreviations.ts"
 import { fullWindows, type ModelWindow } from "./windows.ts"
 
 /**
@@ -78,26 +78,11 @@ const capitalisedCandidate = (text: string, word: string): boolean => {
 const CAPITAL = /^\p{Lu}$/u
 const CAPITALS = /^\p{Lu}{3,}$/u
 
-/** The letters of the tight dotted run of capitals ("D.N.I.") that holds word `k`, a single capital. */
-const dottedRun = (words: readonly Word[], k: number): string => {
-  const joined = (a: number, b: number): boolean => words[a]!.end === words[b]!.start
-  const dotThenLetter = (dot: number, letter: number): boolean =>
-    words[dot]?.text === "." && CAPITAL.test(words[letter]?.text ?? "") && joined(Math.min(dot, letter), Math.max(dot, letter))
-  let first = k
-  while (dotThenLetter(first - 1, first - 2) && joined(first - 1, first)) first -= 2
-  let last = k
-  while (dotThenLetter(last + 1, last + 2) && joined(last, last + 1)) last += 2
-  let letters = ""
-  for (let j = first; j <= last; j += 2) letters += words[j]!.text
-  return letters
-}
-
 /** A court's, code's, agency's or document's abbreviation of three letters or more (see the module comment). */
-const longAbbreviation = (words: readonly Word[], k: number): boolean => {
-  const word = words[k]!.text
-  if (CAPITALS.test(word)) return isLegalAbbreviation(word)
-  if (!CAPITAL.test(word)) return false
-  const letters = dottedRun(words, k)
+const longAbbreviation = (text: string, word: Word): boolean => {
+  if (CAPITALS.test(word.text)) return isLegalAbbreviation(word.text)
+  if (!CAPITAL.test(word.text)) return false
+  const letters = dottedRunAround(text, word.start, word.end)
   return letters.length >= 3 && isLegalAbbreviation(letters)
 }
 
@@ -106,7 +91,7 @@ export const candidateWords = (text: string, words: readonly Word[]): Uint8Array
   const out = new Uint8Array(words.length)
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text
-    if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = longAbbreviation(words, k) ? 0 : 1
+    if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = longAbbreviation(text, words[k]!) ? 0 : 1
     else if (STREET_WORD.test(word)) {
       for (let j = k + 1; j < Math.min(words.length, k + 1 + NUMBER_REACH); j++) {
         if (DIGIT.test(words[j]!.text)) {
