@@ -74,6 +74,8 @@ describe("no personal data outside private/", () => {
         if (path.endsWith(".pdf")) haystacks.push([`${where}/${path} (texto)`, composeText(await Effect.runPromise(readPdf(new Uint8Array(bytes))))])
       }
     }
+    // ONNX Runtime's telemetry (a device identifier and usage events, queued for upload) is off: nothing of it in the cache.
+    expect(haystacks.filter(([where]) => where.startsWith("cache/Microsoft/"))).toEqual([])
     expect(haystacks.some(([where]) => where.endsWith(".parquet (utf8)"))).toBe(true)
     expect(haystacks.some(([where]) => where.includes("documentos/") && where.endsWith("word/document.xml"))).toBe(true)
     expect(haystacks.some(([where]) => where.includes("documentos/") && where.endsWith(".pdf (texto)"))).toBe(true)

@@ -1,3 +1,4 @@
+import "./telemetryOff.ts"
 import { existsSync } from "node:fs"
 import path from "node:path"
 import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/transformers"
