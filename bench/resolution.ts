@@ -29,7 +29,7 @@ import { analyseDocument } from "../src/pipeline/analyseDocument.ts"
 import { loadNerDetector } from "../src/pipeline/loadNerDetector.ts"
 import { mergeSpans } from "../src/resolve/merge.ts"
 import { propagate } from "../src/resolve/propagate.ts"
-import { resolveSpans } from "../src/resolve/resolve.ts"
+import { MIN_SCORE, resolveSpans } from "../src/resolve/resolve.ts"
 
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string): string => {
@@ -112,7 +112,7 @@ interface Row {
 const measure = async (pipeline: string, config: PipelineConfig, extra: readonly Detector[], megabytes: number): Promise<Row> => {
   const text = nameDenseRuling(Math.round(megabytes * 1024 * 1024), seed)
   let started = performance.now()
-  const spans = await detectAll(text, [...ruleDetectors(config), ...extra])
+  const spans = await detectAll(text, ruleDetectors(config), extra, MIN_SCORE)
   const detectSeconds = seconds(started)
   started = performance.now()
   const merged = mergeSpans(text, spans.filter((span) => span.score >= 0.5))

@@ -36,7 +36,7 @@ import { mergeSpans } from "../src/resolve/merge.ts"
 import { isModelSpan, vetModelSpans } from "../src/resolve/modelSpans.ts"
 import { cutToWords } from "../src/resolve/modelWords.ts"
 import { propagate } from "../src/resolve/propagate.ts"
-import { resolveSpans } from "../src/resolve/resolve.ts"
+import { MIN_SCORE, resolveSpans } from "../src/resolve/resolve.ts"
 
 const [input, pipeline] = process.argv.slice(2)
 if (!input) throw new Error("uso: stages.ts <entrada> [pipeline]")
@@ -71,7 +71,7 @@ for (const entry of entries) {
   })
   characters += text.length
   const ruleSpans = await timed("reglas", () => detectAll(text, rules))
-  const raw = await model.predict(text, () => false, nerTimings)
+  const raw = await model.predict(text, () => false, nerTimings, ruleSpans.filter((s) => s.score >= MIN_SCORE))
   const modelSpans: Span[] = raw.flatMap((r) => (r.score >= ner.threshold ? [{ start: r.start, end: r.end, label: r.type as Span["label"], score: r.score, detector: `ner/${model.name}`, evidence: "ner" }] : []))
   const spans = [...ruleSpans, ...modelSpans]
   const resolved = await timed("resolución", () => resolveSpans(text, spans, config))

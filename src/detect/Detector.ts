@@ -16,6 +16,12 @@ export interface Detector {
 export interface DetectOptions {
   /** Aborted when nobody waits for the result any more (the document timed out): asynchronous detectors stop early. */
   readonly signal?: AbortSignal
+  /**
+   * Character ranges the rule detectors already decided (their spans, sorted
+   * by start): a model may leave the words wholly inside them unread, since
+   * the resolver lets a rule's span win or take in the model's there.
+   */
+  readonly settled?: ReadonlyArray<{ readonly start: number; readonly end: number }>
 }
 
 /** A span after resolution: what the pipeline will do with it. */

@@ -52,8 +52,15 @@ export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
   return list
 }
 
-/** Runs every detector over the text; spans sorted by position. */
-export const detectAll = async (text: string, detectors: readonly Detector[]): Promise<Span[]> => {
-  const results = await Promise.all(detectors.map((d) => d.detect(text)))
-  return results.flat().sort(byPosition)
+/**
+ * Runs the rule detectors over the text, then the extra (statistical) ones,
+ * told which ranges the rules' spans of at least `settledScore` already
+ * decided (DetectOptions.settled). Spans sorted by position.
+ */
+export const detectAll = async (text: string, rules: readonly Detector[], extra: readonly Detector[] = [], settledScore = 0): Promise<Span[]> => {
+  const found = (await Promise.all(rules.map((d) => d.detect(text)))).flat().sort(byPosition)
+  if (extra.length === 0) return found
+  const settled = found.filter((s) => s.score >= settledScore).map(({ start, end }) => ({ start, end }))
+  const more = await Promise.all(extra.map((d) => d.detect(text, { settled })))
+  return [...found, ...more.flat()].sort(byPosition)
 }

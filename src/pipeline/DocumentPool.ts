@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads"
-import type { Detector } from "../detect/Detector.ts"
+import type { DetectOptions, Detector } from "../detect/Detector.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
@@ -51,7 +51,7 @@ export type ToWorker =
 export type ToPool =
   | { readonly type: "ready" }
   | { readonly type: "result"; readonly result: AnalysisResult }
-  | { readonly type: "detect"; readonly request: number; readonly detector: number; readonly text: string }
+  | { readonly type: "detect"; readonly request: number; readonly detector: number; readonly text: string; readonly settled?: DetectOptions["settled"] }
 
 export interface DocumentPoolOptions {
   readonly size: number
@@ -175,7 +175,7 @@ export const createDocumentPool = (options: DocumentPoolOptions): DocumentPool =
             const request = new AbortController()
             slot.requests.add(request)
             Promise.resolve()
-              .then(() => detector!.detect(message.text, { signal: request.signal }))
+              .then(() => detector!.detect(message.text, { signal: request.signal, ...(message.settled ? { settled: message.settled } : {}) }))
               .finally(() => slot.requests.delete(request))
               .then(
                 (spans) => reply({ type: "detected", request: message.request, spans }),

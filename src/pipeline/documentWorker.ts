@@ -2,7 +2,7 @@ import { createHash } from "node:crypto"
 import { isAbsolute, join, relative } from "node:path"
 import { parentPort, workerData } from "node:worker_threads"
 import * as Effect from "effect/Effect"
-import type { Detector } from "../detect/Detector.ts"
+import type { DetectOptions, Detector } from "../detect/Detector.ts"
 import { ruleDetectors } from "../detect/registry.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import type { Span } from "../domain/Span.ts"
@@ -34,11 +34,11 @@ const remoteDetectors = (detectors: readonly DetectorInfo[]): readonly Detector[
   detectors.map((detector, index) => ({
     name: detector.name,
     labels: detector.labels,
-    detect: (text: string) =>
+    detect: (text: string, options?: DetectOptions) =>
       new Promise<readonly Span[]>((resolve, reject) => {
         const request = nextRequest++
         pending.set(request, { resolve, reject })
-        send({ type: "detect", request, detector: index, text })
+        send({ type: "detect", request, detector: index, text, ...(options?.settled ? { settled: options.settled } : {}) })
       }),
   }))
 

@@ -37,6 +37,9 @@ export const resolveSpans = (text: string, spans: readonly Span[], config: Pipel
   return applyPolicy(config, consistent).sort(byPosition)
 }
 
-/** Runs the rule detectors (plus any extra, e.g. a NER model) and resolves. */
+/**
+ * Runs the rule detectors, then any extra (a NER model, which may skip the
+ * words inside rule spans this resolver keeps: MIN_SCORE), and resolves.
+ */
 export const analyse = async (text: string, config: PipelineConfig, extra: readonly Detector[] = []): Promise<ResolvedSpan[]> =>
-  resolveSpans(text, await detectAll(text, [...ruleDetectors(config), ...extra]), config)
+  resolveSpans(text, await detectAll(text, ruleDetectors(config), extra, MIN_SCORE), config)

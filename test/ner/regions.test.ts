@@ -62,6 +62,24 @@ describe("candidate words (where the model may change a decision)", () => {
     expect(candidatesOf(names)).toEqual(["Evaristo", "Luján", "Cabral", "J", "P", "D", "Oyarzábal", "Rivadeo", "S", "S", "Cabral"])
   })
 
+  it("words wholly inside a range the rules decided are not candidates; a word the range only touches, and the names around it, are", () => {
+    const text = `${PROSE}Declaró Eulalia Berrondo Quintela, domiciliada en Villa Allende, ante el Dr. Oyarzábal. ${PROSE}`
+    const words = pretokenize(text)
+    const range = (surface: string): { start: number; end: number } => ({ start: text.indexOf(surface), end: text.indexOf(surface) + surface.length })
+    const marked = (settled: { start: number; end: number }[]): string[] => {
+      const flags = candidateWords(text, words, settled)
+      return words.filter((_, k) => flags[k]).map((w) => w.text)
+    }
+    // A party's name and an official the rules found: only the place between them is left.
+    expect(marked([range("Eulalia Berrondo Quintela"), range("Dr. Oyarzábal")])).toEqual(["Villa", "Allende"])
+    // Overlapping ranges, one inside another (a name inside an address): the furthest end counts.
+    expect(marked([range("Berrondo Quintela, domiciliada en Villa"), range("Quintela")])).toEqual(["Eulalia", "Allende", "Oyarzábal"])
+    // Hard negatives: a range that ends inside a word ("Berron") or starts inside one ("ndo") settles neither.
+    const partial = { start: text.indexOf("Eulalia"), end: text.indexOf("Berrondo") + 5 }
+    expect(marked([partial, { start: text.indexOf("Berrondo") + 5, end: text.indexOf("Berrondo") + 8 }])).toEqual(["Berrondo", "Quintela", "Villa", "Allende", "Oyarzábal"])
+    expect(marked([])).toEqual(candidatesOf(text))
+  })
+
   it("a capitalised word the text never writes in lower case stays a candidate (it may be a place)", () => {
     expect(candidatesOf(`${PROSE}ocurrió en la localidad de Malagueño. ${PROSE}`)).toEqual(["Malagueño"])
   })
@@ -166,6 +184,15 @@ describe("NER detector with model regions", () => {
     for (const span of all) {
       expect(found.some((s) => s.label === span.label && s.start < span.end && span.start < s.end), text.slice(span.start, span.end)).toBe(true)
     }
+  })
+
+  it("given the rules' ranges, reads a name they decided only as another candidate's context, and still finds the others", async () => {
+    const text = `${PROSE.repeat(6)}Declaró la señora Eulalia Berrondo Quintela que escuchó gritos. ${PROSE.repeat(6)}Declaró también el señor Anselmo Quiñones que vio al acusado. ${PROSE.repeat(6)}`
+    const decided = { start: text.indexOf("Eulalia"), end: text.indexOf("Eulalia") + "Eulalia Berrondo Quintela".length }
+    const found = (await regions.detect(text, { settled: [decided] })).map((s) => `${s.label}:${text.slice(s.start, s.end)}`)
+    expect(found).toContain("PERSONA:Anselmo Quiñones")
+    expect(found.some((f) => f.includes("Berrondo"))).toBe(false)
+    expect((await regions.detect(text)).map((s) => `${s.label}:${text.slice(s.start, s.end)}`)).toContain("PERSONA:Eulalia Berrondo Quintela")
   })
 
   it("answers a long text of lowercase prose and statutes without running the model on it", async () => {

@@ -4,7 +4,7 @@ import path from "node:path"
 import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/transformers"
 import type { RawSpan } from "./decode.ts"
 import { NerEncoder, type Encoded } from "./encoder.ts"
-import { modelWindows } from "./regions.ts"
+import { modelWindows, type SettledRanges } from "./regions.ts"
 import { batchIds, DEFAULT_BATCH, defaultStride, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
 
 /**
@@ -104,9 +104,9 @@ export class NerModel {
     return this.encoder.encode(text)
   }
 
-  /** The windows the model runs on for `text` (encoded): around its candidate words, or all of it. */
-  windows(text: string, encoded: Encoded): ModelWindow[] {
-    return modelWindows(text, encoded, { regions: this.regions, window: this.encoder.window, stride: this.stride })
+  /** The windows the model runs on for `text` (encoded): around its candidate words (none in `settled`), or all of it. */
+  windows(text: string, encoded: Encoded, settled: SettledRanges = []): ModelWindow[] {
+    return modelWindows(text, encoded, { regions: this.regions, window: this.encoder.window, stride: this.stride }, settled)
   }
 
   /**
@@ -163,9 +163,9 @@ export class NerModel {
   }
 
   /** Softmax rows per token of `encoded`, each from the window where the token is most central; zeros where no window runs. */
-  async tokenProbs(text: string, encoded: Encoded, isCancelled: () => boolean = () => false, timings?: NerTimings): Promise<Float32Array> {
+  async tokenProbs(text: string, encoded: Encoded, isCancelled: () => boolean = () => false, timings?: NerTimings, settled: SettledRanges = []): Promise<Float32Array> {
     const merged = new TokenProbs(encoded.ids.length, this.encoder.numLabels)
-    for (const batch of windowBatches(this.windows(text, encoded), this.batch)) {
+    for (const batch of windowBatches(this.windows(text, encoded, settled), this.batch)) {
       // A long text is many batches: stop between two when the caller gave up.
       if (isCancelled()) throw new NerCancelled()
       merged.add(batch, await this.windowProbs(batch.windows.map((w) => w.length), batchIds(encoded.ids, batch), timings))
@@ -174,13 +174,13 @@ export class NerModel {
   }
 
   /** Entity spans with exact UTF-16 offsets into `text`. */
-  async predict(text: string, isCancelled: () => boolean = () => false, timings?: NerTimings): Promise<RawSpan[]> {
+  async predict(text: string, isCancelled: () => boolean = () => false, timings?: NerTimings, settled: SettledRanges = []): Promise<RawSpan[]> {
     const started = timings ? performance.now() : 0
     const encoded = this.encode(text)
     if (encoded.ids.length === 0) return []
     const tokenised = timings ? performance.now() : 0
     const onnxBefore = timings?.onnx ?? 0
-    const probs = await this.tokenProbs(text, encoded, isCancelled, timings)
+    const probs = await this.tokenProbs(text, encoded, isCancelled, timings, settled)
     const spans = this.encoder.decode(encoded, probs)
     if (timings) {
       // Decode: choosing the windows, the softmax over their logits and the word-level BIO decoding.

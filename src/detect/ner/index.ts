@@ -270,7 +270,7 @@ export const createNerDetector = async (options: NerDetectorOptions): Promise<Ne
       const n = encoded.ids.length
       if (n === 0) return []
       const merged = new TokenProbs(n, encoder.numLabels)
-      const windows = modelWindows(text, encoded, plan)
+      const windows = modelWindows(text, encoded, plan, detectOptions?.settled)
       const batches = windowBatches(windows, batchSize)
       // Every batch is queued at once; a cancelled document rejects now, its queued batches are dropped.
       const request = {}

@@ -24,7 +24,12 @@ import { fullWindows, type ModelWindow } from "./windows.ts"
  *   "legal-abbreviation"), and the names around one are candidates of their
  *   own. Two-letter ones ("SA", "DE") stay candidates: they are also
  *   initials and the particles of a name in capitals;
- * - a street word followed by a number ("calle 44 n° 1234", "Ruta 9").
+ * - a street word followed by a number ("calle 44 n° 1234", "Ruta 9");
+ * - and not a word wholly inside a range the rule detectors already decided
+ *   (`settled`: their spans, which the resolver lets win over a model's span
+ *   of another label and take in one of the same label), so that a party's
+ *   name the rules found, an official in their role or a street address is
+ *   read again only as the context of another candidate.
  * Each such word gets `margin` tokens of context on either side (the
  * fixed-stride windows give a token at least 31), and the windows are laid
  * greedily over these intervals: a window opens `margin` tokens before the
@@ -86,10 +91,31 @@ const longAbbreviation = (text: string, word: Word): boolean => {
   return letters.length >= 3 && isLegalAbbreviation(letters)
 }
 
-/** Per word of `words`, whether the model must see it (see the module comment). */
-export const candidateWords = (text: string, words: readonly Word[]): Uint8Array => {
+/** Character ranges, sorted by start (they may overlap). */
+export type SettledRanges = ReadonlyArray<{ readonly start: number; readonly end: number }>
+
+/**
+ * Per word of `words` (in text order), whether it lies wholly inside one of
+ * `settled`: a sweep that keeps the furthest end among the ranges opened so far.
+ */
+const settledWords = (words: readonly Word[], settled: SettledRanges): Uint8Array => {
   const out = new Uint8Array(words.length)
+  let next = 0
+  let reach = -1
   for (let k = 0; k < words.length; k++) {
+    const { start, end } = words[k]!
+    while (next < settled.length && settled[next]!.start <= start) reach = Math.max(reach, settled[next++]!.end)
+    if (end <= reach) out[k] = 1
+  }
+  return out
+}
+
+/** Per word of `words`, whether the model must see it (see the module comment). */
+export const candidateWords = (text: string, words: readonly Word[], settled: SettledRanges = []): Uint8Array => {
+  const out = new Uint8Array(words.length)
+  const decided = settled.length > 0 ? settledWords(words, settled) : undefined
+  for (let k = 0; k < words.length; k++) {
+    if (decided?.[k]) continue
     const word = words[k]!.text
     if (UPPER.test(word) && capitalisedCandidate(text, word)) out[k] = longAbbreviation(text, words[k]!) ? 0 : 1
     else if (STREET_WORD.test(word)) {
@@ -109,11 +135,11 @@ export const candidateWords = (text: string, words: readonly Word[]): Uint8Array
  * `encoded` at least `margin` tokens of context on each side (fewer only at
  * the document's edges). A document of one window is run whole.
  */
-export const regionWindows = (text: string, encoded: Encoded, window: number, margin = DEFAULT_MARGIN): ModelWindow[] => {
+export const regionWindows = (text: string, encoded: Encoded, window: number, margin = DEFAULT_MARGIN, settled: SettledRanges = []): ModelWindow[] => {
   const n = encoded.ids.length
   if (n === 0) return []
   if (n <= window) return [{ index: 0, start: 0, length: n }]
-  const candidates = candidateWords(text, encoded.words)
+  const candidates = candidateWords(text, encoded.words, settled)
   const windows: ModelWindow[] = []
   let start = -1
   let end = -1
@@ -151,8 +177,8 @@ export interface WindowPlan {
   readonly stride: number
 }
 
-/** The windows the model runs on for `text` (encoded): around its candidate words, or over all of it. */
-export const modelWindows = (text: string, encoded: Encoded, plan: WindowPlan): ModelWindow[] =>
+/** The windows the model runs on for `text` (encoded): around its candidate words (none in `settled`), or over all of it. */
+export const modelWindows = (text: string, encoded: Encoded, plan: WindowPlan, settled: SettledRanges = []): ModelWindow[] =>
   plan.regions
-    ? regionWindows(text, encoded, Math.min(plan.window, REGION_WINDOW), DEFAULT_MARGIN)
+    ? regionWindows(text, encoded, Math.min(plan.window, REGION_WINDOW), DEFAULT_MARGIN, settled)
     : fullWindows(encoded.ids.length, plan.window, plan.stride)
