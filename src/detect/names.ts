@@ -42,6 +42,8 @@ export const STOP: ReadonlySet<string> = new Set(
   penal penales contravencional contravencionales faltas civil comercial laboral correccional criminal instruccion primera segunda tercera instancia apelaciones casacion ejecucion menores familia genero violencia domestica
   codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada
   dijo dijeron voto vota votaron expreso adhiero adhiere
+  muy bueno buena buenos buenas ejemplar excelente malo mala pesimo pesima
+  agente agentes sargento sargentos cabo cabos suboficial suboficiales subinspector subinspectora inspector inspectora comisario subcomisario subcomisaria preventor preventora gendarme prefecto principal
   vocal vocales vocalia camarista camaristas conjuez conjueza perito perita peritos peritas ingeniero ingeniera contador contadora arquitecto arquitecta escribano escribana martillero martillera
   ministro ministra jefe jefa presidente presidenta vicepresidente vicepresidenta gobernador gobernadora intendente intendenta diputado diputada senador senadora director directora subdirector subdirectora gerente embajador embajadora canciller consejero consejera
   dr dra dres dras doctor doctora sr sra srta sres sras senor senora senorita don dona lic licenciado licenciada ing prof s.s v.s ss vs
@@ -82,12 +84,23 @@ export const NOT_PERSON_BEFORE =
  * which joins two people: "hija de Anselmo Calle y de Ana Mejías") that
  * reaches the name, on the same line.
  */
-const NAMED_PLACE_BEFORE =
-  /(?:^|[^\p{L}])(?:Hospital|Sanatorio|Cl[íi]nica|Policl[íi]nico|Maternidad|Escuela|Colegio|Liceo|Instituto|Jard[íi]n|Universidad|Facultad|Centro|Fundaci[óo]n|Plaza|Parque|Paseo|Calle|Av\.|Avda\.|Avenida|Pasaje|Pje\.|Autopista|Ruta|Estaci[óo]n|Club|Museo|Teatro|Biblioteca|Barrio|Complejo|Unidad\s+Penitenciaria|Comisar[íi]a)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.]*|de|del|la|las|los|N[°º]|Nro\.?|\d+))*[ \t]+$/u
-export const inNamedPlace = (text: string, start: number): boolean => {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1
-  return NAMED_PLACE_BEFORE.test(text.slice(Math.max(lineStart, start - 90), start))
-}
+/** Institutions named after a person (its eponym is no party: "Hospital General de Agudos Dr. Cosme Argerich"). */
+const INSTITUTION_HEAD = String.raw`Hospital|Sanatorio|Cl[íi]nica|Policl[íi]nico|Maternidad|Escuela|Colegio|Liceo|Instituto|Jard[íi]n|Universidad|Facultad|Centro|Fundaci[óo]n|Club|Museo|Teatro|Biblioteca|Unidad\s+Penitenciaria|Comisar[íi]a`
+/** Places and ways named after a person. */
+const PLACE_HEAD = String.raw`Plaza|Parque|Paseo|Calle|Av\.|Avda\.|Avenida|Pasaje|Pje\.|Autopista|Ruta|Estaci[óo]n|Barrio|Complejo`
+/**
+ * The head, then capitalised words (with connectors, numbers, and the eponym's opening quote: Hospital "Dr.
+ * Teodoro Álvarez") up to the name; a point ends the run unless it closes an abbreviation of four letters or
+ * fewer ("Dr.", "Gral.", "A."), so the name of the next sentence is no part of it.
+ */
+const namedBefore = (heads: string): RegExp =>
+  new RegExp(String.raw`(?:^|[^\p{L}])(?:${heads})(?:[ \t]+["“«]?(?:\p{Lu}[\p{L}\p{M}]{0,3}\.|\p{Lu}[\p{L}\p{M}]*|de|del|la|las|los|N[°º]|Nro\.?|\d+))*[ \t]+["“«]?$`, "u")
+const NAMED_PLACE_BEFORE = namedBefore(`${INSTITUTION_HEAD}|${PLACE_HEAD}`)
+const NAMED_INSTITUTION_BEFORE = namedBefore(INSTITUTION_HEAD)
+const lineBefore = (text: string, start: number): string => text.slice(Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 90), start)
+export const inNamedPlace = (text: string, start: number): boolean => NAMED_PLACE_BEFORE.test(lineBefore(text, start))
+/** Inside the name of an institution named after a person (not a street's or a barrio's: those locate someone). */
+export const inNamedInstitution = (text: string, start: number): boolean => NAMED_INSTITUTION_BEFORE.test(lineBefore(text, start))
 
 export const isStop = (token: string): boolean => STOP.has(fold(token).replace(/\.$/, ""))
 

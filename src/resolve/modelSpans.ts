@@ -2,7 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
 import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
-import { inCitation, inCitedWork, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
+import { inCitation, inCitedWork, inNamedInstitution, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 import { dottedRunAround, isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
 import { CABA_BARRIOS, PROVINCES } from "../detect/lexicon/places.ts"
 import { IntervalBuckets } from "./IntervalBuckets.ts"
@@ -94,6 +94,9 @@ const wordsIn = (text: string, from: number, to: number): Word[] =>
  * of five letters or more before a point; "Gral. Paz", "Dr. Pérez" and
  * initials are abbreviations inside a name).
  */
+/** The comma inside the name of the city's criminal courts and offices: "Juzgado … en lo Penal, Contravencional y de Faltas N° 9". */
+const FUERO_COMMA = /^Penal,[ \t]*Contravencional/iu
+
 export const enclosingName = (text: string, start: number, end: number): { start: number; end: number } => {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1
   const nl = text.indexOf("\n", end)
@@ -102,7 +105,7 @@ export const enclosingName = (text: string, start: number, end: number): { start
   let s = start
   for (let i = left.length - 1; i >= 0; i--) {
     const w = left[i]!
-    if (/[,;:()“”"«»]/.test(text.slice(w.end, s)) || !NAME_PART.test(w.text) || SENTENCE_END.test(w.text)) break
+    if ((/[,;:()“”"«»]/.test(text.slice(w.end, s)) && !FUERO_COMMA.test(text.slice(w.start, s + 16))) || !NAME_PART.test(w.text) || SENTENCE_END.test(w.text)) break
     s = w.start
   }
   const right = wordsIn(text, end, Math.min(lineEnd, end + 60))
@@ -110,7 +113,7 @@ export const enclosingName = (text: string, start: number, end: number): { start
   // The span itself may end its sentence.
   if (!SENTENCE_END.test(text.slice(Math.max(0, end - 6), end))) {
     for (const w of right) {
-      if (/[,;:()“”"«»]/.test(text.slice(e, w.start)) || !NAME_PART.test(w.text.replace(/[.]$/, ""))) break
+      if ((/[,;:()“”"«»]/.test(text.slice(e, w.start)) && !FUERO_COMMA.test(text.slice(Math.max(0, e - 6), w.end))) || !NAME_PART.test(w.text.replace(/[.]$/, ""))) break
       e = w.end
       if (SENTENCE_END.test(w.text)) break
     }
@@ -299,6 +302,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
     if (inInstitutionAlias(text, span)) return "institution-alias"
     if (namesAbbreviatedOrganisation(text, span)) return "abbreviated-organisation"
   }
+  // Hospital General de Agudos "Dr. Teodoro Álvarez": the institution's eponym, no party.
+  if (span.label === "PERSONA" && inNamedInstitution(text, span.start)) return "institution-eponym"
   // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.
   if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "- Nº Res. 53": a number sign alone.
@@ -340,6 +345,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
       if (isStop(lone) && !isGivenStop(lone) && !isSurnameStop(lone) && !knownPlace) return "stop-word"
       // "Arguye que…", "Postula que…": a verb opening the sentence before its clause, not a subject's name.
       if (atSentenceStart(text, span.start) && /^[ \t]*\n?[ \t]*que\b/u.test(text.slice(span.end, span.end + 8)) && !(isFirstName(lone) || isSurname(lone))) return "verb-before-que"
+      // "dijo: «Escuché un ruido»", "Héctor: Buen día", "Llamamos y vino el cabo": a quoted speaker's first word.
+      if (atSpeechStart(text, span.start) && speechOpener(lone) && !(span.label === "LUGAR" && (CABA_BARRIOS.has(fold(lone)) || PROVINCES.has(fold(lone))))) return "speech-opener"
       // "Nº Res. 87", "Expte. 12": a short word abbreviating a document before its number.
       if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(loneEnd, loneEnd + 12))) return "abbreviation-before-number"
     }
@@ -365,6 +372,22 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
 
 /** Whether a sentence (or a line) opens at `start`. */
 const atSentenceStart = (text: string, start: number): boolean => /(?:^|[.!?:]\s+|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start))
+
+/** Whether a sentence, a quotation or a chat line's message opens at `start` ("dijo: «Escuché…", "Héctor: Hola"). */
+const atSpeechStart = (text: string, start: number): boolean => /(?:^|[.!?:;¡¿]\s*["“«'‘]?\s*|\n\s*["“«'‘]?\s*|["“«]\s*)$/u.test(text.slice(Math.max(0, start - 4), start))
+
+/** Greetings and answers that open what someone says or writes. */
+const GREETINGS: ReadonlySet<string> = new Set(["hola", "buen", "buenas", "buenos", "chau", "che", "bueno", "dale", "gracias", "perdon", "disculpa", "disculpe", "listo", "ok", "okey", "si", "no", "ya", "mira", "escucha", "nada", "todo", "vos", "yo"])
+
+/**
+ * A word that opens speech and names nothing: a greeting, or a verb in the
+ * first person, "Escuché", "Llamé" (past, with its accent) or "Llamamos",
+ * "Vimos", "Sabemos" (plural; a place's "Ramos" is too short to be one).
+ */
+const speechOpener = (word: string): boolean => {
+  const f = fold(word)
+  return GREETINGS.has(f) || (!isFirstName(word) && !isSurname(word) && (/^\p{L}{3,}é$/u.test(word) || /^\p{L}{3,}(?:amos|emos|imos)$/u.test(f)))
+}
 
 /** A parenthesis that opens a citation, with or without "cfr.", "conf.", "v.". */
 const AUTHOR_OPENS = /\(\s*(?:(?:cfr|conf|cf|v|ver|vid|cit)\.?:?,?\s*)?$/iu

@@ -57,6 +57,8 @@ const nameWord = (text: string, word: string): boolean => {
 }
 
 /** The runs of name words inside [start, end), each as a character range. */
+const opensLine = (text: string, at: number): boolean => text.slice(text.lastIndexOf("\n", at - 1) + 1, at).trim() === ""
+
 export const nameRuns = (text: string, start: number, end: number): Array<{ start: number; end: number }> => {
   const words = Array.from(text.slice(start, end).matchAll(WORD), (m) => ({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] }))
   const runs: Array<{ start: number; end: number }> = []
@@ -70,11 +72,14 @@ export const nameRuns = (text: string, start: number, end: number): Array<{ star
   }
   // One comma may invert a name: up to three surnames, then the given names ("PÉREZ, Juan Carlos",
   // "Janco, Ximena Eda", "Casal, Matías Eugenio"); any other comma ends it.
-  const invertsAt = (): boolean => !inverted && run.length <= 3
+  // Given names only before the comma ("Dylan, Aylén y Bastián") make a list, not an inverted name.
+  const invertsAt = (): boolean => !inverted && run.length <= 3 && !run.every((w) => isFirstName(w.text) && !isSurname(w.text))
   for (const [i, word] of words.entries()) {
     const gap = text.slice(i > 0 ? words[i - 1]!.end : start, word.start)
     // Only spaces, one line break or the comma of an inverted name ("PÉREZ, Juan") may stand between two name words.
     if (run.length > 0 && !/^(?:,?[ \t]*\n?[ \t]*|[ \t]*)$/u.test(gap)) flush()
+    // A column of names, one per line (a signature block): a run that opens its line and has two words, and two more on the next.
+    if (run.length >= 2 && gap.includes("\n") && opensLine(text, run[0]!.start) && /^\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+(?:(?:de|del|la|las|los)[ \t]+)*\p{Lu}/u.test(text.slice(word.start, word.start + 60))) flush()
     if (run.length > 0 && isParticle(word.text) && /^\p{Ll}/u.test(word.text)) run.push(word)
     else if (nameWord(text, word.text)) {
       // Particles join words of one casing ("María de los Ángeles", "DE LA FUENTE"), not a heading's

@@ -28,6 +28,9 @@ describe("rules/identifier", () => {
     ["IMEI 2: 864213045678912", "864213045678912"],
     ["intervino el Cabo Primero Darío Morales, LP 11.204, quien", "11.204"],
     ["el Oficial Ramón Ayala (L.P. 4521) labró el acta", "4521"],
+    // A prisoner's personal file in the prison service.
+    ["Interno: Ramírez, Tobías Ezequiel (L.P.P. nº 402.118)", "402.118"],
+    ["su legajo personal penitenciario N° 77.012 registra", "77.012"],
     ["Prontuario Policial R.H. N° 1.234.567", "1.234.567"],
     ["exhibió su licencia de conducir N° 40221873", "40221873"],
     ["su letrado, el Dr. Esteban Ruiz (T° 98 F° 412 CPACF), presentó", "T° 98 F° 412"],

@@ -72,8 +72,38 @@ describe("rules/person", () => {
     ["el testigo Juan de Dios Gómez", "Juan de Dios Gómez"],
     // A name broken across lines.
     ["el imputado Juan Carlos\nPÉREZ, de 34 años", "Juan Carlos\nPÉREZ"],
+    // Children and partners named by their given name after a possessive or an article, in a list.
+    ["Ese día yo estaba con mis hijos, Bautista y Ámbar, y ella vino", "Bautista", "Ámbar"],
+    ["Me visitó en el hospital con su mujer, Camila, y me ayudó", "Camila"],
+    ["Los chicos, Abigail, Lautaro y el bebé Benjamín, lo necesitan", "Abigail", "Lautaro", "Benjamín"],
+    ["vive con su madre y sus hermanos menores Dylan, Aylén y Bastián", "Dylan", "Aylén", "Bastián"],
+    // Initials listed after a party cue, an abbreviation's letters among them.
+    ["en atención a la presencia de los niños B.C. y A.C., hijos de la denunciante", "B.C.", "A.C."],
+    ["los menores J.P.G., L.M. y T.R. declararon", "J.P.G.", "L.M.", "T.R."],
+    // A police officer after a rank, even where an office "a cargo del" precedes.
+    ["el allanamiento ordenado por este juzgado, que estuvo a cargo del Subinspector Benigno Arturo Salvat", "Benigno Arturo Salvat"],
+    // Whom a message greets, a nickname the speaker gives himself, people named in speech with their article.
+    ["Rochi: Hola Héctor!! si, nuevo en caja", "Héctor"],
+    ["escribió: \"Buen día, Sofi, ¿venís?\"", "Sofi"],
+    ["dijo: \"me llamo Ramón Ortiz, me dicen Chino. Tengo epilepsia\"", "Chino"],
+    ["declaró: \"el otro, el Colorado, me pegó en las costillas; después vino la Yésica con el Rulo\"", "Colorado", "Yésica", "Rulo"],
+    // Inverted names in capitals stay one person each.
+    ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // Hard negatives of the list cues: no name after them, and abbreviations listed with no person's initials before.
+    "los chicos de la escuela y su mujer de entonces llegaron",
+    "Mis hijos, en cambio, no declararon",
+    "Conforme lo resuelto por la C.S. y A.C. 12/2020 del tribunal",
+    "La S.A. y A.C. demandadas",
+    // Speech gives an article to institutions, places, feasts and brands too; a greeting's next word may be no one.
+    "agregó: \"la Policía llegó tarde, la Casa Rosada no contestó, el Estado no hizo nada, estaba en la Boca\"",
+    "dijo: \"la Virgen me ayudó y fuimos a la Rioja\"",
+    // A quoted law or doctrine capitalises its nouns, and no one speaks in it.
+    "sostuvo que \"el Preámbulo de la Carta y la Ordenanza obligan al Municipio, según la Excma. Cámara\"",
+    "Hola Señor Juez, gracias Dios",
+    // A prisoner's file abbreviation is no one's initials.
+    "Interno (L.P.P. nº 402.118)",
     // A quoted name of a law or a programme between capitalised words is no nickname.
     "conforme la Ley \"Micaela\" Nacional de capacitación",
     "Según Zaffaroni, el dolo es conocimiento",
@@ -136,6 +166,30 @@ describe("rules/person", () => {
     expect(got.length).toBeGreaterThan(0)
     expect(new Set(got)).toEqual(new Set(["Juan Pérez"]))
   })
+
+  it("names the sender of each transcribed chat message, not a kinship contact", async () => {
+    const chat = "[04/03/24 10:12] Héctor: Buen día, ¿sigue disponible?\n[04/03/24 10:15] Rochi: Hola!! si\n4/3/24, 22:05 - Ana Paz: dale\n04/03/2024 22:07 - Mamá: llegá temprano"
+    expect(await found(person, chat, "PERSONA")).toEqual(expect.arrayContaining(["Héctor", "Rochi", "Ana Paz"]))
+    expect(await found(person, chat, "PERSONA")).not.toContain("Mamá")
+    // Hard negative: a time and a heading's colon that no date precedes.
+    expect(await found(person, "Siendo las 10:12 Horas: se inicia la audiencia", "PERSONA")).toEqual([])
+  })
+
+  it("a column of names, one per line, is one name per line; a name a line end breaks stays one", async () => {
+    const block = "RECHAZAR el recurso de casación.\n\nEUSEBIO TADEO DE LA ROSA\nMIRTA NOEMÍ ARRIETA DEL VALLE\nFAUSTO LEÓN IBARGUREN\n"
+    const got = await found(person, block, "PERSONA")
+    expect(got.length).toBeGreaterThan(0)
+    expect(got.some((s) => s.includes("\n"))).toBe(false)
+    expect(await found(person, "el imputado declaró que Juan Carlos\nPÉREZ GARCÍA lo vio", "PERSONA")).toContain("Juan Carlos\nPÉREZ GARCÍA")
+    expect(await found(person, "Declaró:\nJuan Carlos\nPÉREZ, de 34 años", "PERSONA")).toContain("Juan Carlos\nPÉREZ")
+  })
+
+  it("two names in capitals listed with a comma are two people, not one inverted name", async () => {
+    const got = await found(person, "ORDENAR la detención de ANÍBAL RAMÓN QUINTANA ACOSTA, YÉSICA ANDREA LEDESMA y de otros.", "PERSONA")
+    expect(got.some((s) => s.includes(","))).toBe(false)
+    // Hard negative: a surname before the comma keeps the inverted reading.
+    expect(await found(person, "Testigo: MARTÍN ACOSTA, Ana María, argentina.", "PERSONA")).toContain("MARTÍN ACOSTA, Ana María")
+  })
 })
 
 describe("rules/official", () => {
@@ -151,9 +205,18 @@ describe("rules/official", () => {
     ["Dra. Cristina Lara\nJueza\nJuzgado PCyF N° 13", "Cristina Lara"],
     ["archívese.\n\nFELICINDA FLORENCIA MAS\nJUEZA", "FELICINDA FLORENCIA MAS"],
     ["Fdo.: Dra. Ana Mas – Jueza", "Ana Mas"],
+    // The head of an office introduced as its titular, and a court's members named by their office.
+    ["el requerimiento del titular de la Fiscalía Penal, Contravencional y de Faltas Especializada en Estupefacientes nº 2, doctor Elio Bernardo Salcedo, para", "Elio Bernardo Salcedo"],
+    ["con votos coincidentes de los ministros Araujo, Beltrán y Cano", "Araujo", "Beltrán", "Cano"],
   ])
   negatives(official, "FUNCIONARIO", [
     "su abogado defensor particular Dr. Esteban Ruiz",
+    // A police officer in charge of a search is no official of the court.
+    "el allanamiento ordenado por este juzgado, que estuvo a cargo del Subinspector Benigno Arturo Salvat",
+    "la comisión policial a cargo del Sargento Primero Rubén Aldao",
+    // Hard negatives of "titular" and of an office's plural: a holder of something else, no name after it.
+    "la víctima, titular de la cuenta, doctor en letras, Juan Gómez, declaró",
+    "los jueces de Primera Instancia dijeron",
     "el imputado Juan Pérez declaró",
     "la Fiscal solicitó la condena. El Dr. Ruiz, abogado del imputado, se opuso",
     "MINISTERIO PÚBLICO FISCAL",

@@ -43,5 +43,7 @@ describe("rules/age", () => {
     "la mujer fue condenada a 3 años y 6 meses de prisión",
     "el hombre cumplió 2 años y 4 meses de detención",
     "Edad: 47/2019 del registro",
+    // A prisoner's grades and their points.
+    "alcanzó la calificación de conducta Ejemplar (10) y concepto Muy Bueno (7)",
   ])
 })

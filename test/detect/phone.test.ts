@@ -17,6 +17,9 @@ describe("rules/phone", () => {
     ["Fax: 987 23 73 92 e-mail", "987 23 73 92"],
     ["teléfono (011)\n\n15-3360-4941, correo", "(011)\n\n15-3360-4941"],
     ["su teléfono en Montevideo, +598 2 908 1234", "+598 2 908 1234"],
+    // A number sign after a phone cue is the line's number, not a case's or a law's.
+    ["un celular marca Samsung, abonado nº 11-5823-4471, y una billetera", "11-5823-4471"],
+    ["se comunicó desde la línea N° 15-4433-2211", "15-4433-2211"],
   ])
   negatives(phone, "TELEFONO", [
     "conforme los arts. 149 bis y 150 del Código Penal",
@@ -31,5 +34,8 @@ describe("rules/phone", () => {
     "Fallos 328:3399",
     "la suma de 15000000 de pesos",
     "registro 4567-2023 del sistema",
+    // Hard negatives: a number sign after no phone cue.
+    "inscripta bajo el N° 4567-8901 del libro de actas",
+    "el expediente nº 4567-8901 del abonado",
   ])
 })

@@ -11,12 +11,18 @@ describe("rules/plate", () => {
     ["la camioneta dominio ABC 123", "ABC 123"],
     ["la motocicleta dominio 123 ABC", "123 ABC"],
     ["moto patente A123BCD", "A123BCD"],
+    // Hard positive: the plate after the make's model, behind its cue.
+    ["la motocicleta Yamaha YBR 125, dominio ABC 123, fue secuestrada", "ABC 123"],
   ])
   negatives(plate, "PATENTE", [
     "conforme el ART 149 BIS del CP",
     "LEY 123 de la Ciudad",
     "el CPP 123 y el art. 150",
     "se leyó el punto 123 ABC del acta",
+    // Dollars, the national courts' case system and a model's code after its make.
+    "la damnificada transfirió USD 300 mediante una casa de cambio",
+    "comuníquese (Acordada 15/13 CSJN; LEX100)",
+    "embistió la motocicleta Yamaha YBR 125 de la víctima",
   ])
 })
 
@@ -38,6 +44,8 @@ describe("rules/case-number", () => {
     ["en la IPP 12345/2022 se investigó", "12345/2022"],
     ["Expediente N° 1234/2023", "1234/2023"],
     ["la causa N° 45.678/2021", "45.678/2021"],
+    // An execution file.
+    ["Legajo de ejecución N° 118.330", "118.330"],
     ["una demanda (no 39428/98) contra la República", "39428/98"],
     ["la denuncia N° 1234/2023 de la víctima", "1234/2023"],
     ["las causas N° 1234/2022, 5678/2023 y 9012/2023 se acumularon", "1234/2022", "5678/2023", "9012/2023"],

@@ -47,6 +47,18 @@ describe("model spans go through the visibility policy", () => {
     expect(publish(text, spans)).toContain("al Hospital Fernández. Informó la Municipalidad de Tandil. Declaró [PERSONA], vecina")
   })
 
+  it("drops a person tag on a hospital's eponym, in quotes or not, and keeps a barrio named after a person", async () => {
+    const text = "Fue trasladado al Hospital General de Agudos \"Dr. Teodoro Álvarez\" y luego al Hospital de Clínicas «José de San Martín». Vive en el Barrio Ramón Carrillo. Lo visitó Ovidio Farías."
+    const spans = await analyse(text, config, [model(text, [["Teodoro Álvarez", "PERSONA"], ["José de San Martín", "PERSONA"], ["Barrio Ramón Carrillo", "LUGAR"], ["Ovidio Farías", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["LUGAR:Barrio Ramón Carrillo", "PERSONA:Ovidio Farías"])
+  })
+
+  it("drops an address tag inside the name of the city's criminal offices, whose name holds a comma", async () => {
+    const text = "Lo requirió el titular de la Fiscalía Penal, Contravencional y de Faltas Especializada en Estupefacientes nº 2, doctor Elio Salcedo. El imputado vive en Cangallo 1544."
+    const spans = await analyse(text, config, [model(text, [["Estupefacientes nº 2", "DIRECCION"], ["Cangallo 1544", "DIRECCION"]])])
+    expect(redacted(text, spans)).toEqual(["DIRECCION:Cangallo 1544"])
+  })
+
   it("keeps a real address the model finds", async () => {
     const text = "La imputada vive en Lavalleja 1234, según informó."
     const spans = await analyse(text, config, [model(text, [["Lavalleja 1234", "DIRECCION"]])])
@@ -135,6 +147,12 @@ describe("model tags on the language's own words", () => {
     const text = "Vive en Once con su madre y nació en Misiones. Según lo publicado en La Ley 2010-A-345, el recurso fue concedido por el Tribunal de Alzada."
     const spans = await analyse(text, config, [model(text, [["La", "LUGAR", 0], ["Alzada", "LUGAR"], ["Once", "LUGAR"], ["Misiones", "LUGAR"]])])
     expect(redacted(text, spans)).toEqual(["LUGAR:Once", "LUGAR:Misiones"])
+  })
+
+  it("drops a tag on a greeting or a first-person verb opening what someone says, not on a place or a name there (whom it greets is a person)", async () => {
+    const text = "Héctor: Buen día, ¿sigue disponible?\nRochi: Hola Héctor!!\nDijo la testigo: \"Escuché un ruido. Llamamos y vino el cabo\". Agregó: \"Palermo queda lejos y Rosendo vino\"."
+    const spans = await analyse(text, config, [model(text, [["Buen", "LUGAR"], ["Hola", "LUGAR"], ["Escuché", "LUGAR"], ["Llamamos", "LUGAR"], ["Palermo", "LUGAR"], ["Rosendo", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Héctor", "PERSONA:Héctor", "LUGAR:Palermo", "PERSONA:Rosendo"])
   })
 
   it("drops a verb opening its sentence before its clause, not a known surname there", async () => {

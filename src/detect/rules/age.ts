@@ -18,6 +18,8 @@ const NOT_AGE_BEFORE = {
 const PERSON_CONTEXT = /(?:argentin[oa]|nacionalidad|paragua|boliviana?o?|peruan[oa]|uruguay|venezolan[oa]|chilen[oa]|solter[oa]|casad[oa]|divorciad[oa]|viud[oa]|concubin|D\.?N\.?I|imputad|v[íi]ctima|denunciante|testigo|edad|naci|hij[oa]|menor|ni[ñn][oa]|joven|[Vv]ar[óo]n|[Mm]ujer|[Hh]ombre|[Pp]aciente|[Aa]dolescente|[Ll]actante|[Bb]eb[ée]|jubilad[oa]|pensionad[oa]|emplead[oa]|estudiante|comerciante|docente|desocupad[oa]|ama\s+de\s+casa|de\s+profesi[óo]n|ocupaci[óo]n|domiciliad[oa]|[Ss]eñor(?:a)?|Sra?\.|persona|quien|agente|oficial|polic[íi]a|perit[oa]|declarante|damnificad[oa]|conductor(?:a)?|vecin[oa]|\p{Lu}{3,}\s*,|,\s*(?:de\s+)?$)/u
 
 const AFTER_NAME = /\p{Lu}[\p{L}.]*\s?$/u
+/** A prisoner's grade and its points: "conducta Ejemplar (10) y concepto Muy Bueno (7)". */
+const GRADE_BEFORE = /(?:(?<![\p{L}])(?:conducta|concepto|calificaci[óo]n|nota|puntaje)\s+(?:\p{L}+\s+){0,2}|(?<![\p{L}])(?:Ejemplar|Excelente|Muy\s+Buen[oa]|Buen[oa]|Regular|Mal[oa]|P[ée]sim[oa])\s?)$/u
 /** A number written in words, its figure in brackets after it: "UN (1) AÑO", "TRES (3) MESES". */
 const NUMBER_IN_WORDS_BEFORE = /(?<![\p{L}])(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci\p{L}+|veinte|veinti\p{L}+|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)\s?$/iu
 
@@ -59,7 +61,7 @@ export const age = patternDetector({
       score: 0.75,
       validate: (_v, c) => {
         const before = c.text.slice(Math.max(0, c.match.index - 40), c.match.index)
-        return AFTER_NAME.test(before) && !NUMBER_IN_WORDS_BEFORE.test(before) ? 0.75 : undefined
+        return AFTER_NAME.test(before) && !NUMBER_IN_WORDS_BEFORE.test(before) && !GRADE_BEFORE.test(before) ? 0.75 : undefined
       },
     },
   ],

@@ -44,7 +44,7 @@ export const caseNumber = patternDetector({
     {
       name: "case:cue",
       regex: new RegExp(
-        String.raw`(?<![\p{L}])(?:CUIJ|I\.?P\.?P\.?|[Ee]xpedientes?|[Ee]xpte?s?\.?|EXPEDIENTE|EXPTE\.?|[Cc]ausas?|CAUSA|[Aa]ctuaci(?:ó|o)n(?:es)?|ACTUACI(?:Ó|O)N|[Ll]egajos?|LEGAJO|[Cc]aso|CASO|[Cc]arpeta|[Ss]umario|MPF|DEB|[Ii]ncidente)${NUMBER_WORD}\s*:?\s*(?<v>(?:[A-Z]{1,4}(?:[-\s]|\s*:\s*))?\d[\d.]*(?:[-/]\d+)*(?:\/\d{2,4})?)(?![\p{L}\d])`,
+        String.raw`(?<![\p{L}])(?:CUIJ|I\.?P\.?P\.?|[Ee]xpedientes?|[Ee]xpte?s?\.?|EXPEDIENTE|EXPTE\.?|[Cc]ausas?|CAUSA|[Aa]ctuaci(?:ó|o)n(?:es)?|ACTUACI(?:Ó|O)N|[Ll]egajos?(?:\s+de\s+(?:ejecuci(?:ó|o)n|investigaci(?:ó|o)n))?|LEGAJO|[Cc]aso|CASO|[Cc]arpeta|[Ss]umario|MPF|DEB|[Ii]ncidente)${NUMBER_WORD}\s*:?\s*(?<v>(?:[A-Z]{1,4}(?:[-\s]|\s*:\s*))?\d[\d.]*(?:[-/]\d+)*(?:\/\d{2,4})?)(?![\p{L}\d])`,
         "gu",
       ),
       score: 0.9,

@@ -23,6 +23,8 @@ import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
 
 export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
+  // A prisoner's personal file in the prison service ("L.P.P. nº 402.118": legajo personal penitenciario).
+  "l.p.p.", "legajo personal penitenciario",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
   "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
   // A record's registry ("Prontuario Policial R.H. N°").

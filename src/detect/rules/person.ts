@@ -60,7 +60,8 @@ const CUES: readonly Cue[] = [
   ),
   g(
     "kin",
-    String.raw`(?<![\p{L}])(?:hij[oa]s?\s+de|padre|madre|padrastro|madrastra|hijastr[oa]s?|progenitor(?:a|es)?|herman[oa]s?|t[íi][oa]|abuel[oa]|prim[oa]|sobrin[oa]|cu[ñn]ad[oa]|suegr[oa]|nuera|yerno|espos[oa]|c[óo]nyuge|concubin[oa]|(?:ex\s*)?pareja|(?:ex\s*)?novi[oa]|amig[oa]|vecin[oa]|compa[ñn]er[oa]|conviviente|empleador(?:a)?|emplead[oa]|encargad[oa]|due[ñn][oa]|propietari[oa]|inquilin[oa])(?![\p{L}])`,
+    // "mis hijos, Bautista y Ámbar", "su mujer, Camila", "los chicos, Abigail y Lautaro": with a possessive or an article.
+    String.raw`(?<![\p{L}])(?:hij[oa]s?\s+de|(?:mis|sus|su|mi|tus|tu|nuestr[oa]s?|los|las)\s+(?:hij[oa]s?|chic[oa]s|nen[ea]s|mujer|marido)|padre|madre|padrastro|madrastra|hijastr[oa]s?|progenitor(?:a|es)?|herman[oa]s?|t[íi][oa]|abuel[oa]|prim[oa]|sobrin[oa]|cu[ñn]ad[oa]|suegr[oa]|nuera|yerno|espos[oa]|c[óo]nyuge|concubin[oa]|(?:ex\s*)?pareja|(?:ex\s*)?novi[oa]|amig[oa]|vecin[oa]|compa[ñn]er[oa]|conviviente|empleador(?:a)?|emplead[oa]|encargad[oa]|due[ñn][oa]|propietari[oa]|inquilin[oa])(?![\p{L}])`,
     0.8,
   ),
   g(
@@ -93,6 +94,12 @@ const CUES: readonly Cue[] = [
     "field",
     String.raw`(?<![\p{L}])(?:nombres?(?:\s+y\s+apellidos?)?|apellidos?(?:\s+y\s+nombres?)?|nombre\s+completo)[ \t]*:`,
     0.9,
+  ),
+  // Whom a message or a speaker greets: "Hola Héctor!!", "Buen día, Sofi", "Chau Mati".
+  g(
+    "vocative",
+    String.raw`(?<![\p{L}])(?:hola|holis|chau|buen\s+d[íi]a|buenas(?:\s+(?:tardes|noches))?|buenos\s+d[íi]as|gracias|perd[óo]n)[ \t]*,?[ \t]*(?=\p{Lu})(?!Dios\b)`,
+    0.7,
   ),
   // Bare "Dr./Dra." could be an official, counsel or an expert: weak PERSONA;
   // the official rules and propagation relabel officials.
@@ -142,6 +149,8 @@ const byCue = (text: string): Span[] => {
       for (let n = 0; n < 6; n++) {
         FILLER.lastIndex = pos
         const f = FILLER.exec(text)
+        // "la testigo: «Escuché un ruido…»": after a colon, a quotation is what the person said.
+        if (f && /:[\s]*["“«'‘]/u.test(f[0])) break
         const at = f ? pos + f[0].length : pos
         const seg = nameAt(text, at)
         if (!seg || !plausible(seg)) break
@@ -195,6 +204,25 @@ const runEnd = (text: string, end: number): number => {
   }
 }
 
+const NAME_PARTICLE = /^(?:de|del|la|las|los|van|der|von|di|da|dos)$/i
+
+/**
+ * A column of names, one per line ("EUSEBIO DE LA ROSA↵MIRTA ARRIETA", a
+ * signature block): a run that opens its line and has two words or more on
+ * each line is one name per line. A name broken by a PDF's line end
+ * ("…declaró Juan Carlos↵PÉREZ") opens mid-line, or leaves one word.
+ */
+const namesPerLine = (text: string, seg: readonly Token[]): Token[][] => {
+  const lineStart = text.lastIndexOf("\n", seg[0]!.start - 1) + 1
+  if (text.slice(lineStart, seg[0]!.start).trim() !== "") return [[...seg]]
+  const lines: Token[][] = [[]]
+  seg.forEach((t, i) => {
+    if (i > 0 && text.slice(seg[i - 1]!.end, t.start).includes("\n")) lines.push([])
+    lines[lines.length - 1]!.push(t)
+  })
+  return lines.length > 1 && lines.every((line) => line.filter((t) => !NAME_PARTICLE.test(t.text)).length >= 2) ? lines : [[...seg]]
+}
+
 /** Capitalised runs: caps, mixed and lexicon rules. */
 const byShape = (text: string): Span[] => {
   const out: Span[] = []
@@ -202,8 +230,8 @@ const byShape = (text: string): Span[] => {
   for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
     const end = runEnd(text, m.index + m[0].length)
     RUN.lastIndex = end
-    for (const seg of nameSegments(text, m.index, end)) {
-      const words = seg.filter((t) => !isInitial(t.text) && !/^(?:de|del|la|las|los|van|der|von|di|da|dos)$/i.test(t.text))
+    for (const seg of nameSegments(text, m.index, end).flatMap((s) => namesPerLine(text, s))) {
+      const words = seg.filter((t) => !isInitial(t.text) && !NAME_PARTICLE.test(t.text))
       if (words.length < 2 && !(words.length === 1 && seg.length >= 2)) continue
       const { start, end } = segSpan(seg)
       if (!notInstitution(text, start) || inCitation(text, start, end)) continue
@@ -251,6 +279,17 @@ const INVERTED = new RegExp(
   "gu",
 )
 
+/**
+ * "ANÍBAL QUINTANA, YÉSICA ANDREA LEDESMA": two names in their natural order,
+ * listed, not one inverted ("QUINTANA, Aníbal"): the words before the comma
+ * open with a given name that is no surname, those after it end with a
+ * surname that is no given name.
+ */
+const twoNamesListed = (surToks: readonly string[], given: readonly Token[]): boolean => {
+  const last = given[given.length - 1]!.text
+  return surToks.length >= 2 && isFirstName(surToks[0]!) && !isSurname(surToks[0]!) && given.length >= 2 && isSurname(last) && !isFirstName(last)
+}
+
 const byInverted = (text: string): Span[] => {
   const out: Span[] = []
   INVERTED.lastIndex = 0
@@ -268,6 +307,7 @@ const byInverted = (text: string): Span[] => {
     }
     if (!gSeg || gSeg[0]!.start !== gStart) continue
     if (inCitation(text, start, gSeg[gSeg.length - 1]!.end) || !notInstitution(text, start)) continue
+    if (twoNamesListed(surToks, gSeg)) continue
     const caption = m.groups!["tail"] !== undefined
     const givenLex = gSeg.some((t) => isFirstName(t.text))
     // A nationality after a surname is lower case ("PÉREZ, argentino"); Title case there is a given name.
@@ -288,16 +328,23 @@ const byInverted = (text: string): Span[] => {
  */
 const INITIALS = /(?<![\p{L}\d.])((?:\p{Lu}\.\s?){2,5})(?![\p{L}])/gu
 const PARTY_BEFORE_INITIALS =
-  /(?:imputad[oa]|acusad[oa]|v[íi]ctima|damnificad[oa]|denunciante|testigo|ni[ñn][oa]|menor|joven|adolescente|hij[oa]|progenitor(?:a)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?|denuncia\s+(?:formulada\s+|realizada\s+|efectuada\s+)?por|declaraci[óo]n\s+(?:testimonial\s+)?de|a\s+nombre\s+de|titularidad\s+de)\s*,?\s*$/iu
+  /(?:imputad[oa]s?|acusad[oa]s?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|testigos?|ni[ñn][oa]s?|menor(?:es)?|j[óo]ven(?:es)?|adolescentes?|hij[oa]s?|progenitor(?:a|es)?|madre|padre|Sr\.?|Sra\.?|señor(?:a)?|denuncia\s+(?:formulada\s+|realizada\s+|efectuada\s+)?por|declaraci[óo]n\s+(?:testimonial\s+)?de|a\s+nombre\s+de|titularidad\s+de)\s*,?\s*$/iu
+
+/** Between two items of a list: "B.C. y A.C.", "J.P.G., L.M. y T.R.". */
+const LIST_GAP = /^\.?[ \t]*(?:,[ \t]*(?:(?:y|e)[ \t]+)?|(?:y|e)[ \t]+)$/u
 
 const byInitials = (text: string): Span[] => {
   const out: Span[] = []
   const short: Span[] = []
   let usesInitials = false
+  // End of the last initials taken for a person: what follows in a list ("los niños B.C. y A.C.") is a person too.
+  let cuedEnd = -1
   INITIALS.lastIndex = 0
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
     const letters = m[1]!.replace(/[^\p{Lu}]/gu, "")
-    const cued = PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 40), m.index))
+    // A list's next item: two letters may spell an abbreviation too ("A.C."); "D.N.I." after a name is its document.
+    const listed = cuedEnd >= 0 && LIST_GAP.test(text.slice(cuedEnd, m.index)) && !(letters.length >= 3 && LEGAL_ABBREVIATIONS.has(letters))
+    const cued = listed || PARTY_BEFORE_INITIALS.test(text.slice(Math.max(0, m.index - 40), m.index))
     // An abbreviation ("A.C.", "S.A.") is still a person's initials right after a party cue.
     if (LEGAL_ABBREVIATIONS.has(letters) && !cued) continue
     const end = m.index + m[1]!.trimEnd().length
@@ -309,12 +356,18 @@ const byInitials = (text: string): Span[] => {
     if (letters.length >= 3 || cued) usesInitials = true
     if (letters.length >= 3) {
       out.push(span)
+      if (cued) cuedEnd = end
       continue
     }
     // Two letters: never a unit or section ("D.E. 6", "U.F. 3") nor a cited norm.
     if (/^\s*(?:N\s?[°º]|nro|\d)/iu.test(text.slice(end, end + 8)) || /(?:\bley|\bart[íi]?c?\.?|\binc\.?|\d)\s*$/iu.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
-    if (cued) out.push(span)
-    else if (/^(?:\p{Lu}\.){2}$/u.test(m[1]!.trimEnd())) out.push(span) // tight "E.M.": a person's initials, legal abbreviations are stop-listed
+    if (cued) {
+      out.push(span)
+      cuedEnd = end
+    } else if (/^(?:\p{Lu}\.){2}$/u.test(m[1]!.trimEnd())) {
+      out.push(span) // tight "E.M.": a person's initials, legal abbreviations are stop-listed
+      cuedEnd = end
+    }
     else short.push(span) // spaced "B. A.": only once the ruling uses initials for people
   }
   return usesInitials ? [...out, ...short] : out
@@ -325,7 +378,7 @@ const byInitials = (text: string): Span[] => {
  * apodaban", "a quien su familia llama" (not the impersonal "se la llama", said of things), "conocido en el
  * barrio como", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
-export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
+export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las|me|nos))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
 /** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
 const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
@@ -365,6 +418,48 @@ const surnameRunAfter = (text: string, from: number): { start: number; end: numb
   const start = from + run[0].length - run[1]!.length
   const tail = words[last - 1]!
   return { start, end: start + tail.index + tail[0].length }
+}
+
+/**
+ * Quoted speech: a testimony, a message. In it, people are named the way the
+ * speaker knows them: a nickname or a given name with its article ("el
+ * Colorado me pegó", "el Rulo vio todo", "la Yésica"), never with a cue. A
+ * quotation is speech when someone speaks in it in the first person or to a
+ * "vos"; a quoted law or doctrine capitalises its nouns ("el Preámbulo", "la
+ * Ordenanza") and has no "me" or "yo".
+ */
+const QUOTATION = /[“«][^”»]{1,2000}[”»]|"[^"\n]{1,2000}"/gu
+const ARTICLE_NAME = /(?<![\p{L}])(?:el|la)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/gu
+/** Capitalised words speech gives an article that are no one's name: feasts, faiths, teams, brands. */
+const NOT_A_NICKNAME: ReadonlySet<string> = new Set(
+  `virgen papa navidad pascua mundial copa seleccion selección iglesia biblia mercedes fiat ford peugeot renault chevrolet toyota volkswagen gol corsa clio
+  sube tarjeta cana yuta gendarmeria prefectura federal bonaerense metropolitana`.split(/\s+/).filter(Boolean).map(fold),
+)
+
+/** Someone speaking in the first person or to a "vos": a testimony or a message, not a quoted law or doctrine. */
+const FIRST_PERSON = /(?<![\p{L}])(?:me|mi|mis|yo|vos|te|tu|conmigo)(?![\p{L}])/iu
+/** Suffixes of abstract and collective nouns ("Construcción", "Ingeniería", "Municipalidad"), never of a nickname. */
+const COMMON_NOUN_SUFFIX = /(?:ci[óo]n|si[óo]n|miento|idad|er[íi]a|ncia|ura|ismo|ista|aje|ente|ante)$/u
+
+const byQuotedNickname = (text: string): Span[] => {
+  const out: Span[] = []
+  for (const q of text.matchAll(QUOTATION)) {
+    const speech = FIRST_PERSON.test(q[0])
+    for (const m of q[0].matchAll(ARTICLE_NAME)) {
+      const word = m[1]!
+      const start = q.index + m.index + m[0].length - word.length
+      const end = start + word.length
+      const f = fold(word)
+      // A given name is a person's in any quotation; another word only in speech, and never an abbreviation ("la Excma.").
+      if (!isFirstName(word) && (!speech || COMMON_NOUN_SUFFIX.test(f) || text[end] === ".")) continue
+      if (isStop(word) || NOT_A_NICKNAME.has(f) || CABA_BARRIOS.has(f) || CABA_BARRIOS.has(fold(m[0])) || PROVINCES.has(f) || PROVINCES.has(fold(m[0])) || writtenInLowerCase(text, word) || isLegalAbbreviation(word.toUpperCase())) continue
+      // The head of a longer name ("la Casa Rosada", "el Banco de la Nación"), not a name of its own.
+      if (/^[ \t]+(?:(?:de|del)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 8))) continue
+      if (!notInstitution(text, start) || inCitation(text, start, end)) continue
+      out.push({ start, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "nickname-in-speech" })
+    }
+  }
+  return out
 }
 
 const byNickname = (text: string): Span[] => {
@@ -447,12 +542,30 @@ const byLoneGivenName = (text: string): Span[] => {
   return out
 }
 
+/**
+ * The sender of a chat message transcribed as a phone exports it: "[04/03/24 10:12] Héctor: …",
+ * "04/03/2024 10:12 - Rochi: …", "4/3/24, 22:05 - Ana Paz: …". The sender is named as the phone's owner saved
+ * the contact: a given name, a nickname or a full name, in one to three capitalised words; a kinship word
+ * ("Mamá", "Tía Rosa") or a phone number is no name of its own.
+ */
+const CHAT_SENDER = /^[ \t]*\[?\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?[ \t]?m\.?)?\]?[ \t]*(?:[-–][ \t]*)?(\p{Lu}[\p{L}\p{M}'’]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’]+){0,2})[ \t]*:/gmu
+const KIN_CONTACT = /^(?:mam[áa]|pap[áa]|mami|papi|ma|pa|abuel[oa]|t[íi][oa]|herman[oa]|hij[oa]|amor|gordo|gorda|negro|negra|yo|usuario|desconocido)$/u
+
+const byChatSender = (text: string): Span[] =>
+  [...text.matchAll(CHAT_SENDER)].flatMap((m) => {
+    const name = m[1]!
+    const first = fold(name.split(/[ \t]+/)[0]!)
+    if (KIN_CONTACT.test(first) || isStop(name.split(/[ \t]+/)[0]!)) return []
+    const start = m.index + m[0].indexOf(name, m[0].length - name.length - 3)
+    return [{ start, end: start + name.length, label: "PERSONA" as const, score: 0.8, detector: "rules/person", evidence: "chat-sender" }]
+  })
+
 export const person: Detector = {
   name: "rules/person",
   labels: ["PERSONA"],
   // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
   detect: (text) =>
-    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text)]
+    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text)]
       .filter((span) => !authorOfBibliographicParenthesis(text, span.start, span.end)),
 }
 

@@ -5,13 +5,14 @@ import { patternDetector } from "../patternDetector.ts"
  * 011 15 1234-5678, 15-1234-5678, 4567-8901 (a landline needs its dash or a
  * cue), bare digit runs only after a cue ("teléfono", "celular", "abonado"),
  * and, after a cue, any country's number written in groups ("Tel.: 913 368 000").
- * Never after "art.", "ley", "$", "causa", "expte.", "N°", and never a year
+ * Never after "art.", "ley", "$", "causa", "expte.", "N°" (unless the number
+ * sign follows a phone cue: "abonado nº 11-5823-4471"), and never a year
  * range ("2022-2023") or a case number ("1234/2023").
  */
 const CUE = /(?:tel[ée]fono|\btel\.|\btfno\.?|\bfax\b|\btel[ée]f\.|celular|\bcel\.|m[óo]vil|l[íi]nea|abonado|whats\s?app|\bwsp|\bwpp|n[úu]mero\s+de\s+contacto|llamad[oa]s?\s+(?:al|desde|del)|comunic[óo]\s+al|contactad[oa]s?\s+al|contacto)/i
 
 const NOT_BEFORE = {
-  words: /(?:\$|\bU\$S|\bpesos|\bsuma|\bley|\barts?\.?|\bart[íi]culos?|\binc\.?|\bexpte?\.?|\bexpediente|\bcausa|\bIPP|\bCUIJ|\bfallos|\bN[°º]|\bnro\.?|\bdecreto|\bresoluci[óo]n|\bDNI|D\.N\.I\.|documento|\bCUI[TL]|\bCBU|\bcuenta|\bfs\.|\bfojas?|\bp[áa]gs?\.|\bpunto)[\s:.N°º]*$/i,
+  words: /(?:\$|\bU\$S|\bpesos|\bsuma|\bley|\barts?\.?|\bart[íi]culos?|\binc\.?|\bexpte?\.?|\bexpediente|\bcausa|\bIPP|\bCUIJ|\bfallos|(?<!(?:abonado|tel[ée]fono|celular|m[óo]vil|l[íi]nea|\bfax|\btel\.)\s{0,3})(?:\bN[°º]|\bnro\.?)|\bdecreto|\bresoluci[óo]n|\bDNI|D\.N\.I\.|documento|\bCUI[TL]|\bCBU|\bcuenta|\bfs\.|\bfojas?|\bp[áa]gs?\.|\bpunto)[\s:.N°º]*$/i,
   window: 20,
 }
 const NOT_AFTER = /^(?:\/\d|[.,]\d|\s*(?:pesos|de\s+pesos|d[óo]lares))/i
