@@ -303,9 +303,11 @@ const inStraightQuotedPrecedent = (text: string, start: number, end: number): bo
   const open = before.lastIndexOf('"')
   const after = text.slice(end, end + 160)
   if (FALLOS_AFTER.test(after)) return true
-  // The ruling's own caption ("causa N° 123 "PÉREZ s/ robo"") is never a citation; another case's, decided, is.
-  return DECIDED_AFTER.test(after) && !OWN_CAPTION_LEAD.test(before.slice(Math.max(0, open - 80), open + 1)) &&
-    CAPTION_PARTIES.test(text.slice(start, end + 120).split('"')[0]!)
+  // The ruling's own caption ("causa N° 123 "PÉREZ s/ robo"") is never a citation; another case's, decided
+  // or opened by its court ("el Tribunal Superior de Justicia en "…"", "CIDH, caso "…""), is.
+  const lead = before.slice(Math.max(0, open - 80), open + 1)
+  if (OWN_CAPTION_LEAD.test(lead)) return false
+  return COURT_BEFORE_QUOTE.test(lead) || (DECIDED_AFTER.test(after) && CAPTION_PARTIES.test(text.slice(start, end + 120).split('"')[0]!))
 }
 
 export const inCaseCitation = (text: string, start: number, end: number): boolean => {
@@ -320,6 +322,8 @@ export const inCaseCitation = (text: string, start: number, end: number): boolea
   return REPORTER_AFTER.test(text.slice(end, end + 160)) && CAPTION_PARTIES.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
 }
 
+const DOCTRINE_VERB_BEFORE = /(?:\b(?:tal\s+)?como\s+(?:lo\s+)?(?:(?:ha|han)\s+(?:se[ñn]alado|sostenido|ense[ñn]ado|explicado|destacado|advertido|afirmado|postulado)|se[ñn]alan?|sostienen?|ense[ñn]an?|explican?|afirman?|advierten?|destacan?|postulan?|entienden?)|\ben\s+palabras\s+de)\s+(?:(?:el|la)\s+(?:maestr[oa]|profesor(?:a)?|autor(?:a)?|jurista|tratadista|doctrinari[oa])\s+)?$/iu
+
 /** Citation context: cited authors and cases stay visible. */
 export const inCitation = (text: string, start: number, end: number): boolean => {
   if (inCaseCitation(text, start, end)) return true
@@ -327,6 +331,9 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
   if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  // "Tal como señala Maier", "Como lo ha sostenido Sagüés", "en palabras de Binder": doctrine in its present
+  // or perfect tense; "como señaló la víctima" (a witness, in the past) is no citation.
+  if (DOCTRINE_VERB_BEFORE.test(before.slice(-60))) return true
   // "según Zaffaroni", "según el maestro Maier": an author right after "según"; "Según la denuncia, Agustín
   // Benavente amenazó" is no citation.
   if (/\bseg[úu]n\s+(?:(?:el|la|los|las)\s+(?:(?:prestigios[oa]|destacad[oa]|recordad[oa])\s+)?(?:maestr[oa]|profesor(?:a)?|autor(?:a)?|jurista|tratadista|doctrinari[oa]|catedr[áa]tic[oa]|penalista|procesalista)s?\s+)?$/iu.test(scope)) return true
@@ -366,20 +373,20 @@ export const inCitedWork = (text: string, start: number, end: number): boolean =
  * |VILLAR|, Ana", "(Ruiz de |Olmos|") or the given names after the
  * surname's comma ("(LÓPEZ, |Ana|, …").
  */
-const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|\b(?:en|y)\s+|[-–—;]\s*)`
+const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|\b(?:en|y)\s+(?:de\s+)?|\btrad\.\s*(?:de\s+)?|[-–—;]\s*)`
 const AUTHOR_SLOT_BEFORE = new RegExp(
   String.raw`${AUTHOR_SLOT}(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|del|la)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?:\s*,\s*|\s+(?:(?:de|del|la)\s+)?))?$`,
   "u",
 )
 /** After the author: the given name or the title after a comma, a co-author after a dash, or an editor's role ("(Dir.)"). */
-const AFTER_AUTHOR = /^\s*(?:(?:,|[-–—])\s*[“"«]?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
+const AFTER_AUTHOR = /^\.?(?:\s+\p{Lu}\.)*\s*(?:(?:,|;|[-–—])\s*[“"«]?\p{Lu}|(?:y|e)\s+(?:de\s+)?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
 /** What marks a parenthesis as a bibliographic reference; two kinds of them make one. */
 const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
   /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/u,
   /\b(?:t|Tomo|tomo|vol)\.?\s*[IVX\d]+\b/u,
   /\b(?:19|20)\d\d\b|\b[12]\.\d{3}\b/u,
   /\b(?:op|ob)\.\s*cit\b|\bcitad[oa]\b/u,
-  /\bEd(?:\.|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b/u,
+  /\bEd(?:\.|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
 ]
 
 /**
@@ -391,14 +398,18 @@ const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
  * (page, volume, year, "op. cit.", a publisher or an editor). A record's
  * reference ("(Pérez, Juan, fs. 23)") or a list of parties holds none.
  */
+/** How far a bibliographic parenthesis is looked for around a name, each way, in characters. */
+const BIBLIOGRAPHY_REACH = 1200
+
 export const authorOfBibliographicParenthesis = (text: string, start: number, end: number): boolean => {
-  const before = text.slice(Math.max(0, start - 200), start)
+  // A parenthesis may list several works, author after author ("(A, B, Title, 2002, p. 3; C, D, …)").
+  const before = text.slice(Math.max(0, start - BIBLIOGRAPHY_REACH), start)
   const open = before.lastIndexOf("(")
   if (open < 0 || before.indexOf(")", open) >= 0 || !AUTHOR_SLOT_BEFORE.test(before) || !AFTER_AUTHOR.test(text.slice(end, end + 12))) return false
   // The parenthesis up to where it closes (an editor's "(Dir.)" nested in it).
   let depth = 0
   let close = end
-  for (; close < Math.min(text.length, end + 400); close++) {
+  for (; close < Math.min(text.length, end + BIBLIOGRAPHY_REACH); close++) {
     const char = text[close]
     if (char === "(") depth++
     else if (char === ")" && depth-- === 0) break

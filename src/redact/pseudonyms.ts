@@ -14,8 +14,19 @@ export interface PseudonymTable {
   readonly keyOf: (span: ResolvedSpan) => string
 }
 
+/** Words that may open an address's mention without making it another address: "calle", "Av.", "la", "sito en". */
+const ADDRESS_LEAD = /^(?:(?:en|de|del|la|el|sito|sita|calle|av|avda|avenida|bv|boulevard|bulevar|pasaje|pje)\.?\s+)+/u
+
+/**
+ * An address's key: its name and number however the ruling leads into them
+ * ("calle Zuviría 5.412", "Zuviría 5412" and "Av. Zuviría N° 5412" are one
+ * address), its number without thousands' points or number sign.
+ */
+const addressKey = (text: string): string =>
+  normaliseName(text).replace(ADDRESS_LEAD, "").replace(/(\d)\.(?=\d{3}\b)/gu, "$1").replace(/(?<![\p{L}])(?:n|nro|numero)\.?\s+(?=\d)/gu, "").replace(/\s+/gu, " ")
+
 export const entityKey = (span: Pick<ResolvedSpan, "label" | "entity">, text: string): string =>
-  `${span.label}:${span.entity ?? normaliseName(text)}`
+  `${span.label}:${span.entity ?? (span.label === "DIRECCION" ? addressKey(text) : normaliseName(text))}`
 
 export const buildPseudonymTable = (text: string, spans: readonly ResolvedSpan[]): PseudonymTable => {
   const numbers = new Map<string, number>()

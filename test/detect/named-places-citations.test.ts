@@ -22,6 +22,17 @@ describe("rules/person: places, institutions, authors and precedents", () => {
     // An editor after "en", a co-author after "y", in such a parenthesis.
     "(LÓPEZ, Ana, El daño, en RUIZ OLMOS, Pablo (Dir.), Tratado de la responsabilidad, t. I, 2015, p. 3)",
     "(Gutiérrez, Nora y Maldonado, Félix, Manual de recursos, Ed. Alborada, 2009, p. 14)",
+    // A precedent in straight quotes after the court or "caso".
+    "la defensa citó el Informe 35/07 de la Comisión Interamericana, caso \"Arboleda Quintana\"",
+    "así lo resolvió el Tribunal Superior de Justicia en \"Ruiz Olmos, Gerardo s/ infr. art. 73 CC\"",
+    // Doctrine cited in running text, in its present or perfect tense.
+    "Tal como señala Julio B. J. Maier, el in dubio pro reo rige también aquí",
+    "Como lo ha sostenido Néstor Pedro Sagüés, el hábeas corpus protege el trato digno",
+    "En palabras de Alberto Binder, el proceso penal es un conflicto",
+    // Co-authors separated by semicolons, the first one's given names before the semicolon.
+    "(Anchorena, Eusebio Ramiro; Lastra, Alejandro; Vidal, Alejandro, Derecho penal, Ediar, 2002, p. 128)",
+    // Given names before the initial of another one.
+    "(Bonomi, Patricia S., Lineamientos de la pena, Ad-Hoc, 1999; Sanmartino, Marcelo A., Subjetivismo, Ad-Hoc, 1997)",
   ])
   positives(person, "PERSONA", [
     // Hard positives: the same shapes around a party.
@@ -32,6 +43,12 @@ describe("rules/person: places, institutions, authors and precedents", () => {
     ["declaró la testigo (PEREYRA ALBA, Marta, fs. 23/24, del 3 de marzo de 2021)", "PEREYRA ALBA, Marta"],
     ["contra los demandados (LEDESMA, Luis Alberto, y otros), en 2019", "LEDESMA, Luis Alberto"],
     ["declararon (OCAMPO, Marta y MALDONADO, Félix, fs. 23)", "OCAMPO, Marta", "MALDONADO, Félix"],
+    ["comparecieron (OCAMPO, Marta Inés; MALDONADO, Félix, fs. 23)", "OCAMPO, Marta Inés"],
+    // Hard positive: the ruling's own caption in straight quotes.
+    ["En autos \"PÉREZ, Juan s/ robo\" se resolvió", "PÉREZ, Juan"],
+    // Hard positives: a witness's account in the past, a party after the verb.
+    ["Como señaló la víctima, Juan Pérez le pegó", "Juan Pérez"],
+    ["Como sostiene el imputado Luis Gómez, no estuvo allí", "Luis Gómez"],
     // A surname that is a place word does not make the next person a place: "Calle y de ...".
     ["hija de Anselmo Calle y de Nunziata Pascualina Arrigoni Mejias, con domicilio", "Nunziata Pascualina Arrigoni Mejias"],
   ])

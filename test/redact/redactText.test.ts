@@ -17,6 +17,22 @@ const at = (text: string, surface: string, label: ResolvedSpan["label"], extra: 
   return { start, end: start + surface.length, label, score: 1, detector: "test", action: "redact", ...extra }
 }
 
+describe("redactText: one address, one pseudonym", () => {
+  it("numbers an address once however the ruling leads into it, and two addresses apart", () => {
+    const text = "Vive en calle Zuviría 5.412. La policía llegó a Zuviría 5412 y luego a Av. Zuviría N° 5412. Su madre vive en Zuviría 5413."
+    const spans = [
+      at(text, "calle Zuviría 5.412", "DIRECCION"),
+      at(text, "Zuviría 5412", "DIRECCION"),
+      at(text, "Av. Zuviría N° 5412", "DIRECCION"),
+      at(text, "Zuviría 5413", "DIRECCION"),
+    ]
+    const addressConfig = PipelineConfigSchema.parse({ name: "test", version: "1", operators: { DIRECCION: { type: "pseudonym", style: "numbered" } } })
+    expect(redactText(text, spans, addressConfig).text).toBe(
+      "Vive en [DIRECCION 1]. La policía llegó a [DIRECCION 1] y luego a [DIRECCION 1]. Su madre vive en [DIRECCION 2].",
+    )
+  })
+})
+
 describe("redactText", () => {
   const text = "El imputado Juan PÉREZ (DNI 30.123.456) amenazó a Ana Gómez.\n\nPérez negó los hechos ante el Juez Dr. Luis Roca."
   const spans: ResolvedSpan[] = [
