@@ -43,6 +43,8 @@ export const STOP: ReadonlySet<string> = new Set(
   codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada
   dijo dijeron voto vota votaron expreso adhiero adhiere
   muy bueno buena buenos buenas ejemplar excelente malo mala pesimo pesima
+  honorarios gastos monto montos rubro rubros porcentaje aportes caja liquidacion contestacion aplicable reclamados reclamado dispone consumidor consumidores riesgos contrato contratos proteccion integral central trabajo intereses tasa pasiva activa planilla total subtotal importe
+  cnciv cncom cncrim cnfed cntrab pcyf ccyc cam civ com nom apel crim corr fed cont adm trab
   agente agentes sargento sargentos cabo cabos suboficial suboficiales subinspector subinspectora inspector inspectora comisario subcomisario subcomisaria preventor preventora gendarme prefecto principal
   vocal vocales vocalia camarista camaristas conjuez conjueza perito perita peritos peritas ingeniero ingeniera contador contadora arquitecto arquitecta escribano escribana martillero martillera
   ministro ministra jefe jefa presidente presidenta vicepresidente vicepresidenta gobernador gobernadora intendente intendenta diputado diputada senador senadora director directora subdirector subdirectora gerente embajador embajadora canciller consejero consejera

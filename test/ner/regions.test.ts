@@ -80,6 +80,11 @@ describe("candidate words (where the model may change a decision)", () => {
     expect(marked([])).toEqual(candidatesOf(text))
   })
 
+  it("the headings of a liquidation's table and the courts' abbreviations in citations are not candidates; a name beside them is", () => {
+    const text = `${PROSE}LIQUIDACIÓN\nRubro\tMonto\tPorcentaje\nHonorarios\t$ 1.200\nGastos\t$ 300\nAportes Caja\t$ 50\nTotal\t$ 1.550\nConforme CNCiv., Sala F, y Cám. Civ. y Com., declaró Ofelia Capel. ${PROSE}`
+    expect(candidatesOf(text)).toEqual(["F", "Ofelia", "Capel"])
+  })
+
   it("a capitalised word the text never writes in lower case stays a candidate (it may be a place)", () => {
     expect(candidatesOf(`${PROSE}ocurrió en la localidad de Malagueño. ${PROSE}`)).toEqual(["Malagueño"])
   })
