@@ -161,10 +161,14 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   return [mk(seg, honorific ? 0.9 : 0.8, "role-after")]
 }
 
-const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)[^;\n]{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?|\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)[^;\n]{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*/giu
+const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)[^;\n]{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?/giu
+/** An office's head introduced as its holder: "el titular de la Fiscalía …, doctor X". */
+const HEAD_OF_OFFICE = /\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)[^;\n]{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*/giu
 /** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
 const REPRESENTED = /(?:Fiscal[íi]a|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)[^;\n]{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?/giu
-const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)|(?<![\p{L}])(?:los|las)\s+(?:ministr[oa]s|jueces|juezas|vocales|camaristas|conjueces)(?:\s+de\s+(?:la\s+)?(?:Corte|C[áa]mara|Sala|Tribunal))?\s+(?:(?:Dres|Dras)\.?\s*)?(?=\p{Lu})/giu
+const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
+/** A court's members named by their office: "los ministros A, B y C", "las juezas de la Sala A y B". */
+const COURT_MEMBERS = /(?<![\p{L}])(?:los|las)\s+(?:ministr[oa]s|jueces|juezas|vocales|camaristas|conjueces)(?:\s+de\s+(?:la\s+)?(?:Corte|C[áa]mara|Sala|Tribunal))?\s+(?:(?:Dres|Dras)\.?\s*)?(?=\p{Lu})/giu
 /** A judge speaking of the panel's other judges in a vote: "adhiero al voto de mi colega Etcheverry", "mi distinguida colega, Dra. Paz". */
 const COLLEAGUE = /(?<![\p{L}])(?:mis?|nuestr[oa]s?)\s+(?:(?:distinguid[oa]s?|estimad[oa]s?)\s+)?colegas?(?:\s+(?:preopinantes?|de\s+(?:Sala|Tribunal|C[áa]mara)))?\s*,?\s*(?:(?:Dres|Dras|Dra|Dr)\.?\s*)?/giu
 const ANTE_MI = /\bante\s+m[íi]\s*[:,]?\s*(?:(?:Dra|Dr)\.?\s*)?/giu
@@ -296,7 +300,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, s, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(HEAD_OF_OFFICE, text, "in-charge"), ...after(COURT_MEMBERS, text, "panel"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
     return out
   },
 }
