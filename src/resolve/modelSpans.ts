@@ -346,7 +346,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
       // "Arguye que…", "Postula que…": a verb opening the sentence before its clause, not a subject's name.
       if (atSentenceStart(text, span.start) && /^[ \t]*\n?[ \t]*que\b/u.test(text.slice(span.end, span.end + 8)) && !(isFirstName(lone) || isSurname(lone))) return "verb-before-que"
       // "dijo: «Escuché un ruido»", "Héctor: Buen día", "Llamamos y vino el cabo": a quoted speaker's first word.
-      if (atSpeechStart(text, span.start) && speechOpener(lone) && !(span.label === "LUGAR" && (CABA_BARRIOS.has(fold(lone)) || PROVINCES.has(fold(lone))))) return "speech-opener"
+      if (atSpeechStart(text, span.start) && speechOpener(lone) && !knownPlace) return "speech-opener"
       // "Nº Res. 87", "Expte. 12": a short word abbreviating a document before its number.
       if (span.label === "LUGAR" && lone.length <= 4 && /^\.[ \t]*(?:N[°º.]?\s*)?\d/u.test(text.slice(loneEnd, loneEnd + 12))) return "abbreviation-before-number"
     }

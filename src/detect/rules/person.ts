@@ -150,7 +150,7 @@ const byCue = (text: string): Span[] => {
         FILLER.lastIndex = pos
         const f = FILLER.exec(text)
         // "la testigo: «Escuché un ruido…»": after a colon, a quotation is what the person said.
-        if (f && /:[\s]*["“«'‘]/u.test(f[0])) break
+        if (f && /:\s*["“«'‘]/u.test(f[0])) break
         const at = f ? pos + f[0].length : pos
         const seg = nameAt(text, at)
         if (!seg || !plausible(seg)) break
@@ -432,7 +432,7 @@ const QUOTATION = /[“«][^”»]{1,2000}[”»]|"[^"\n]{1,2000}"/gu
 const ARTICLE_NAME = /(?<![\p{L}])(?:el|la)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/gu
 /** Capitalised words speech gives an article that are no one's name: feasts, faiths, teams, brands. */
 const NOT_A_NICKNAME: ReadonlySet<string> = new Set(
-  `virgen papa navidad pascua mundial copa seleccion selección iglesia biblia mercedes fiat ford peugeot renault chevrolet toyota volkswagen gol corsa clio
+  `virgen papa navidad pascua mundial copa seleccion iglesia biblia mercedes fiat ford peugeot renault chevrolet toyota volkswagen gol corsa clio
   sube tarjeta cana yuta gendarmeria prefectura federal bonaerense metropolitana`.split(/\s+/).filter(Boolean).map(fold),
 )
 
@@ -556,7 +556,7 @@ const byChatSender = (text: string): Span[] =>
     const name = m[1]!
     const first = fold(name.split(/[ \t]+/)[0]!)
     if (KIN_CONTACT.test(first) || isStop(name.split(/[ \t]+/)[0]!)) return []
-    const start = m.index + m[0].indexOf(name, m[0].length - name.length - 3)
+    const start = m.index + m[0].lastIndexOf(name)
     return [{ start, end: start + name.length, label: "PERSONA" as const, score: 0.8, detector: "rules/person", evidence: "chat-sender" }]
   })
 
