@@ -104,22 +104,42 @@ export const inNamedPlace = (text: string, start: number): boolean => NAMED_PLAC
 /** Inside the name of an institution named after a person (not a street's or a barrio's: those locate someone). */
 export const inNamedInstitution = (text: string, start: number): boolean => NAMED_INSTITUTION_BEFORE.test(lineBefore(text, start))
 
-export const isStop = (token: string): boolean => STOP.has(fold(token).replace(/\.$/, ""))
-
-/** Folded words a text writes in lower case somewhere, memoised for the last text (one pass, not one per word). */
-let lowerCaseOf: { text: string; words: Set<string> } | undefined
-const lowerCaseWords = (text: string): Set<string> => {
-  if (lowerCaseOf?.text !== text) {
-    const words = new Set<string>()
-    // Not inside an address, an e-mail or a handle ("facebook.com/luis.puente", "@luis.puente"): those are written in lower case whatever they say.
-    for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}.@/_-])\p{Ll}[\p{L}\p{M}]*(?![\p{N}@_]|\.\p{L})/gu)) words.add(fold(m[0]))
-    lowerCaseOf = { text, words }
-  }
-  return lowerCaseOf.words
+/** The words of STOP spelt with "ñ" (STOP is folded: "senor" is "señor"). */
+const STOP_WITH_ENIE: ReadonlySet<string> = new Set(["señor", "señora", "señorita", "doña", "daños", "niños", "niñas"])
+export const isStop = (token: string): boolean => {
+  const bare = token.replace(/\.$/, "")
+  return ENIE.test(bare) ? STOP_WITH_ENIE.has(foldKeepingEnie(bare)) : STOP.has(fold(bare))
 }
 
-/** The ruling also writes this word in lower case somewhere: a common word ("Procedimiento", "Obra"), not a name. */
-export const writtenInLowerCase = (text: string, word: string): boolean => lowerCaseWords(text).has(fold(word))
+/**
+ * Folded, but with its "ñ": the accent-free fold of names and vocabulary
+ * makes the surname "Peña" the word "pena" (a criminal ruling's most common
+ * noun); a word spelt with "ñ" is compared with its "ñ".
+ */
+const foldKeepingEnie = (word: string): string => fold(word.replace(/[ñÑ]/gu, "\u0000")).replace(/\u0000/gu, "ñ")
+const ENIE = /[ñÑ]/u
+
+/** Folded words a text writes in lower case somewhere (those with an "ñ" kept apart), memoised for the last text (one pass, not one per word). */
+let lowerCaseOf: { text: string; words: Set<string>; withEnie: Set<string> } | undefined
+const lowerCaseWords = (text: string): { words: Set<string>; withEnie: Set<string> } => {
+  if (lowerCaseOf?.text !== text) {
+    const words = new Set<string>()
+    const withEnie = new Set<string>()
+    // Not inside an address, an e-mail or a handle ("facebook.com/luis.puente", "@luis.puente"): those are written in lower case whatever they say.
+    for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}.@/_-])\p{Ll}[\p{L}\p{M}]*(?![\p{N}@_]|\.\p{L})/gu)) {
+      words.add(fold(m[0]))
+      if (ENIE.test(m[0])) withEnie.add(foldKeepingEnie(m[0]))
+    }
+    lowerCaseOf = { text, words, withEnie }
+  }
+  return lowerCaseOf
+}
+
+/** The ruling also writes this word in lower case somewhere: a common word ("Procedimiento", "Obra"), not a name ("Peña" beside "pena"). */
+export const writtenInLowerCase = (text: string, word: string): boolean => {
+  const seen = lowerCaseWords(text)
+  return ENIE.test(word) ? seen.withEnie.has(foldKeepingEnie(word)) : seen.words.has(fold(word))
+}
 export const isFirstName = (token: string): boolean => FIRST_NAMES.has(fold(token))
 export const isSurname = (token: string): boolean => SURNAMES.has(fold(token))
 export const isInitial = (token: string): boolean => /^\p{Lu}\.$/u.test(token)
@@ -366,7 +386,32 @@ const WORK_AFTER = new RegExp(
  * Guillermo E. H. - Rua, Gonzalo S., Código Procesal Penal … comentado").
  */
 export const inCitedWork = (text: string, start: number, end: number): boolean =>
-  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 200)) || authorOfBibliographicParenthesis(text, start, end)
+  inCaseCitation(text, start, end) || WORK_AFTER.test(text.slice(end, end + 200)) || citedAuthor(text, start, end)
+
+/** An author where a bibliographic reference names one: heading its parenthesis, or right before the work. */
+export const citedAuthor = (text: string, start: number, end: number): boolean =>
+  authorOfBibliographicParenthesis(text, start, end) || authorBeforeItsWork(text, start, end)
+
+/** How many kinds of bibliographic marks a stretch of text holds. */
+const bibliographicMarks = (stretch: string): number => BIBLIOGRAPHIC_MARKS.filter((mark) => mark.test(stretch)).length
+
+/**
+ * An author named before the work cited, outside any parenthesis: "las
+ * opiniones de Maier (Derecho Procesal Penal, t. I, 2ª ed., 2004, p. 12)",
+ * "sostenido por Bovino («La suspensión…», 2001, p. 87)", or an entry of a
+ * list of works, "…, p. 246; Cesano, José Daniel, Derecho penitenciario,
+ * Alveroni, 2007". What follows the name up to the entry's end (a ";", a
+ * closing parenthesis or a line's end) is the work: two kinds of
+ * bibliographic marks. A party's reference to the record ("Pérez (fs. 23)")
+ * holds none.
+ */
+const authorBeforeItsWork = (text: string, start: number, end: number): boolean => {
+  const after = text.slice(end, end + 300)
+  const work = /^\s*\([^()]{3,280}\)/u.exec(after)?.[0] ?? (/^(?:\s+\p{Lu}[\p{L}\p{M}]*\.?){0,3}\s*,\s*[“"«]?\p{Lu}[^;)\n]{3,280}/u.exec(after)?.[0])
+  if (work === undefined || bibliographicMarks(work) < 2) return false
+  // An entry of a list of works starts one: after ";", "ver", "En doctrina", or the inverted author's surname.
+  return work.trimStart().startsWith("(") || /(?:;|\bver|\bv\.|\bdoctrina[,:]?|\(|^)\s*(?:\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s*,\s*)?$/u.test(text.slice(Math.max(0, start - 60), start))
+}
 
 /**
  * Where an author's name stands in a parenthesis: at its opening (after

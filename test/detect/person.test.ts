@@ -82,6 +82,8 @@ describe("rules/person", () => {
     ["los menores J.P.G., L.M. y T.R. declararon", "J.P.G.", "L.M.", "T.R."],
     // A police officer after a rank, even where an office "a cargo del" precedes.
     ["el allanamiento ordenado por este juzgado, que estuvo a cargo del Subinspector Benigno Arturo Salvat", "Benigno Arturo Salvat"],
+    // A surname spelt with ñ is not the word it folds to ("Peña" is no "pena").
+    ["la pena de prisión que pidió la fiscalía; el testigo Luis Peña, Jefe de Turno, declaró", "Luis Peña"],
     // Whom a message greets, a nickname the speaker gives himself, people named in speech with their article.
     ["Rochi: Hola Héctor!! si, nuevo en caja", "Héctor"],
     ["escribió: \"Buen día, Sofi, ¿venís?\"", "Sofi"],

@@ -27,6 +27,7 @@ describe("model spans cut to whole words and to the runs a name is made of", () 
     ["an operative order in capitals before the name", "DECRETAR LA PROHIBICIÓN DE CONTACTO de Juan Pérez respecto de la denunciante; el contacto queda prohibido.", "DECRETAR LA PROHIBICIÓN DE CONTACTO de Juan Pérez", ["Juan Pérez"]],
     ["a span starting inside a word", "Declaró el hermano de Gómez, Juan, al día siguiente.", "ómez, Juan", ["Gómez, Juan"]],
     ["two people in one span", "Vi a Juan Pérez y María Gómez juntos.", "Juan Pérez y María Gómez", ["Juan Pérez", "María Gómez"]],
+    ["a surname spelt with ñ that folds to a common word", "Se fijó la pena de prisión. Declaró Luis Peña, Jefe de Turno.", "Declaró Luis Peña", ["Luis Peña"]],
     ["given names listed with a comma", "Vive con sus hermanos Dylan, Aylén y Bastián.", "Dylan, Aylén", ["Dylan", "Aylén"]],
     ["a column of names, one per line", "RECHAZAR el recurso.\n\nMIRTA ARRIETA VALLE\nFAUSTO LEÓN IBARGUREN\n", "MIRTA ARRIETA VALLE\nFAUSTO LEÓN IBARGUREN", ["MIRTA ARRIETA VALLE", "FAUSTO LEÓN IBARGUREN"]],
     ["a name a line end breaks mid-sentence", "Lo vio el testigo Juan Carlos\nPÉREZ GARCÍA ayer.", "Juan Carlos\nPÉREZ GARCÍA", ["Juan Carlos\nPÉREZ GARCÍA"]],

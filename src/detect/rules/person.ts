@@ -10,7 +10,7 @@ import {
   PARTICLE,
   TITLE_TOKEN,
   inCitation,
-  authorOfBibliographicParenthesis,
+  citedAuthor,
   inCitedWork,
   inNamedPlace,
   isCaps,
@@ -566,6 +566,6 @@ export const person: Detector = {
   // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
   detect: (text) =>
     [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text)]
-      .filter((span) => !authorOfBibliographicParenthesis(text, span.start, span.end)),
+      .filter((span) => !citedAuthor(text, span.start, span.end)),
 }
 
