@@ -82,6 +82,8 @@ describe("rules/person", () => {
     ["los menores J.P.G., L.M. y T.R. declararon", "J.P.G.", "L.M.", "T.R."],
     // A police officer after a rank, even where an office "a cargo del" precedes.
     ["el allanamiento ordenado por este juzgado, que estuvo a cargo del Subinspector Benigno Arturo Salvat", "Benigno Arturo Salvat"],
+    // A given name alone after a lower-case word and its comma.
+    ["dijo que \"el semáforo estaba en amarillo, Nacho iba a la velocidad de todos\"", "Nacho"],
     // A surname spelt with ñ is not the word it folds to ("Peña" is no "pena").
     ["la pena de prisión que pidió la fiscalía; el testigo Luis Peña, Jefe de Turno, declaró", "Luis Peña"],
     // Whom a message greets, a nickname the speaker gives himself, people named in speech with their article.
@@ -104,6 +106,8 @@ describe("rules/person", () => {
     // A quoted law or doctrine capitalises its nouns, and no one speaks in it.
     "sostuvo que \"el Preámbulo de la Carta y la Ordenanza obligan al Municipio, según la Excma. Cámara\"",
     "Hola Señor Juez, gracias Dios",
+    // Hard negative of the given name after a comma: a list of places.
+    "viajó a la ciudad de Córdoba, Rosario y Mendoza",
     // A prisoner's file abbreviation is no one's initials.
     "Interno (L.P.P. nº 402.118)",
     // A quoted name of a law or a programme between capitalised words is no nickname.

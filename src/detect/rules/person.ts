@@ -520,8 +520,8 @@ const byInitialsCaption = (text: string): Span[] =>
  * an institution's or a street's: "Hospital Juan A. Fernández"), after "de" ending a longer name ("Convenio de
  * Berna") or before a comma and a capital (an inverted name, a list of places).
  */
-/** Between lower-case words or punctuation, or before an age in parentheses: "sus hijos Milena (6) y Dylan (2)". */
-const LONE_GIVEN = /(?<=(?:^|[\s(«"“,;:)])(?:\p{Ll}[\p{L}\p{M}]*[ \t]+|[,;:][ \t]*))(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?=[ \t]*(?:[,;:.)»"”]|[ \t]\p{Ll}|\([ \t]*\d{1,2}(?:[ \t]+años?)?[ \t]*\)))/gu
+/** Between lower-case words or punctuation ("en amarillo, Nacho iba…"), or before an age in parentheses: "sus hijos Milena (6) y Dylan (2)". */
+const LONE_GIVEN = /(?<=(?:^|[\s(«"“,;:)])(?:\p{Ll}[\p{L}\p{M}]*[,;:]?[ \t]+|[,;:][ \t]*))(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?=[ \t]*(?:[,;:.)»"”]|[ \t]\p{Ll}|\([ \t]*\d{1,2}(?:[ \t]+años?)?[ \t]*\)))/gu
 
 const byLoneGivenName = (text: string): Span[] => {
   const out: Span[] = []
