@@ -23,7 +23,7 @@ import { Analyser } from "../src/pipeline/Analyser.ts"
 import { Pipeline } from "../src/pipeline/Pipeline.ts"
 import { loadNerDetector } from "../src/pipeline/loadNerDetector.ts"
 import { runBatch } from "../src/pipeline/runBatch.ts"
-import { detectAll, ruleDetectors } from "../src/detect/registry.ts"
+import { detectAll, ruleDetectors, settledRanges } from "../src/detect/registry.ts"
 import { MIN_SCORE } from "../src/resolve/resolve.ts"
 
 const [phase, input, ...rest] = process.argv.slice(2)
@@ -60,7 +60,7 @@ const modelOnly = Effect.scoped(Effect.gen(function*() {
   const [detector] = yield* loadNerDetector(config)
   if (!detector) throw new Error("el pipeline no activa el modelo")
   const settled = yield* Effect.promise(() =>
-    Promise.all(all.map(async (text) => (await detectAll(text, ruleDetectors(config))).filter((s) => s.score >= MIN_SCORE).map(({ start, end }) => ({ start, end })))))
+    Promise.all(all.map(async (text) => settledRanges(await detectAll(text, ruleDetectors(config)), MIN_SCORE))))
   const started = performance.now()
   const cpu = process.cpuUsage()
   yield* Effect.forEach(all, (text, i) => Effect.promise(() => Promise.resolve(detector.detect(text, { settled: settled[i]! }))), { concurrency: config.concurrency, discard: true })

@@ -20,7 +20,7 @@ import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import { loadPipelineConfig, PROJECT_ROOT } from "../src/domain/loadPipelineConfig.ts"
 import type { Span } from "../src/domain/Span.ts"
-import { detectAll, ruleDetectors } from "../src/detect/registry.ts"
+import { detectAll, ruleDetectors, settledRanges } from "../src/detect/registry.ts"
 import { emptyNerTimings, NerModel } from "../src/detect/ner/NerModel.ts"
 import { createNerDetector } from "../src/detect/ner/index.ts"
 import { extractDocument } from "../src/ingest/extract.ts"
@@ -71,7 +71,7 @@ for (const entry of entries) {
   })
   characters += text.length
   const ruleSpans = await timed("reglas", () => detectAll(text, rules))
-  const raw = await model.predict(text, () => false, nerTimings, ruleSpans.filter((s) => s.score >= MIN_SCORE))
+  const raw = await model.predict(text, () => false, nerTimings, settledRanges(ruleSpans, MIN_SCORE))
   const modelSpans: Span[] = raw.flatMap((r) => (r.score >= ner.threshold ? [{ start: r.start, end: r.end, label: r.type as Span["label"], score: r.score, detector: `ner/${model.name}`, evidence: "ner" }] : []))
   const spans = [...ruleSpans, ...modelSpans]
   const resolved = await timed("resolución", () => resolveSpans(text, spans, config))

@@ -21,8 +21,11 @@ export interface DetectOptions {
    * by start): a model may leave the words wholly inside them unread, since
    * the resolver lets a rule's span win or take in the model's there.
    */
-  readonly settled?: ReadonlyArray<{ readonly start: number; readonly end: number }>
+  readonly settled?: SettledRanges
 }
+
+/** Character ranges, sorted by start (they may overlap). */
+export type SettledRanges = ReadonlyArray<{ readonly start: number; readonly end: number }>
 
 /** A span after resolution: what the pipeline will do with it. */
 export interface ResolvedSpan extends Span {

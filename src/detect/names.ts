@@ -33,9 +33,8 @@ export const NAME_SEQ = String.raw`(?:(?:De|DE)[ \t]+(?:la|las|los|LA|LAS|LOS)[ 
 
 const w = (s: string): string[] => s.split(/\s+/).filter(Boolean)
 
-/** Folded words never part of a person name. */
-export const STOP: ReadonlySet<string> = new Set(
-  w(`
+/** Words never part of a person name, as the language spells them ("señor", "daños"). */
+const STOP_WORDS: readonly string[] = w(`
   a al ante bajo con contra de del desde durante e el en entre es esta este esto hacia hasta la las le lo los mas me mi no o para pero por que se segun si sin sobre su sus tal tambien todo tras un una uno unos y ya yo ha he hay fue son ser sera asi aun como cual cuando donde mientras luego pues porque dicho dicha dichos dichas mismo misma otro otra cada ello ella ellos usted ud uds
   resuelvo resuelve resolvio resolver resolucion resultando resulta considerando considerandos vistos visto fallo fallos falla condenar condeno condenado sobreseer sobreseo sobreseimiento absolver absuelvo declarar declaro disponer dispongo hacer hagase ordenar ordeno rechazar rechazo regular librar tener tengase imponer impongo archivar archivese registrese notifiquese comuniquese cumplase publiquese protocolicese oficiese remitase agreguese firme autos expediente expte causa legajo actuacion ipp cuij caso sumario incidente
   juzgado juez jueza jueces juzgadora magistrado magistrada magistratura tribunal tribunales camara sala secretaria secretario secretarias prosecretaria prosecretario fiscalia fiscal fiscales defensoria defensor defensora defensa oficial oficiales publico publica ministerio asesoria asesor asesora tutelar querella poder judicial justicia consejo corte suprema csjn tsj cnccc nacion nacional federal provincia provincial ciudad autonoma caba buenos aires capital republica argentina argentino argentina estado gobierno municipalidad policia comisaria seccional division departamento direccion unidad cuerpo instituto hospital escuela colegio universidad facultad banco registro servicio programa oficina centro equipo area ufi mpf uep opfi cij dovic ofavi
@@ -48,12 +47,12 @@ export const STOP: ReadonlySet<string> = new Set(
   agente agentes sargento sargentos cabo cabos suboficial suboficiales subinspector subinspectora inspector inspectora comisario subcomisario subcomisaria preventor preventora gendarme prefecto principal
   vocal vocales vocalia camarista camaristas conjuez conjueza perito perita peritos peritas ingeniero ingeniera contador contadora arquitecto arquitecta escribano escribana martillero martillera
   ministro ministra jefe jefa presidente presidenta vicepresidente vicepresidenta gobernador gobernadora intendente intendenta diputado diputada senador senadora director directora subdirector subdirectora gerente embajador embajadora canciller consejero consejera
-  dr dra dres dras doctor doctora sr sra srta sres sras senor senora senorita don dona lic licenciado licenciada ing prof s.s v.s ss vs
+  dr dra dres dras doctor doctora sr sra srta sres sras señor señora señorita don doña lic licenciado licenciada ing prof s.s v.s ss vs
   fecha fechas nacimiento ingreso egreso domicilio nombre apellido apellidos sexo edad
   dni cuit cuil pasaporte cbu cvu tel celular email mail n nro numero no fs fojas pag pags p pp cfr conf ver vid op cit idem ibid
   enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miercoles jueves viernes sabado domingo
   i ii iii iv v vi vii viii ix x xi xii primero segundo tercero cuarto quinto sexto septimo octavo noveno decimo
-  hechos hecho imputacion prueba pruebas pena prision condena delito delitos amenazas lesiones robo hurto danos infraccion infr contravencion querellante denunciante victima imputado imputada testigo acusado acusada
+  hechos hecho imputacion prueba pruebas pena prision condena delito delitos amenazas lesiones robo hurto daños infraccion infr contravencion querellante denunciante victima imputado imputada testigo acusado acusada
   audiencia debate juicio requerimiento acta informe pericia peritaje declaracion testimonio sentencia auto fundamentos antecedentes competencia
   av avenida calle pasaje pje barrio manzana casa piso depto dpto departamento villa
   hago lugar dispongo corresponde
@@ -63,16 +62,28 @@ export const STOP: ReadonlySet<string> = new Set(
   mis tus nuestro nuestra nuestros nuestras
   ordinario ordinaria abreviado abreviada ejecutivo ejecutiva ejecutivos sumarisimo sumarisima cautelar cautelares medida medidas perjuicios perj accion acciones accidente accidentes transito repeticion consignacion desalojo usucapion divorcio alimentos sucesion sucesorio declaratoria herederos quiebra concurso preventivo pedida recurso queja nulidad cobro cheques letras pagares pagare mutuo homologacion verificacion tardia inconstitucionalidad habeas corpus praxis
   homicidio estafa estafas defraudacion abuso sexual portacion tenencia encubrimiento usurpacion desobediencia estupefacientes coaccion femicidio tentativa agravado agravada calificado calificada
-  sociedad anonima limitada responsabilidad comandita cia compania seguros aseguradora cooperativa ferreteria farmacia panaderia kiosco supermercado almacen libreria carniceria verduleria pizzeria restaurante grupo transportes distribuidora automotores inmobiliaria concesionaria
+  sociedad anonima limitada responsabilidad comandita cia compañía seguros aseguradora cooperativa ferreteria farmacia panaderia kiosco supermercado almacen libreria carniceria verduleria pizzeria restaurante grupo transportes distribuidora automotores inmobiliaria concesionaria
   preventiva preventivo excarcelacion excarcelaciones procesamiento procesamientos procesar proceso procesado procesada embargo embargos caucion juratoria detencion domiciliaria arresto suspension probation reincidencia reincidente absolucion condicional cumplimiento efectivo efectiva dictar dicto conceder concedo decretar confirmar confirmo revocar revoco denegar deniego homologar homologo unificar unifico
-  ninos ninas adolescentes derechos colega colegas
+  niños niñas adolescentes derechos colega colegas
   cuestion cuestiones planteada planteadas agravio agravios fiscala camaras protocolo sentencias nominacion circunscripcion alzada pesos dolares factura tique ticket recibo cedula cedulas notificacion notificaciones cita texto dominio valor agregado
   sindico sindica tasador tasadora psicologo psicologa medico medica traumatologo administrador administradora abogado abogada abogados abogadas apoderado apoderada apoderados letrado letrada letrados procurador procuradora mandatario mandataria curador curadora
   cero dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve veinte veintiun veintiuno veintiuna veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento cientos doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos quinientas seiscientos seiscientas setecientos setecientas ochocientos ochocientas novecientos novecientas mil miles millon millones
   cuarta quinta sexta septima setima octava novena decima undecima duodecima undecimo duodecimo vigesimo vigesima trigesimo trigesima cuadragesimo cuadragesima quincuagesimo quincuagesima sexagesimo sexagesima septuagesimo septuagesima octogesimo octogesima nonagesimo nonagesima
-  espana mexico chile peru bolivia paraguay uruguay brasil colombia venezuela ecuador italia francia alemania
-  `),
-)
+  españa mexico chile peru bolivia paraguay uruguay brasil colombia venezuela ecuador italia francia alemania
+  `)
+
+/**
+ * Folded, but with its "ñ": the accent-free fold of names and vocabulary
+ * makes the surname "Peña" the word "pena" (a criminal ruling's most common
+ * noun); a word spelt with "ñ" is compared with its "ñ".
+ */
+const foldKeepingEnie = (word: string): string => fold(word.replace(/[ñÑ]/gu, "\u0000")).replace(/\u0000/gu, "ñ")
+const ENIE = /[ñÑ]/u
+
+/** Folded words never part of a person name. */
+export const STOP: ReadonlySet<string> = new Set(STOP_WORDS.map(fold))
+/** Those spelt with "ñ", compared with it (see foldKeepingEnie). */
+const STOP_WITH_ENIE: ReadonlySet<string> = new Set(STOP_WORDS.filter((word) => ENIE.test(word)).map(foldKeepingEnie))
 
 /** Words before a name that mean it is not a person (institutions, places, streets named after people). */
 export const NOT_PERSON_BEFORE =
@@ -104,20 +115,10 @@ export const inNamedPlace = (text: string, start: number): boolean => NAMED_PLAC
 /** Inside the name of an institution named after a person (not a street's or a barrio's: those locate someone). */
 export const inNamedInstitution = (text: string, start: number): boolean => NAMED_INSTITUTION_BEFORE.test(lineBefore(text, start))
 
-/** The words of STOP spelt with "ñ" (STOP is folded: "senor" is "señor"). */
-const STOP_WITH_ENIE: ReadonlySet<string> = new Set(["señor", "señora", "señorita", "doña", "daños", "niños", "niñas"])
 export const isStop = (token: string): boolean => {
   const bare = token.replace(/\.$/, "")
   return ENIE.test(bare) ? STOP_WITH_ENIE.has(foldKeepingEnie(bare)) : STOP.has(fold(bare))
 }
-
-/**
- * Folded, but with its "ñ": the accent-free fold of names and vocabulary
- * makes the surname "Peña" the word "pena" (a criminal ruling's most common
- * noun); a word spelt with "ñ" is compared with its "ñ".
- */
-const foldKeepingEnie = (word: string): string => fold(word.replace(/[ñÑ]/gu, "\u0000")).replace(/\u0000/gu, "ñ")
-const ENIE = /[ñÑ]/u
 
 /** Folded words a text writes in lower case somewhere (those with an "ñ" kept apart), memoised for the last text (one pass, not one per word). */
 let lowerCaseOf: { text: string; words: Set<string>; withEnie: Set<string> } | undefined
@@ -436,6 +437,9 @@ const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
   /\bEd(?:\.|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
 ]
 
+/** How far a bibliographic parenthesis is looked for around a name, each way, in characters. */
+const BIBLIOGRAPHY_REACH = 1200
+
 /**
  * An author in a bibliographic parenthesis: "(Pereyra, Tomás, Recursos en
  * el proceso penal, Ed. Alborada, Rosario, 2011, pág. 77)", "(conf. LÓPEZ, Ana
@@ -445,9 +449,6 @@ const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
  * (page, volume, year, "op. cit.", a publisher or an editor). A record's
  * reference ("(Pérez, Juan, fs. 23)") or a list of parties holds none.
  */
-/** How far a bibliographic parenthesis is looked for around a name, each way, in characters. */
-const BIBLIOGRAPHY_REACH = 1200
-
 export const authorOfBibliographicParenthesis = (text: string, start: number, end: number): boolean => {
   // A parenthesis may list several works, author after author ("(A, B, Title, 2002, p. 3; C, D, …)").
   const before = text.slice(Math.max(0, start - BIBLIOGRAPHY_REACH), start)
@@ -462,5 +463,5 @@ export const authorOfBibliographicParenthesis = (text: string, start: number, en
     else if (char === ")" && depth-- === 0) break
   }
   const inside = before.slice(open) + text.slice(end, close)
-  return BIBLIOGRAPHIC_MARKS.filter((mark) => mark.test(inside)).length >= 2
+  return bibliographicMarks(inside) >= 2
 }

@@ -1,7 +1,7 @@
 import { rosterPath } from "../domain/loadPipelineConfig.ts"
 import type { PipelineConfig } from "../domain/PipelineConfig.ts"
 import { byPosition, type Span } from "../domain/Span.ts"
-import type { Detector } from "./Detector.ts"
+import type { Detector, SettledRanges } from "./Detector.ts"
 import { account } from "./rules/account.ts"
 import { address } from "./rules/address.ts"
 import { age } from "./rules/age.ts"
@@ -52,6 +52,10 @@ export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
   return list
 }
 
+/** The ranges of the rule spans (sorted by start) of at least `minScore`: what the rules decided. */
+export const settledRanges = (ruleSpans: readonly Span[], minScore: number): SettledRanges =>
+  ruleSpans.filter((s) => s.score >= minScore).map(({ start, end }) => ({ start, end }))
+
 /**
  * Runs the rule detectors over the text, then the extra (statistical) ones,
  * told which ranges the rules' spans of at least `settledScore` already
@@ -60,7 +64,7 @@ export const ruleDetectors = (config: PipelineConfig): readonly Detector[] => {
 export const detectAll = async (text: string, rules: readonly Detector[], extra: readonly Detector[] = [], settledScore = 0): Promise<Span[]> => {
   const found = (await Promise.all(rules.map((d) => d.detect(text)))).flat().sort(byPosition)
   if (extra.length === 0) return found
-  const settled = found.filter((s) => s.score >= settledScore).map(({ start, end }) => ({ start, end }))
+  const settled = settledRanges(found, settledScore)
   const more = await Promise.all(extra.map((d) => d.detect(text, { settled })))
   return [...found, ...more.flat()].sort(byPosition)
 }

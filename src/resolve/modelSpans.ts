@@ -86,6 +86,9 @@ const SENTENCE_END = /[\p{L}\p{M}]{5,}\.$/u
 const wordsIn = (text: string, from: number, to: number): Word[] =>
   Array.from(text.slice(from, to).matchAll(WORD_RE), (m) => ({ start: from + m.index, end: from + m.index + m[0].length, text: m[0] }))
 
+/** The comma inside the name of the city's criminal courts and offices: "Juzgado … en lo Penal, Contravencional y de Faltas N° 9". */
+const FUERO_COMMA = /^Penal,[ \t]*Contravencional/iu
+
 /**
  * The proper name the span belongs to: the span widened over adjacent
  * capitalised words, numbers and connectors on the same line, without
@@ -94,9 +97,6 @@ const wordsIn = (text: string, from: number, to: number): Word[] =>
  * of five letters or more before a point; "Gral. Paz", "Dr. Pérez" and
  * initials are abbreviations inside a name).
  */
-/** The comma inside the name of the city's criminal courts and offices: "Juzgado … en lo Penal, Contravencional y de Faltas N° 9". */
-const FUERO_COMMA = /^Penal,[ \t]*Contravencional/iu
-
 export const enclosingName = (text: string, start: number, end: number): { start: number; end: number } => {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1
   const nl = text.indexOf("\n", end)

@@ -4,7 +4,8 @@ import path from "node:path"
 import { AutoModelForTokenClassification, Tensor, env } from "@huggingface/transformers"
 import type { RawSpan } from "./decode.ts"
 import { NerEncoder, type Encoded } from "./encoder.ts"
-import { modelWindows, type SettledRanges } from "./regions.ts"
+import type { SettledRanges } from "../Detector.ts"
+import { modelWindows } from "./regions.ts"
 import { batchIds, DEFAULT_BATCH, defaultStride, TokenProbs, windowBatches, type ModelWindow } from "./windows.ts"
 
 /**

@@ -1,6 +1,7 @@
 import { isFirstName, isGivenStop, isStop, isSurname, writtenInLowerCase } from "../names.ts"
 import type { Encoded } from "./encoder.ts"
 import type { Word } from "./pretokenize.ts"
+import type { SettledRanges } from "../Detector.ts"
 import { dottedRunAround, isLegalAbbreviation } from "../lexicon/abbreviations.ts"
 import { fullWindows, type ModelWindow } from "./windows.ts"
 
@@ -90,9 +91,6 @@ const longAbbreviation = (text: string, word: Word): boolean => {
   const letters = dottedRunAround(text, word.start, word.end)
   return letters.length >= 3 && isLegalAbbreviation(letters)
 }
-
-/** Character ranges, sorted by start (they may overlap). */
-export type SettledRanges = ReadonlyArray<{ readonly start: number; readonly end: number }>
 
 /**
  * Per word of `words` (in text order), whether it lies wholly inside one of

@@ -17,6 +17,7 @@ import {
   isFirstName,
   isGivenStop,
   isInitial,
+  isParticle,
   isStop,
   isSurname,
   nameAt,
@@ -204,8 +205,6 @@ const runEnd = (text: string, end: number): number => {
   }
 }
 
-const NAME_PARTICLE = /^(?:de|del|la|las|los|van|der|von|di|da|dos)$/i
-
 /**
  * A column of names, one per line ("EUSEBIO DE LA ROSA↵MIRTA ARRIETA", a
  * signature block): a run that opens its line and has two words or more on
@@ -220,7 +219,7 @@ const namesPerLine = (text: string, seg: readonly Token[]): Token[][] => {
     if (i > 0 && text.slice(seg[i - 1]!.end, t.start).includes("\n")) lines.push([])
     lines[lines.length - 1]!.push(t)
   })
-  return lines.length > 1 && lines.every((line) => line.filter((t) => !NAME_PARTICLE.test(t.text)).length >= 2) ? lines : [[...seg]]
+  return lines.length > 1 && lines.every((line) => line.filter((t) => !isParticle(t.text)).length >= 2) ? lines : [[...seg]]
 }
 
 /** Capitalised runs: caps, mixed and lexicon rules. */
@@ -231,7 +230,7 @@ const byShape = (text: string): Span[] => {
     const end = runEnd(text, m.index + m[0].length)
     RUN.lastIndex = end
     for (const seg of nameSegments(text, m.index, end).flatMap((s) => namesPerLine(text, s))) {
-      const words = seg.filter((t) => !isInitial(t.text) && !NAME_PARTICLE.test(t.text))
+      const words = seg.filter((t) => !isInitial(t.text) && !isParticle(t.text))
       if (words.length < 2 && !(words.length === 1 && seg.length >= 2)) continue
       const { start, end } = segSpan(seg)
       if (!notInstitution(text, start) || inCitation(text, start, end)) continue
