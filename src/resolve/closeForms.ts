@@ -2,6 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import type { ResolvedSpan } from "../detect/Detector.ts"
 import { fold } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
+import { SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
 import { isStop } from "../detect/names.ts"
 import { normaliseName } from "../redact/normaliseName.ts"
 import { givenNameInOthersName } from "./othersName.ts"
@@ -48,6 +49,8 @@ export const redactedForms = (
     if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
     const form = fold(entity.text)
     if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || forms.has(form)) continue
+    // A province of birth that is also the court's seat ("Lanús (Buenos Aires)"): elsewhere the same words are the seat.
+    if (entity.label === "LUGAR" && SEAT_AND_COUNTRY.has(form)) continue
     forms.set(form, entity.label)
   }
   return forms

@@ -4,7 +4,7 @@ import { escapeRegex, fold } from "../detect/fold.ts"
 import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, inNamedInstitution, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 import { dottedRunAround, isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
-import { CABA_BARRIOS, PROVINCES } from "../detect/lexicon/places.ts"
+import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
 import { IntervalBuckets } from "./IntervalBuckets.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
@@ -58,10 +58,9 @@ const INSTITUTION =
 /** Heads of law names. */
 const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
 
-/** Too coarse to locate anyone (mirrors the COARSE set of rules/place, plus countries). */
+/** Too coarse to locate anyone: the court's seat and the country, regions, other countries. */
 const COARSE = new Set([
-  "ciudad autonoma de buenos aires", "caba", "c.a.b.a.", "c.a.b.a", "capital federal", "buenos aires", "esta ciudad",
-  "ciudad de buenos aires", "argentina", "republica argentina", "la republica argentina", "ciudad autonoma", "ciudad",
+  ...SEAT_AND_COUNTRY,
   "nacion", "la nacion", "pais", "provincia", "provincia de buenos aires", "america", "america latina", "latinoamerica",
   "europa", "mercosur", "espana", "paraguay", "bolivia", "peru", "chile", "uruguay", "brasil", "venezuela", "colombia",
   "ecuador", "mexico", "cuba", "republica dominicana", "haiti", "china", "italia", "francia", "alemania", "estados unidos",

@@ -48,9 +48,10 @@ describe("rules/place: province after a birthplace, school", () => {
     "asiste razón a la defensa en cuanto a la Ley 26.485",
     "el Juzgado N° 10, provincia de Buenos Aires",
   ])
-  it("keeps the province of Buenos Aires visible (it is the court's seat in every caption)", async () => {
-    const got = await found(place, "nacido en Solís, provincia de Buenos Aires el día 27/04/1952", "LUGAR")
-    expect(got).toEqual(["Solís"])
+  it("masks the province of Buenos Aires after a town of birth, not after a coarse birthplace", async () => {
+    expect(await found(place, "nacido en Solís, provincia de Buenos Aires el día 27/04/1952", "LUGAR")).toEqual(["Solís", "Buenos Aires"])
+    expect(await found(place, "nacido el 3 de mayo de 1990 en Lanús (Buenos Aires), de 34 años", "LUGAR")).toEqual(["Lanús", "Buenos Aires"])
+    expect(await found(place, "nacida en Capital Federal, Buenos Aires, de 50 años", "LUGAR")).toEqual([])
   })
 })
 

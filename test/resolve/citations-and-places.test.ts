@@ -120,6 +120,14 @@ describe("signature blocks and places in a ruling", () => {
     expect(got.map((s) => s.text)).not.toContain("Buenos Aires")
   })
 
+  it("masks a province of birth that is also the court's seat there only, not in the caption or the court's name", async () => {
+    const text =
+      "Ciudad Autónoma de Buenos Aires, 3 de marzo de 2025. Respecto de Julián Ortega, nacido el 3 de mayo de 1990 en Lanús (Buenos Aires), " +
+      "la Cámara de Apelaciones de Buenos Aires resolvió."
+    const got = (await redacted(text)).filter((s) => s.label === "LUGAR").map((s) => s.text)
+    expect(got).toEqual(["Lanús", "Buenos Aires"])
+  })
+
   it("propagates a surname whose given name is also a word (Argentino MILANESI)", async () => {
     const text = "respecto de MILANESI, Argentino, apodado “Peti”. Conforme surge del informe, Milanesi tenía en su poder 47 envoltorios."
     const got = (await redacted(text)).map((s) => s.text)

@@ -26,3 +26,12 @@ export const PROVINCES: ReadonlySet<string> = new Set(
     "Santiago del Estero", "Tierra del Fuego", "Tucumán",
   ].map(fold),
 )
+
+/**
+ * The court's seat and the country, as rulings write them: too coarse to
+ * locate anyone, visible in every caption. Folded.
+ */
+export const SEAT_AND_COUNTRY: ReadonlySet<string> = new Set([
+  "ciudad autonoma de buenos aires", "caba", "c.a.b.a.", "c.a.b.a", "capital federal", "buenos aires", "esta ciudad",
+  "ciudad de buenos aires", "argentina", "republica argentina", "la republica argentina", "ciudad autonoma", "ciudad",
+])

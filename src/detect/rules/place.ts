@@ -1,6 +1,6 @@
 import type { Detector } from "../Detector.ts"
 import { fold } from "../fold.ts"
-import { CABA_BARRIOS, PROVINCES } from "../lexicon/places.ts"
+import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../lexicon/places.ts"
 import { type MatchContext, patternDetector } from "../patternDetector.ts"
 
 /**
@@ -16,10 +16,7 @@ import { type MatchContext, patternDetector } from "../patternDetector.ts"
  */
 const W = String.raw`(?:(?:Gral|Pte|Sto|Sta|Cnel|Tte|Pto|Va)\.|\p{Lu}\.(?=\s+\p{Lu})|\p{Lu}[\p{L}\p{M}'’]*)`
 const PLACE = String.raw`${W}(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las|y)\s+)?${W}){0,4}`
-const COARSE = new Set([
-  "ciudad autonoma de buenos aires", "caba", "c.a.b.a.", "capital federal", "buenos aires", "esta ciudad", "ciudad de buenos aires",
-  "argentina", "republica argentina", "la republica argentina", "ciudad autonoma", "ciudad",
-])
+const COARSE = SEAT_AND_COUNTRY
 
 const notCoarse = (v: string): number | undefined =>
   COARSE.has(fold(v).replace(/[,.]$/, "")) || /^(?:av|avda|avenida|calle|pasaje|pje)\b/.test(fold(v)) ? undefined : 0.8
@@ -41,6 +38,21 @@ const afterAddress = (v: string, c: MatchContext): number | undefined => {
   if (CABA_BARRIOS.has(f)) return 0.85
   // An unknown name between the address and the city: "Sinclair 4 (Flores), Ciudad Autónoma".
   return CITY_AFTER.test(c.text.slice(c.end, c.end + 30)) && !/^(?:Ley|Art|Juzgado|Fiscal|Comisar|CP|CPA)\b/iu.test(v) ? 0.8 : undefined
+}
+
+/**
+ * The province after a birthplace. "Buenos Aires" is also the court's seat,
+ * coarse and visible elsewhere, but after a town it names the province the
+ * person was born in ("nacido en Lanús (Buenos Aires)"), as any other
+ * province does; after a coarse birthplace ("Capital Federal, Buenos Aires")
+ * it adds nothing.
+ */
+const birthProvince = (v: string, c: MatchContext): number | undefined => {
+  const province = fold(v).replace(/^la\s+/, "")
+  const named = Boolean(c.match.groups!["prov"]) || PROVINCES.has(province)
+  if (!named) return undefined
+  if (province === "buenos aires") return COARSE.has(fold(c.match.groups!["town"]!)) ? undefined : 0.8
+  return COARSE.has(province) ? undefined : 0.8
 }
 
 const SCHOOL = String.raw`(?:Escuela|Colegio|Jard[íi]n|Instituto|Liceo|Centro\s+Educativo|E\.E\.M\.|EEM|EET|ENS|JIN)(?:\s+(?:(?:de|del|de\s+la|de\s+los|y)\s+)?(?:N\s?[°º]\s*\d{1,4}|Nro\.?\s*\d{1,4}|D\.\s?E\.\s*(?:N\s?[°º]\s*)?\d{1,2}|\d{1,4}|\p{Lu}[\p{L}\p{M}]*\.?(?![°º\p{L}])))*`
@@ -82,12 +94,11 @@ export const place: Detector = patternDetector({
     {
       name: "place:birth-province",
       regex: new RegExp(
-        String.raw`(?<![\p{L}])(?:nacid[oa]s?|naci[óo]|oriund[oa]s?|natural)(?:\s+el\s+[\d\p{L}/.\s]{4,40}?)?\s+(?:en|de)\s+(?:(?:la\s+)?(?:localidad|ciudad|partido)\s+(?:de\s+)?)?${PLACE}\s*(?:,\s*|\(\s*)(?<prov>(?:la\s+)?provincia\s+(?:de\s+)?)?(?<v>${PLACE})`,
+        String.raw`(?<![\p{L}])(?:nacid[oa]s?|naci[óo]|oriund[oa]s?|natural)(?:\s+el\s+[\d\p{L}/.\s]{4,40}?)?\s+(?:en|de)\s+(?:(?:la\s+)?(?:localidad|ciudad|partido)\s+(?:de\s+)?)?(?<town>${PLACE})\s*(?:,\s*|\(\s*)(?<prov>(?:la\s+)?provincia\s+(?:de\s+)?)?(?<v>${PLACE})`,
         "gu",
       ),
       score: 0.8,
-      // "Buenos Aires" is also the court's seat, visible in every caption: too coarse to redact.
-      validate: (v, c) => (!COARSE.has(fold(v)) && (c.match.groups!["prov"] || PROVINCES.has(fold(v))) ? 0.8 : undefined),
+      validate: birthProvince,
     },
     {
       name: "place:school",
