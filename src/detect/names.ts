@@ -39,7 +39,7 @@ const STOP_WORDS: readonly string[] = w(`
   resuelvo resuelve resolvio resolver resolucion resultando resulta considerando considerandos vistos visto fallo fallos falla condenar condeno condenado sobreseer sobreseo sobreseimiento absolver absuelvo declarar declaro disponer dispongo hacer hagase ordenar ordeno rechazar rechazo regular librar tener tengase imponer impongo archivar archivese registrese notifiquese comuniquese cumplase publiquese protocolicese oficiese remitase agreguese firme autos expediente expte causa legajo actuacion ipp cuij caso sumario incidente
   juzgado juez jueza jueces juzgadora magistrado magistrada magistratura tribunal tribunales camara sala secretaria secretario secretarias prosecretaria prosecretario fiscalia fiscal fiscales defensoria defensor defensora defensa oficial oficiales publico publica ministerio asesoria asesor asesora tutelar querella poder judicial justicia consejo corte suprema csjn tsj cnccc nacion nacional federal provincia provincial ciudad autonoma caba buenos aires capital republica argentina argentino argentina estado gobierno municipalidad policia comisaria seccional division departamento direccion unidad cuerpo instituto hospital escuela colegio universidad facultad banco registro servicio programa oficina centro equipo area ufi mpf uep opfi cij dovic ofavi
   penal penales contravencional contravencionales faltas civil comercial laboral correccional criminal instruccion primera segunda tercera instancia apelaciones casacion ejecucion menores familia genero violencia domestica
-  codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada
+  codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada tratado tratados pacto pactos estatuto regimen
   dijo dijeron voto vota votaron expreso adhiero adhiere
   muy bueno buena buenos buenas ejemplar excelente malo mala pesimo pesima
   honorarios gastos monto montos rubro rubros porcentaje aportes caja liquidacion contestacion aplicable reclamados reclamado dispone consumidor consumidores riesgos contrato contratos proteccion integral central trabajo intereses tasa pasiva activa planilla total subtotal importe
@@ -303,7 +303,7 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
 const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
   // National chambers and their abbreviations ("CNCom.", "CNCiv.", "C.N.Civ.", "CApel. PCyF", "Cám."); lettered chambers ("Sala F").
   String.raw`CN\s?(?:Civ|Com|Crim|Fed|Trab|AT|CAF|Cont|Ap)\w*\.?|C\.\s?N\.\s?\p{L}+\.?|CApel\w*\.?(?:\s+PCyF)?|C[áa]m\.|` +
-  String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos|in\s+re|caso|precedente|doctrina\s+de`
+  String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos?|in\s+re|caso|precedente|doctrina\s+de`
 /** The date of the cited decision between the court and its caption ("Sala F, 17/05/2021, “…”"). */
 const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}))?`
 const COURT_BEFORE_QUOTE = new RegExp(String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*)[“"«]$`, "iu")
@@ -312,6 +312,12 @@ const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|
 const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u
 /** A caption in straight quotes followed by its decision ("…", rta. el 3/3/2020; "…", resuelta el …; "…", reg. N° …). */
 const DECIDED_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*(?:rta\.|resuelt[oa]\s|reg\.\s|sentencia\s+del)/u
+/**
+ * A supreme or international court's case: "el fallo de la CSJN en autos “…”",
+ * "la Corte Suprema de Justicia de la Nación in re “…”". No lower court: a
+ * Cámara "en autos “…”" is often the ruling's own case, on appeal.
+ */
+const HIGH_COURT_CASE_LEAD = /\b(?:CSJN|C\.\s?S\.\s?J\.\s?N\.|Corte\s+Suprema[^“"«\n;]{0,40}|Corte\s*IDH|CIDH|TEDH)\s*,?\s*(?:en\s+(?:los\s+)?autos|in\s+re)\s*(?:caratulados\s*)?[“"«]$/iu
 /** What opens the ruling's own caption: "en autos “…”", "caratulados", "legajo", "expte.". */
 const OWN_CAPTION_LEAD = /\b(?:autos|caratulad[oa]s?|legajo|incidente|expte\.?|expediente)\b[^“«\n]{0,40}[“"«]$/iu
 
@@ -329,6 +335,7 @@ const inStraightQuotedPrecedent = (text: string, start: number, end: number): bo
   // The ruling's own caption ("causa N° 123 "PÉREZ s/ robo"") is never a citation; another case's, decided
   // or opened by its court ("el Tribunal Superior de Justicia en "…"", "CIDH, caso "…""), is.
   const lead = before.slice(Math.max(0, open - 80), open + 1)
+  if (HIGH_COURT_CASE_LEAD.test(lead)) return true
   if (OWN_CAPTION_LEAD.test(lead)) return false
   return COURT_BEFORE_QUOTE.test(lead) || (DECIDED_AFTER.test(after) && CAPTION_PARTIES.test(text.slice(start, end + 120).split('"')[0]!))
 }
@@ -339,6 +346,7 @@ export const inCaseCitation = (text: string, start: number, end: number): boolea
   const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf("«"))
   if (open < 0 || /[”»\n]/.test(before.slice(open))) return false
   const lead = before.slice(Math.max(0, open - 80), open + 1)
+  if (HIGH_COURT_CASE_LEAD.test(lead)) return true
   // The ruling's own caption ("en autos “GOMEZ s/ lesiones”") is never a citation.
   if (OWN_CAPTION_LEAD.test(lead)) return false
   if (COURT_BEFORE_QUOTE.test(lead)) return true

@@ -246,8 +246,8 @@ const CONNECTORS = /(?<![\p{L}])(?:y|e|o|al)(?![\p{L}])/gu
 /** A court's degree or chamber after its ordinal: "JUEZ/A DE 1RA. INSTANCIA", "Juzgado de 2ª Nominación". */
 const COURT_DEGREE = /^(?:de[ \t]+)?\d{1,2}[ \t]*(?:[°ºª]|ra|da|do|er|ta|to|va|vo|na|no|ma|mo)?\.?[ \t]*(?:inst(?:ancia)?|nom(?:inaci[oó]n)?|circ(?:unscripci[oó]n)?)\b/iu
 
-/** A page ("Pág. 4 / 9", "fs. 23") or a numbered act or document ("A.I. Nº 412", "Sentencias Nº 17/95", "Escritura N° 213") before a number. */
-const REFERENCE_BEFORE = /(?:\b(?:p[áa]gs?|p[áa]ginas?|fs|fojas?)\.?|(?:\bA\.[ \t]?I\.|\b(?:autos?|interlocutorios?|sentencias?|sent|resoluci[oó]n(?:es)?|res|escrituras?|expedientes?|expte|decretos?|acordadas?|oficios?|legajos?|carta[ \t]+documento)\.?)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?|números?)?)[ \t]*$/iu
+/** A page ("Pág. 4 / 9", "fs. 23") or a numbered act, law or document ("A.I. Nº 412", "Sentencias Nº 17/95", "leyes nacionales nº 23.660"; the later numbers of a list, "Pág. 3 / 9") before a number. */
+const REFERENCE_BEFORE = /(?:\b(?:p[áa]gs?|p[áa]ginas?|fs|fojas?)\.?|(?:\bA\.[ \t]?I\.|\b(?:autos?|interlocutorios?|sentencias?|sent|resoluci[oó]n(?:es)?|res|escrituras?|expedientes?|expte|(?:leyes|ley|decretos?|convenios?)(?:\s+(?:nacional|provincial)(?:es)?)?|acordadas?|oficios?|legajos?|carta[ \t]+documento)\.?)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?|números?)?)(?:[ \t]*\d[\d.]*[ \t]*(?:,|\by\b|\/|\bde\b)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?)?)*[ \t]*$/iu
 /**
  * Numbers a ruling refers by, which the model took for an address or a
  * place: a court's degree ("DE 1RA. INSTANCIA"), a page, a numbered act or
@@ -258,7 +258,7 @@ const referenceNumber = (text: string, span: Pick<Span, "start" | "end">): boole
   if (digit < 0) return false
   // What precedes the span's first number, inside it or not: "(A.I. Nº 412", "Escritura N° 213", "Pág. 4 / 9".
   const number = span.start + digit
-  return COURT_DEGREE.test(text.slice(span.start, span.end + 30).replace(/\s+/gu, " ")) || REFERENCE_BEFORE.test(text.slice(Math.max(0, number - 40), number))
+  return COURT_DEGREE.test(text.slice(span.start, span.end + 30).replace(/\s+/gu, " ")) || REFERENCE_BEFORE.test(text.slice(Math.max(0, number - 80), number))
 }
 
 /** Abbreviations of citations longer than two letters ("Bol. Jud.", "Abs.", "ob. cit.", "conf."); two letters or fewer before a point are always one. */
@@ -267,7 +267,10 @@ const CITATION_ABBREVIATIONS: ReadonlySet<string> = new Set(["bol", "abs", "cit"
 /** The span is part of a tight dotted run of capitals that spells a legal abbreviation ("D.N" in "D.N.I."). */
 const inDottedAbbreviation = (text: string, span: Pick<Span, "start" | "end">): boolean => {
   const letters = dottedRunAround(text, span.start, span.end)
-  return letters !== "" && isLegalAbbreviation(letters)
+  if (letters === "") return false
+  // "I.C." of "S.A.D.A.I.C.": a part of a run longer than a person's initials (four letters at most).
+  const own = text.slice(span.start, span.end).replace(/[^\p{Lu}]/gu, "")
+  return isLegalAbbreviation(letters) || (letters.length >= 5 && own.length < letters.length)
 }
 
 /** "1°", "2º", "3ª": the ordinal signs (two of them letters to Unicode) of a number. */

@@ -31,7 +31,7 @@ export interface NameParts {
 
 interface Entity {
   key: string
-  readonly label: NameLabel
+  label: NameLabel
   readonly parts: NameParts
   readonly exactOnly: boolean
   /** Named as someone's relative ("hijo de Armando Coronel"): another person than the one it is named for. */
@@ -293,6 +293,20 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const partyKeys = new Set(all.filter((e) => e.party).map((e) => e.key))
   const officialKeys = new Set(all.filter((e) => e.label === "FUNCIONARIO" && !partyKeys.has(e.key)).map((e) => e.key))
   const officialAgain = (entity: string, start: number): boolean => officialKeys.has(entity) && DOCTOR_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+  // Given names alone that aliasing made an official's ("CACERES de BOLLATI, María Marta" for the Vocal María
+  // Marta Cáceres de Bollati), found by no party's cue, are that official wherever they are written.
+  const officialGiven = new Map<string, Set<string>>()
+  for (const e of all) {
+    if (e.label !== "FUNCIONARIO") continue
+    const given = officialGiven.get(e.key) ?? new Set()
+    for (const word of e.parts.given) given.add(word)
+    officialGiven.set(e.key, given)
+  }
+  for (const e of all) {
+    if (e.label !== "PERSONA" || e.party || e.kin || !officialKeys.has(e.key)) continue
+    const given = officialGiven.get(e.key)
+    if (given && [...e.parts.given, ...e.parts.surnames].every((word) => given.has(word))) e.label = "FUNCIONARIO"
+  }
   // A nickname takes its person's pseudonym.
   for (const { nickname, owner } of nicknames) {
     const nick = entities.get(`PERSONA|${fold(nickname)}`) ?? entities.get(`PERSONA|${keyOf(parseName(nickname))}`)
@@ -359,7 +373,8 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const variant = variants[hit.form]!
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
-    if (o.kinds.size === 1 && o.kinds.has("initials") && LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue
+    // Initials are capitals: "V. b." is a heading's numbering.
+    if (o.kinds.size === 1 && o.kinds.has("initials") && (LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || /\p{Ll}/u.test(text.slice(start, end)))) continue
     // Initials are a whole cluster ("R.L." is not in "S.R.L."), and a company's type after its name is no one's ("Servicios Sur S.A.").
     if (INITIALS_FORM.test(variant) && (INITIAL_JUST_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
       INITIAL_JUST_AFTER.test(text.slice(end, end + 2)) || (COMPANY_TYPE.test(text.slice(start, end)) && COMPANY_NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start))))) continue

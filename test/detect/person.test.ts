@@ -6,6 +6,8 @@ import { found, negatives, positives } from "./_table.ts"
 describe("rules/person", () => {
   positives(person, "PERSONA", [
     ["el imputado Juan Carlos PÉREZ (DNI 30.123.456)", "Juan Carlos PÉREZ"],
+    // Unknown given names and a surname in capitals of four letters or more.
+    ["declaró Yoselin Maribel TARQUI en la audiencia", "Yoselin Maribel TARQUI"],
     ["PEREZ, Juan Carlos s/ infr. art. 149 bis CP", "PEREZ, Juan Carlos"],
     ["GOMEZ, ANA MARIA s/ amenazas", "GOMEZ, ANA MARIA"],
     ["la Sra. M. L. G. declaró", "M. L. G."],
@@ -95,6 +97,9 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // A law's name, an organisation's acronyms: no given names before capitals.
+    "el Máximo Tribunal recordó que el Tratado OMPI sobre Interpretación",
+    "en autos “Aadi Capif ACR c/ Catalinas Suites S.A.”",
     // Hard negatives of the list cues: no name after them, and abbreviations listed with no person's initials before.
     "los chicos de la escuela y su mujer de entonces llegaron",
     "Mis hijos, en cambio, no declararon",

@@ -262,6 +262,25 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, spans)).toEqual([])
   })
 
+  it("drops a tag on part of a long dotted acronym, not a person's own initials", async () => {
+    const text = "Lo resolvió el Juzgado en los autos “S.A.D.A.I.C. c/ Boratti, Elvio”. La niña N.V. declaró."
+    const spans = await analyse(text, config, [model(text, [["I.C.", "PERSONA"], ["N.V.", "PERSONA"]])])
+    expect(redacted(text, spans).filter((r) => r.includes("."))).toEqual(["PERSONA:N.V."])
+  })
+
+  it("drops a law's or a convention's number tagged as an address, not a house number", async () => {
+    const text = "El sistema lo integran las leyes\nnacionales nº 23.660, nº 23.661 y nº 24.754 y el Convenio nº 173. Vive en Larrea 1234, de esta ciudad."
+    const spans = await analyse(text, config, [model(text, [["23.660, nº 23", "DIRECCION"], ["nº 24", "DIRECCION"], ["173", "DIRECCION"], ["Larrea 1234", "DIRECCION"]])])
+    expect(redacted(text, spans)).toEqual(["DIRECCION:Larrea 1234"])
+  })
+
+  it("keeps the parties of a supreme court's case visible, not those of the ruling's own case on appeal", async () => {
+    const cited = "La CSJN se expidió en el fallo “Acevedo Lanús c/ Hotel Pampa S.A.”. Luego, el fallo de la CSJN en autos “Acevedo Lanús c/ Hotel Pampa S.A.” se aplicó."
+    expect(redacted(cited, await analyse(cited, config, [model(cited, [["Acevedo Lanús", "PERSONA"]])]))).toEqual([])
+    const own = "Recurre la sentencia dictada por la Cámara de Apelaciones en autos “Acevedo Lanús c/ Hotel Pampa S.A. - ordinario”."
+    expect(redacted(own, await analyse(own, config, [model(own, [["Acevedo Lanús", "PERSONA"]])]))).toEqual(["PERSONA:Acevedo Lanús"])
+  })
+
   it("drops a tag on a lone initial, not the initials a rule finds after a cue", async () => {
     const text = "Según el maestro Jorge W. Ibarguren, la regla es clara. La víctima, J. L. M., declaró."
     const spans = await analyse(text, config, [model(text, [["W", "PERSONA"], ["J. L. M.", "PERSONA"]])])

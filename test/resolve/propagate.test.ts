@@ -34,6 +34,18 @@ describe("propagation of names", () => {
     expect((await mentions(party)).filter((m) => m.label === "PERSONA").map((m) => m.text)).toEqual(["María López", "María López"])
   })
 
+  it("an official's given names alone, inverted after the surnames, are the official's; a party's or a surname's are not", async () => {
+    const panel = "Los Señores Vocales, Dres. Ana Clara Pereyra de Luna y Tomás Iriarte, proceden a dictar sentencia. "
+    const signed = `${panel}Firmado digitalmente por: PEREYRA de LUNA, Ana Clara VOCAL TRIBUNAL SUPERIOR DE JUSTICIA.`
+    const got = await mentions(signed)
+    expect(got.filter((m) => m.label === "PERSONA")).toEqual([])
+    expect(got.map((m) => m.entity)).toContain("ana clara pereyra de luna")
+    // Hard negatives: a daughter called by her given names, a party's given name with the official's surname.
+    const kin = `${panel}Su hija, Ana Clara, declaró. La actora Clara Luna reclamó.`
+    const hidden = (await mentions(kin)).filter((m) => m.label === "PERSONA").map((m) => m.text)
+    expect(hidden).toEqual(expect.arrayContaining(["Ana Clara", "Clara Luna"]))
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)
@@ -239,6 +251,13 @@ describe("propagation to initials", () => {
     expect(found.filter(([surface]) => surface === "S.A.")).toHaveLength(1)
     expect(found.filter(([surface]) => surface === "R.L.")).toHaveLength(1)
     expect(found.some(([surface]) => surface?.includes("S.R.L."))).toBe(false)
+  })
+
+  it("takes initials in capitals only: \"V. b.\" numbers a heading", async () => {
+    const text = "El actor Víctor Bruno declaró. V. b. Por su parte, la demandada contestó. Luego V. B. se retiró."
+    const found = (await redactedWith(text)).map(([surface]) => surface)
+    expect(found).toContain("V. B.")
+    expect(found).not.toContain("V. b.")
   })
 
   it("leaves initials that cite a law alone (\"del C.P.\")", async () => {

@@ -222,6 +222,18 @@ const namesPerLine = (text: string, seg: readonly Token[]): Token[][] => {
   return lines.length > 1 && lines.every((line) => line.filter((t) => !isParticle(t.text)).length >= 2) ? lines : [[...seg]]
 }
 
+/**
+ * "Juan Carlos PÉREZ": given names in Title case, then surnames in capitals.
+ * Not an abbreviation ("Tasa Pasiva del BCRA"), a law's name ("Tratado
+ * OMPI") or an organisation's acronyms ("Aadi Capif ACR"): a word of the
+ * language before the capitals, or no known name and a three-letter acronym
+ * among them.
+ */
+const mixedName = (given: readonly Token[], surnames: readonly Token[], hits: { first: number; sur: number }): boolean =>
+  surnames.every((t) => isCaps(t.text) && t.text.length >= 3 && !isLegalAbbreviation(t.text)) &&
+  !given.some((t) => isStop(t.text)) &&
+  (hits.first + hits.sur > 0 || surnames.every((t) => t.text.length >= 4))
+
 /** Capitalised runs: caps, mixed and lexicon rules. */
 const byShape = (text: string): Span[] => {
   const out: Span[] = []
@@ -242,8 +254,7 @@ const byShape = (text: string): Span[] => {
       }
       // Mixed: Title-case given name(s) then CAPS surname(s).
       const firstCaps = words.findIndex((t) => isCaps(t.text))
-      // An abbreviation is no surname: "Tasa Pasiva del BCRA".
-      if (firstCaps > 0 && words.slice(firstCaps).every((t) => isCaps(t.text) && t.text.length >= 3 && !isLegalAbbreviation(t.text))) {
+      if (firstCaps > 0 && mixedName(words.slice(0, firstCaps), words.slice(firstCaps), hits)) {
         out.push(mk(seg, 0.8, "mixed"))
         continue
       }

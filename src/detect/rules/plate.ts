@@ -4,11 +4,12 @@ import { patternDetector } from "../patternDetector.ts"
  * Vehicle plates ("dominio"): Mercosur AB 123 CD, old ABC 123, motorcycles
  * 123 ABC and A123BCD. Old and motorcycle shapes need a vehicle cue nearby
  * unless they are unmistakable; letter runs that are legal words (ART, LEY,
- * INC, BIS...), currency codes ("USD 300") and the national courts' case
+ * INC, BIS...), currency codes ("USD 300"), international bodies' conventions and
+ * standards ("Convenio OIT173", "ISO 9001") and the national courts' case
  * system ("LEX100") are never plates, nor a model's code after its make.
  */
 const CUE = /(?:dominio|patente|veh[íi]culo|rodado|autom[óo]vil|\bauto\b|camioneta|motocicleta|\bmoto\b|cami[óo]n|taxi|colectivo|utilitario|marca\s+\p{L}+|modelo)/iu
-const NOT_LETTERS = /^(?:ART|LEY|INC|DNI|CPP|CPN|NRO|DEC|RES|BIS|TER|SEC|JUZ|CAP|TIT|LIB|PAG|FOJ|EXP|CAU|IPP|MPF|UFI|CUI|CBU|AMB|DEL|LOS|LAS|POR|QUE|CON|SIN|SUS|UNA|UNO|DOS|TRES|USD|EUR|ARS|BRL|UYU|CLP|PYG|BOB|GBP|CHF|JPY|CNY|MXN|LEX)$/
+const NOT_LETTERS = /^(?:ART|LEY|INC|DNI|CPP|CPN|NRO|DEC|RES|BIS|TER|SEC|JUZ|CAP|TIT|LIB|PAG|FOJ|EXP|CAU|IPP|MPF|UFI|CUI|CBU|AMB|DEL|LOS|LAS|POR|QUE|CON|SIN|SUS|UNA|UNO|DOS|TRES|USD|EUR|ARS|BRL|UYU|CLP|PYG|BOB|GBP|CHF|JPY|CNY|MXN|LEX|OIT|ISO|OMS|ONU|OEA|TSJ|CSJ)$/
 /** A make right before the code: "Yamaha YBR 125", "Honda XR 150" name a model, not a plate (that one follows "dominio"). */
 const MAKE_BEFORE = {
   words: /(?<![\p{L}])(?:Yamaha|Honda|Suzuki|Kawasaki|Motomel|Gilera|Zanella|Corven|Mondial|Guerrero|Keller|Bajaj|Benelli|Kymco|KTM|BMW|Ducati|Beta|Jawa|Siam|Ford|Fiat|Renault|Chevrolet|Peugeot|Volkswagen|VW|Toyota|Citro[ëe]n|Nissan|Hyundai|Kia|Audi|Mercedes(?:[ \t]+Benz)?|Iveco|Scania|Jeep|Chery|Dodge|RAM)[ \t]+$/u,
