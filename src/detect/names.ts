@@ -1,4 +1,4 @@
-import { fold, LINE_END_BREAK } from "./fold.ts"
+import { fold, foldKeepingEnie, LINE_END_BREAK } from "./fold.ts"
 import { FIRST_NAMES } from "./lexicon/firstNames.ts"
 import { SURNAMES } from "./lexicon/surnames.ts"
 
@@ -39,7 +39,7 @@ const STOP_WORDS: readonly string[] = w(`
   resuelvo resuelve resolvio resolver resolucion resultando resulta considerando considerandos vistos visto fallo fallos falla condenar condeno condenado sobreseer sobreseo sobreseimiento absolver absuelvo declarar declaro disponer dispongo hacer hagase ordenar ordeno rechazar rechazo regular librar tener tengase imponer impongo archivar archivese registrese notifiquese comuniquese cumplase publiquese protocolicese oficiese remitase agreguese firme autos expediente expte causa legajo actuacion ipp cuij caso sumario incidente
   juzgado juez jueza jueces juzgadora magistrado magistrada magistratura tribunal tribunales camara sala secretaria secretario secretarias prosecretaria prosecretario fiscalia fiscal fiscales defensoria defensor defensora defensa oficial oficiales publico publica ministerio asesoria asesor asesora tutelar querella poder judicial justicia consejo corte suprema csjn tsj cnccc nacion nacional federal provincia provincial ciudad autonoma caba buenos aires capital republica argentina argentino argentina estado gobierno municipalidad policia comisaria seccional division departamento direccion unidad cuerpo instituto hospital escuela colegio universidad facultad banco registro servicio programa oficina centro equipo area ufi mpf uep opfi cij dovic ofavi
   penal penales contravencional contravencionales faltas civil comercial laboral correccional criminal instruccion primera segunda tercera instancia apelaciones casacion ejecucion menores familia genero violencia domestica
-  codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada tratado tratados pacto pactos estatuto regimen
+  codigo codigos ley leyes decreto articulo articulos art arts inc inciso incisos bis ter parrafo cp cpp cppcaba cpn ccaba cc ccyc procesal constitucion constitucional convencion reglamento acordada tratado tratados pacto pactos estatuto regimen edit
   dijo dijeron voto vota votaron expreso adhiero adhiere
   muy bueno buena buenos buenas ejemplar excelente malo mala pesimo pesima
   honorarios gastos monto montos rubro rubros porcentaje aportes caja liquidacion contestacion aplicable reclamados reclamado dispone consumidor consumidores riesgos contrato contratos proteccion integral central trabajo intereses tasa pasiva activa planilla total subtotal importe
@@ -72,12 +72,6 @@ const STOP_WORDS: readonly string[] = w(`
   españa mexico chile peru bolivia paraguay uruguay brasil colombia venezuela ecuador italia francia alemania
   `)
 
-/**
- * Folded, but with its "ñ": the accent-free fold of names and vocabulary
- * makes the surname "Peña" the word "pena" (a criminal ruling's most common
- * noun); a word spelt with "ñ" is compared with its "ñ".
- */
-const foldKeepingEnie = (word: string): string => fold(word.replace(/[ñÑ]/gu, "\u0000")).replace(/\u0000/gu, "ñ")
 const ENIE = /[ñÑ]/u
 
 /** Folded words never part of a person name. */
@@ -87,7 +81,7 @@ const STOP_WITH_ENIE: ReadonlySet<string> = new Set(STOP_WORDS.filter((word) => 
 
 /** Words before a name that mean it is not a person (institutions, places, streets named after people). */
 export const NOT_PERSON_BEFORE =
-  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo|(?:departamento\s+judicial|partido|municipio|municipalidad|circunscripci[óo]n(?:\s+judicial)?|jurisdicci[óo]n|localidad|ciudad|provincia|distrito)\s+(?:de|del))\s*$)/i
+  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|reglas|principios|directrices|protocolo|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo|(?:departamento\s+judicial|partido|municipio|municipalidad|circunscripci[óo]n(?:\s+judicial)?|jurisdicci[óo]n|localidad|ciudad|provincia|distrito)\s+(?:de|del))\s*$)/i
 
 /**
  * Inside the name of a place or institution named after a person: "Hospital
@@ -102,18 +96,34 @@ const INSTITUTION_HEAD = String.raw`Hospital|Sanatorio|Cl[íi]nica|Policl[íi]ni
 /** Places and ways named after a person. */
 const PLACE_HEAD = String.raw`Plaza|Parque|Paseo|Calle|Av\.|Avda\.|Avenida|Pasaje|Pje\.|Autopista|Ruta|Estaci[óo]n|Barrio|Complejo`
 /**
- * The head, then capitalised words (with connectors, numbers, and the eponym's opening quote: Hospital "Dr.
- * Teodoro Álvarez") up to the name; a point ends the run unless it closes an abbreviation of four letters or
+ * The head, then capitalised words (with connectors, numbers, a short name in brackets, and the eponym's
+ * opening quote: Hospital "Dr. Teodoro Álvarez", Centro de Admisión y Derivación (CAD) "…") up to the name; a point ends the run unless it closes an abbreviation of four letters or
  * fewer ("Dr.", "Gral.", "A."), so the name of the next sentence is no part of it.
  */
-const namedBefore = (heads: string): RegExp =>
-  new RegExp(String.raw`(?:^|[^\p{L}])(?:${heads})(?:[ \t]+["“«]?(?:\p{Lu}[\p{L}\p{M}]{0,3}\.|\p{Lu}[\p{L}\p{M}]*|de|del|la|las|los|N[°º]|Nro\.?|\d+))*[ \t]+["“«]?$`, "u")
-const NAMED_PLACE_BEFORE = namedBefore(`${INSTITUTION_HEAD}|${PLACE_HEAD}`)
-const NAMED_INSTITUTION_BEFORE = namedBefore(INSTITUTION_HEAD)
+const namedBefore = (heads: string, connectors: string): RegExp =>
+  new RegExp(String.raw`(?:^|[^\p{L}])(?:${heads})(?:[ \t]+["“«]?(?:\p{Lu}[\p{L}\p{M}]{0,3}\.|\p{Lu}[\p{L}\p{M}]*|${connectors}|N[°º]|Nro\.?|\d+|\(\p{Lu}{2,8}\)))*[ \t]+["“«]?$`, "u")
+const NAMED_PLACE_BEFORE = namedBefore(PLACE_HEAD, "de|del|la|las|los")
+// An institution's own name may join two words with "y" ("Centro de Admisión y Derivación"); a street's
+// run may not ("hija de Anselmo Calle y de Ana Mejías": two people).
+const NAMED_INSTITUTION_BEFORE = namedBefore(INSTITUTION_HEAD, "de|del|la|las|los|y")
 const lineBefore = (text: string, start: number): string => text.slice(Math.max(text.lastIndexOf("\n", start - 1) + 1, start - 90), start)
-export const inNamedPlace = (text: string, start: number): boolean => NAMED_PLACE_BEFORE.test(lineBefore(text, start))
+export const inNamedPlace = (text: string, start: number): boolean => {
+  const before = lineBefore(text, start)
+  return NAMED_INSTITUTION_BEFORE.test(before) || NAMED_PLACE_BEFORE.test(before)
+}
 /** Inside the name of an institution named after a person (not a street's or a barrio's: those locate someone). */
 export const inNamedInstitution = (text: string, start: number): boolean => NAMED_INSTITUTION_BEFORE.test(lineBefore(text, start))
+
+/**
+ * How a one-word name spelt with "ñ" must be written to be that name when,
+ * folded without it, it is a common word ("Peña", never the word "pena"),
+ * or undefined when any spelling of it is the name. Compared with
+ * `foldKeepingEnie`.
+ */
+export const enieSpelling = (written: string): string | undefined => {
+  const word = written.trim()
+  return ENIE.test(word) && !/\s/u.test(word) && STOP.has(fold(word)) && !isStop(word) ? foldKeepingEnie(word) : undefined
+}
 
 export const isStop = (token: string): boolean => {
   const bare = token.replace(/\.$/, "")
@@ -296,9 +306,10 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
 
 /**
  * Inside a cited precedent's caption: CSJN, “Leiva, María Cecilia s/ homicidio
- * simple”, Fallos 334:1204; CIDH, “Maria da Penha Maia Fernandes vs. Brasil”.
- * The open quote must follow a court or reporter, or the quoted caption must
- * be followed by a reporter ("Fallos 334:1204", "Informe N° 54/01").
+ * simple”, Fallos 334:1204; CIDH, “Maria da Penha Maia Fernandes vs. Brasil”;
+ * "la Sala I, en “…”"; "doctrina reafirmada en “…”". The open quote must
+ * follow a court, a reporter or a doctrine's participle, or the quoted
+ * caption must be followed by a reporter ("Fallos 334:1204", "Informe N° 54/01").
  */
 const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
   // National chambers and their abbreviations ("CNCom.", "CNCiv.", "C.N.Civ.", "CApel. PCyF", "Cám."); lettered chambers ("Sala F").
@@ -306,7 +317,10 @@ const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamer
   String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos?|in\s+re|caso|precedente|doctrina\s+de`
 /** The date of the cited decision between the court and its caption ("Sala F, 17/05/2021, “…”"). */
 const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}))?`
-const COURT_BEFORE_QUOTE = new RegExp(String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*)[“"«]$`, "iu")
+const COURT_BEFORE_QUOTE = new RegExp(
+  String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+)[“"«]$`,
+  "iu",
+)
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
 /** A caption in straight quotes followed by the Supreme Court's reporter: "Casal, Matías Eugenio" (Fallos 328:3399). */
 const FALLOS_AFTER = /^[^"\n]{0,120}"\s*,?\s*\(?\s*Fallos\s*:?\s*\d+\s*:\s*\d+/u
@@ -361,7 +375,7 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
-  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista)\b/i.test(scope)) return true
+  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista|procesalista|penalista|civilista|jurista|doctrinari[oa])\b/i.test(scope)) return true
   // "Tal como señala Maier", "Como lo ha sostenido Sagüés", "en palabras de Binder": doctrine in its present
   // or perfect tense; "como señaló la víctima" (a witness, in the past) is no citation.
   if (DOCTRINE_VERB_BEFORE.test(before.slice(-60))) return true
@@ -374,7 +388,7 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   if (/^\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,2},\s*\p{Lu}/u.test(text.slice(start, end)) && /^\s*\.?\s*,?\s*(?:en\s+)?[“«]/u.test(after)) return true
   if (/^\s*,?\s*(?:\((?:dir|coord|comp)s?\.?\)|Director(?:a|es)?\b|Coordinador(?:a|es)?\b|Compilador(?:a|es)?\b)\s*[,.]?\s*(?:Ed(?:it)?\.|Editorial|[“«])/u.test(after)) return true
   // An author teaching, in the present tense of doctrine: "El Dr. Eugenio Raúl Zaffaroni enseña que".
-  if (/^\s*,?\s*(?:ense[ñn]a|explica|postula|define|ha\s+ense[ñn]ado|en\s+su\s+(?:obra|tratado|manual))\b/iu.test(after)) return true
+  if (/^\s*,?\s*(?:ense[ñn]a|explica|postula|define|ha\s+ense[ñn]ado|en\s+su\s+(?:(?:conocid|c[ée]lebre|cl[áa]sic|reconocid|destacad)[oa]\s+)?(?:obra|tratado|manual|libro|art[íi]culo))\b/iu.test(after)) return true
   return /^\s*,?\s*(?:op\.?\s*cit|ob\.?\s*cit|Derecho\s+Penal|Tratado|Manual|Lecciones|Teor[íi]a|Strafrecht|ed\.|p\.\s*\d|pp\.|pág|t\.\s*[IVX\d])/iu.test(after) ||
     /^\s*\(\s*(?:19|20)\d\d\s*\)/.test(after)
 }
@@ -416,7 +430,7 @@ const bibliographicMarks = (stretch: string): number => BIBLIOGRAPHIC_MARKS.filt
  */
 const authorBeforeItsWork = (text: string, start: number, end: number): boolean => {
   const after = text.slice(end, end + 300)
-  const work = /^\s*\([^()]{3,280}\)/u.exec(after)?.[0] ?? (/^(?:\s+\p{Lu}[\p{L}\p{M}]*\.?){0,3}\s*,\s*[“"«]?\p{Lu}[^;)\n]{3,280}/u.exec(after)?.[0])
+  const work = /^\s*\([^()]{3,280}\)/u.exec(after)?.[0] ?? (/^(?:\s+(?:(?:de|del|de\s+la|von|van)\s+)?\p{Lu}[\p{L}\p{M}]*\.?){0,3}\s*,\s*[“"«]?\p{Lu}[^;)\n]{3,280}/u.exec(after)?.[0])
   if (work === undefined || bibliographicMarks(work) < 2) return false
   // An entry of a list of works starts one: after ";", "ver", "En doctrina", or the inverted author's surname.
   return work.trimStart().startsWith("(") || /(?:;|\bver|\bv\.|\bdoctrina[,:]?|\(|^)\s*(?:\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s*,\s*)?$/u.test(text.slice(Math.max(0, start - 60), start))
@@ -429,20 +443,20 @@ const authorBeforeItsWork = (text: string, start: number, end: number): boolean 
  * |VILLAR|, Ana", "(Ruiz de |Olmos|") or the given names after the
  * surname's comma ("(LÓPEZ, |Ana|, …").
  */
-const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|\b(?:en|y)\s+(?:de\s+)?|\btrad\.\s*(?:de\s+)?|[-–—;]\s*)`
+const AUTHOR_SLOT = String.raw`(?:\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?|\b(?:en|y)\s+(?:de\s+)?|\btrad\.\s*(?:de\s+)?|\b(?:trad\.|traducci[óo]n|traducid[oa])[^,;()\n]{0,50}?\bpor\s+|[-–—;]\s*)`
 const AUTHOR_SLOT_BEFORE = new RegExp(
   String.raw`${AUTHOR_SLOT}(?:\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:de|del|la)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}(?:\s*,\s*|\s+(?:(?:de|del|la)\s+)?))?$`,
   "u",
 )
 /** After the author: the given name or the title after a comma, a co-author after a dash, or an editor's role ("(Dir.)"). */
-const AFTER_AUTHOR = /^\.?(?:\s+\p{Lu}\.)*\s*(?:(?:,|;|[-–—])\s*[“"«]?\p{Lu}|(?:y|e)\s+(?:de\s+)?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
+const AFTER_AUTHOR = /^\.?(?:\s+\p{Lu}\.)*\s*(?:(?:,|;|[-–—])\s*(?:en\s+)?[“"«]?\p{Lu}|(?:y|e)\s+(?:de\s+)?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
 /** What marks a parenthesis as a bibliographic reference; two kinds of them make one. */
 const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
   /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/u,
   /\b(?:t|Tomo|tomo|vol)\.?\s*[IVX\d]+\b/u,
   /\b(?:19|20)\d\d\b|\b[12]\.\d{3}\b/u,
   /\b(?:op|ob)\.\s*cit\b|\bcitad[oa]\b/u,
-  /\bEd(?:\.|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
+  /\b[Ee]d(?:\.|it\.?|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
 ]
 
 /** How far a bibliographic parenthesis is looked for around a name, each way, in characters. */

@@ -1,6 +1,7 @@
 import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
 import type { Detector } from "./Detector.ts"
+import { joinLineEndHyphens } from "./fold.ts"
 
 /**
  * A recognizer as data (Presidio-style): named patterns with a base score,
@@ -73,7 +74,7 @@ export const runPatterns = (spec: RecognizerSpec, text: string): Span[] => {
       const after = text.slice(end, end + 40)
       if ([spec.excludeAfter, p.excludeAfter].some((x) => x !== undefined && x.test(after))) continue
       const hasContext = spec.context
-        ? spec.context.words.test(text.slice(Math.max(0, start - spec.context.window), start))
+        ? spec.context.words.test(joinLineEndHyphens(text.slice(Math.max(0, start - spec.context.window), start)))
         : false
       let score = p.score
       let evidence = p.name

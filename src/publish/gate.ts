@@ -195,9 +195,9 @@ export const residualScan = (
   const redacted = redactedForms(record.entities)
   const forms = [...redacted.keys()]
   for (const hit of findForms(textTokens, forms.map(formTokens))) {
-    const label = redacted.get(forms[hit.form]!)!
-    if (!isReadableHit(publicText, hit, label, mask)) continue
-    addFinding(findings, { cause: "forma_redactada", label }, { start: hit.start, end: hit.end })
+    const form = redacted.get(forms[hit.form]!)!
+    if (!isReadableHit(publicText, hit, form, mask)) continue
+    addFinding(findings, { cause: "forma_redactada", label: form.label }, { start: hit.start, end: hit.end })
   }
   return [...findings.values()].sort((a, b) =>
     a.cause.localeCompare(b.cause) || (a.label ?? "").localeCompare(b.label ?? "") ||

@@ -1,9 +1,9 @@
 import type { Label } from "../domain/Label.ts"
 import type { ResolvedSpan } from "../detect/Detector.ts"
-import { fold } from "../detect/fold.ts"
+import { fold, foldKeepingEnie } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
 import { SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
-import { isStop } from "../detect/names.ts"
+import { enieSpelling, isStop } from "../detect/names.ts"
 import { normaliseName } from "../redact/normaliseName.ts"
 import { givenNameInOthersName } from "./othersName.ts"
 
@@ -40,18 +40,25 @@ export const QUANTITY_LABELS: ReadonlySet<Label> = new Set(["EDAD"])
 /** Labels of proper names: a mention starts with a capital letter. */
 export const CAPITALISED_LABELS: ReadonlySet<Label> = new Set(["PERSONA", "FUNCIONARIO"])
 
+/** A redacted form: the label it was redacted as, and for a name spelt with "ñ" that folds to a word, that spelling (see enieSpelling). */
+export interface RedactedForm {
+  readonly label: Label
+  readonly spelling?: string
+}
+
 /** The redacted forms of a ruling, folded, each with the label it was redacted as (first wins). */
 export const redactedForms = (
   entities: ReadonlyArray<{ readonly label: Label; readonly text: string; readonly action: "redact" | "keep" }>,
-): Map<string, Label> => {
-  const forms = new Map<string, Label>()
+): Map<string, RedactedForm> => {
+  const forms = new Map<string, RedactedForm>()
   for (const entity of entities) {
     if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
     const form = fold(entity.text)
     if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || forms.has(form)) continue
     // A province of birth that is also the court's seat ("Lanús (Buenos Aires)"): elsewhere the same words are the seat.
     if (entity.label === "LUGAR" && SEAT_AND_COUNTRY.has(form)) continue
-    forms.set(form, entity.label)
+    const spelling = CAPITALISED_LABELS.has(entity.label) ? enieSpelling(entity.text) : undefined
+    forms.set(form, spelling ? { label: entity.label, spelling } : { label: entity.label })
   }
   return forms
 }
@@ -77,12 +84,13 @@ export const keptMask = (
 export const isReadableHit = (
   text: string,
   hit: FormHit,
-  label: Label,
+  { label, spelling }: RedactedForm,
   mask: Uint8Array,
   hidden?: (start: number, end: number) => boolean,
 ): boolean =>
   !mask.subarray(hit.first, hit.last).some((flag) => flag === 1) &&
   (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1))) &&
+  (spelling === undefined || foldKeepingEnie(text.slice(hit.start, hit.end)) === spelling) &&
   !(label === "PERSONA" && hit.last - hit.first === 1 && givenNameInOthersName(text, hit.start, hit.end, hidden))
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
@@ -101,7 +109,7 @@ export const closeRedactedForms = (text: string, spans: readonly ResolvedSpan[])
   const source = new Map<string, ResolvedSpan>()
   for (const span of redacted) {
     const form = fold(text.slice(span.start, span.end))
-    if (forms.get(form) === span.label && !source.has(form)) source.set(form, span)
+    if (forms.get(form)?.label === span.label && !source.has(form)) source.set(form, span)
   }
   const tokens = tokenize(text)
   const mask = keptMask(tokens, spans.map((span) => ({ text: text.slice(span.start, span.end), action: span.action })))
@@ -110,8 +118,9 @@ export const closeRedactedForms = (text: string, spans: readonly ResolvedSpan[])
   const added: ResolvedSpan[] = []
   for (const hit of findForms(tokens, list.map(formTokens))) {
     const form = list[hit.form]!
-    const label = forms.get(form)!
-    if (!isReadableHit(text, hit, label, mask, covered.any) || covered.all(hit.start, hit.end)) continue
+    const redactedForm = forms.get(form)!
+    const { label } = redactedForm
+    if (!isReadableHit(text, hit, redactedForm, mask, covered.any) || covered.all(hit.start, hit.end)) continue
     if (CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && isStop(form) && commonWordUse(text, hit.start, hit.end)) continue
     const from = source.get(form)!
     added.push({

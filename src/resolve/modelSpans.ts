@@ -5,6 +5,7 @@ import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
 import { inCitation, inCitedWork, inNamedInstitution, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 import { dottedRunAround, isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
 import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
+import { VEHICLE_MAKES } from "../detect/lexicon/vehicles.ts"
 import { IntervalBuckets } from "./IntervalBuckets.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { OFFICIAL_BEFORE } from "./propagate.ts"
@@ -56,7 +57,7 @@ export const isModelSpan = (s: Pick<Span, "detector">): boolean => s.detector.st
 const INSTITUTION =
   /^(?:sa|s\.a|srl|s\.r\.l|sas|s\.a\.s|sca|s\.c\.a|sau|s\.a\.u|bank|sociedad|compania|cia|empresa|cooperativa|mutual|asociacion|fundacion|club|motors|group|grupo|holding|corporation|corp|inc|ltd|ltda|asesoria|fiscalia|defensoria|juzgado|juzgados|tribunal|tribunales|camara|sala|secretaria|prosecretaria|comisaria|unidad|division|departamento|direccion|cuerpo|oficina|ministerio|registro|policia|prefectura|gendarmeria|consejo|corte|procuracion|servicio|programa|dependencia|delegacion|subsecretaria|poder|legislatura|gobierno|banco|universidad|facultad|superintendencia|agencia|instituto|centro|equipo|area|mesa|observatorio|colegio de abogados|court|courts|magistrates|hospital|sanatorio|clinica|municipalidad|comuna|intendencia)$/
 /** Heads of law names. */
-const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado)$/
+const LAW = /^(?:constitucion|codigo|ley|convencion|pacto|declaracion|estatuto|reglamento|regimen|decreto|resolucion|acordada|protocolo|tratado|reglas|principios|directrices)$/
 
 /** Too coarse to locate anyone: the court's seat and the country, regions, other countries. */
 const COARSE = new Set([
@@ -290,6 +291,12 @@ const afterStreet = (text: string, start: number): boolean => {
 
 const STREET_NAME_BEFORE = /(?:\p{Lu}[\p{L}\p{M}'’]*[\p{Ll}\p{M}'’]|\p{Lu}{2,})[ \t]+(?:(?:N[°º.]?|n[°º]|nro\.?|número)[ \t]*)?$/u
 
+/** Right before a make or a model: the thing made, "marca"/"modelo", or the make before its model ("VW Amarok"). */
+const MAKE_BEFORE = new RegExp(
+  String.raw`(?<![\p{L}])(?:marca|modelo|celular|tel[ée]fono|smartphone|notebook|tablet|televisor|motocicleta|moto|autom[óo]vil|auto|camioneta|rodado|veh[íi]culo|${VEHICLE_MAKES})[ \t]*:?[ \t]+$`,
+  "iu",
+)
+
 /** Why a model span must not be used, or undefined when it may. Pure; exported for tests. */
 export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined =>
   veto(text, span, vetContext(rules, spans))
@@ -304,6 +311,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
     if (inInstitutionAlias(text, span)) return "institution-alias"
     if (namesAbbreviatedOrganisation(text, span)) return "abbreviated-organisation"
   }
+  // "un teléfono celular Samsung Galaxy A34", "marca Fiat": a make or a model, right after the thing or its "marca".
+  if ((span.label === "PERSONA" || span.label === "LUGAR") && MAKE_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start))) return "make"
   // Hospital General de Agudos "Dr. Teodoro Álvarez": the institution's eponym, no party.
   if (span.label === "PERSONA" && inNamedInstitution(text, span.start)) return "institution-eponym"
   // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.
@@ -345,6 +354,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
       // A barrio or province that is also a word ("Once", "Constitución", "Misiones") stays a place.
       const knownPlace = span.label === "LUGAR" && (CABA_BARRIOS.has(fold(lone)) || PROVINCES.has(fold(lone)))
       if (isStop(lone) && !isGivenStop(lone) && !isSurnameStop(lone) && !knownPlace) return "stop-word"
+      // "Recalando en…", "Atendiendo a…": a gerund (Fernando, Armando and Rolando are names the lists know).
+      if (/^\p{Lu}\p{Ll}{2,}(?:ando|iendo|yendo)$/u.test(lone) && !isFirstName(lone) && !isSurname(lone)) return "gerund"
       // "Arguye que…", "Postula que…": a verb opening the sentence before its clause, not a subject's name.
       if (atSentenceStart(text, span.start) && /^[ \t]*\n?[ \t]*que\b/u.test(text.slice(span.end, span.end + 8)) && !(isFirstName(lone) || isSurname(lone))) return "verb-before-que"
       // "dijo: «Escuché un ruido»", "Héctor: Buen día", "Llamamos y vino el cabo": a quoted speaker's first word.

@@ -1,12 +1,12 @@
 import type { Label } from "../domain/Label.ts"
 import type { Span } from "../domain/Span.ts"
-import { fold, joinLineEndHyphens } from "../detect/fold.ts"
+import { fold, foldKeepingEnie, joinLineEndHyphens } from "../detect/fold.ts"
 import { NICK_CUE } from "../detect/rules/person.ts"
 import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
 import { commonWordUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { givenNameInOthersName } from "./othersName.ts"
-import { inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
+import { enieSpelling, inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 
 /**
  * Once a person (or official) is found, find every other mention in the
@@ -81,11 +81,27 @@ const keyOf = (p: NameParts): string => [...p.given, ...p.surnames].join(" ").re
 interface Variant {
   readonly text: string
   readonly kind: "full" | "surname" | "given" | "initials" | "common-surname" | "nickname"
+  /** The spelling a hit must have (a surname whose fold without its "ñ" is a word: "Peña", not "pena"). */
+  readonly spelling?: string
 }
 
 const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t)
 
-const variantsOf = (e: Entity): Variant[] => {
+/** Folded name words of a ruling written with an "ñ" that tells them from a common word → that spelling (see enieSpelling). */
+type Spellings = ReadonlyMap<string, string>
+
+const spellingsOf = (text: string, names: readonly Span[]): Spellings => {
+  const spellings = new Map<string, string>()
+  for (const s of names) {
+    for (const word of text.slice(s.start, s.end).match(/\p{L}*[ñÑ]\p{L}*/gu) ?? []) {
+      const spelling = enieSpelling(word)
+      if (spelling) spellings.set(fold(word), spelling)
+    }
+  }
+  return spellings
+}
+
+const variantsOf = (e: Entity, spellings: Spellings = new Map()): Variant[] => {
   const { given, surnames } = e.parts
   const out: Variant[] = [{ text: keyOf(e.parts), kind: "full" }]
   // A nickname with its article ("el Tano", "la Flaca") is also written without it, or after another
@@ -102,6 +118,7 @@ const variantsOf = (e: Entity): Variant[] => {
   if (surnames.length > 1) out.push({ text: surnames.join(" "), kind: "surname" })
   for (const s of realSur) {
     if (usable(s)) out.push({ text: s, kind: "surname" })
+    else if (spellings.has(s) && s.length >= 3) out.push({ text: s, kind: "surname", spelling: spellings.get(s)! })
     // A surname that is also a common word ("Aureliana VILLA" … "Villa se resistió"): see commonWordUse.
     else if (e.label === "PERSONA" && given.length && isSurnameStop(s)) out.push({ text: s, kind: "common-surname" })
   }
@@ -131,9 +148,9 @@ const DOCTOR_BEFORE = /(?<![\p{L}])(?:dra|dr|dres|doctora|doctor)\.?[ \t]*$/iu
  * writes in lower case elsewhere ("Dice", "General", "Acceso" swallowed by an
  * over-wide span) is not spread on its own: found again it would be the word.
  */
-const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant["kind"]>): boolean =>
+const swallowedWord = (text: string, variant: string, kinds: ReadonlySet<Variant["kind"]>, spelling?: string): boolean =>
   !kinds.has("full") && !kinds.has("initials") && !kinds.has("nickname") && !variant.includes(" ") &&
-  !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, variant)
+  !isFirstName(variant) && !isSurname(variant) && writtenInLowerCase(text, spelling ?? variant)
 
 /** Before and after a given name that stands alone: no capitalised word, comma or initial next to it. */
 const STANDS_ALONE_BEFORE = /(?:^|[\n.;:!?(«"“—–-][ \t]*|(?:^|[\s(])\p{Ll}[\p{L}\p{M}]*[ \t]+)$/u
@@ -315,13 +332,15 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   }
 
   // 2. Variant table: folded text → owners.
-  const owners = new Map<string, { entities: Set<string>; labels: Set<NameLabel>; kinds: Set<Variant["kind"]> }>()
+  const spellings = spellingsOf(text, names)
+  const owners = new Map<string, { entities: Set<string>; labels: Set<NameLabel>; kinds: Set<Variant["kind"]>; spelling?: string }>()
   for (const e of all) {
-    for (const v of variantsOf(e)) {
+    for (const v of variantsOf(e, spellings)) {
       const o = owners.get(v.text) ?? { entities: new Set(), labels: new Set(), kinds: new Set() }
       o.entities.add(e.key)
       o.labels.add(e.label)
       o.kinds.add(v.kind)
+      if (v.spelling) o.spelling = v.spelling
       owners.set(v.text, o)
     }
   }
@@ -352,7 +371,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     // is cannot be told, so it gets a pseudonym of its own ("Leandro trabajaba…" with two Leandros).
     !(o.kinds.has("given") && !o.kinds.has("surname") && !o.kinds.has("full") && o.entities.size > 1 && !(o.labels.size === 1 && o.labels.has("PERSONA"))) &&
     !(o.kinds.has("given") && o.kinds.size === 1 && o.labels.has("FUNCIONARIO")) &&
-    !swallowedWord(text, variant, o.kinds)
+    !swallowedWord(text, variant, o.kinds, o.spelling)
   ).map(([variant]) => variant)
   const entitiesByKey = new Map<string, Entity[]>()
   for (const e of all) {
@@ -373,6 +392,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     const variant = variants[hit.form]!
     const o = owners.get(variant)!
     if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) continue
+    if (o.spelling && foldKeepingEnie(text.slice(start, end)) !== o.spelling) continue
     // Initials are capitals: "V. b." is a heading's numbering.
     if (o.kinds.size === 1 && o.kinds.has("initials") && (LEGAL_REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || /\p{Ll}/u.test(text.slice(start, end)))) continue
     // Initials are a whole cluster ("R.L." is not in "S.R.L."), and a company's type after its name is no one's ("Servicios Sur S.A.").

@@ -13,6 +13,8 @@ describe("rules/identifier", () => {
   positives(rule, "IDENTIFICADOR", [
     ["Imputado: Dante Sosa, Prio. N° 1.234.567 de la Policía Federal", "1.234.567"],
     ["registra prontuario nro. 88231-AG", "88231-AG"],
+    // The force that keeps the record between the label and its number; the criminal records' registry.
+    ["con Prontuario Policial P.F.A. N° 2.345.118 y legajo del Registro Nacional de Reincidencia N° U-3345671,", "2.345.118", "U-3345671"],
     ["intervino el oficial Benítez, placa 45312, quien labró el acta", "45312"],
     ["el cabo Ríos (credencial N° 10.442)", "10.442"],
     ["atendida bajo la historia clínica N° 883412", "883412"],
@@ -37,6 +39,8 @@ describe("rules/identifier", () => {
     ["inscripto al Tº 45, Fº 112 del C.P.A.C.F.", "Tº 45, Fº 112"],
   ])
   negatives(rule, "IDENTIFICADOR", [
+    "la reincidencia prevista en el art. 50 del Código Penal",
+    "el Registro Nacional de Reincidencia informó el 3/4/2020 que no registra",
     // A case file is EXPEDIENTE, not a personal identifier.
     "Legajo MPF 00482211 - SOSA s/ amenazas",
     "en el legajo N° 12345/2023 de investigación",

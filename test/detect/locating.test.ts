@@ -42,6 +42,7 @@ describe("rules/place: province after a birthplace, school", () => {
     ["que concurren a la Escuela Técnica N° 26 D.E. 6.", "Escuela Técnica N° 26 D.E. 6"],
     ["y por su familia, que concurren a la Jardín de Infantes Integral N° 3 D.E. 5.", "Jardín de Infantes Integral N° 3 D.E. 5"],
     ["el niño asiste al Colegio San José de Flores por la mañana", "Colegio San José de Flores"],
+    ["su hija asiste a la Escuela Primaria N° 14 \"Mariquita Sánchez\" de Ezeiza", "Escuela Primaria N° 14 \"Mariquita Sánchez\""],
   ])
   negatives(place, "LUGAR", [
     "la Escuela de Cadetes de la Policía Federal dictó el curso",

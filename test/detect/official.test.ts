@@ -62,6 +62,8 @@ describe("rules/official in the styles courts use", () => {
       "Rosendo Ibarguren Solá", "Clara Inés Montenegro", "Fausto Lidueña"],
     // A judge speaking of the panel's other judges.
     ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
+    ["la discrepancia señalada por la colega Irazábal se refiere a un detalle", "Irazábal"],
+    ["el interno y el representante de la Procuración Penitenciaria de la Nación, Lic. Tobías Ugarte Laprida, y", "Tobías Ugarte Laprida"],
     ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],
     // A panel signing by name only.
     ["1. Rechazar la queja.\n\nFirmado: Teodosio Larumbe, Ernestina Carabajal Vidal, Ulises Mendiburu (en disidencia).",
@@ -69,6 +71,8 @@ describe("rules/official in the styles courts use", () => {
     ["comparto lo expuesto por mi distinguida colega, Dra. Marta Ríos Paz.", "Marta Ríos Paz"],
   ])
   negatives(official, "FUNCIONARIO", [
+    // A party's representative is no official.
+    "el representante de la querella, Dr. Juan Pérez Aldao, pidió la palabra",
     // A party's counsel is never an official, even near a role word.
     "la Fiscal solicitó la condena. El Dr. Ruiz, abogado del imputado, se opuso",
     "la defensa del imputado, representada por el Dr. Oscar Paredes, apeló",
@@ -137,5 +141,23 @@ describe("rules/official: a signature block of an acta", () => {
   it("a role ending one signature line does not name who signs on the next", async () => {
     const text = "Dr. Ricardo Pardiñas — Juez\nDra. Priscila Monzón Arrieta — abogada particular\nEfraín Páez — Imputado"
     expect(await found(official, text, "FUNCIONARIO")).toEqual(["Ricardo Pardiñas"])
+  })
+
+  it("a role alone on its line under its signer's name does not name the signer below, with or without a blank line", async () => {
+    for (const gap of ["\n\n", "\n"]) {
+      const text = `Dr. Ramiro Aráoz Lemos\nJuez${gap}Dra. Inés Ocampo Ruiz\nFiscal${gap}Dr. Tadeo Balmaceda\nAbogado defensor${gap}Ante mí: Dr. Elías Frías\nSecretario`
+      const got = await found(official, text, "FUNCIONARIO")
+      expect(got).not.toContain("Tadeo Balmaceda")
+      expect(got).toContain("Elías Frías")
+    }
+    // Hard positive: a role line opening the block names the signer below it.
+    expect(await found(official, "Por ante mí.\n\nFiscal:\nDra. Inés Ocampo Ruiz", "FUNCIONARIO")).toEqual(["Inés Ocampo Ruiz"])
+  })
+
+  it("an office wrapped over two lines still names its head after \"a cargo de\"", async () => {
+    const text = "interviene la Fiscalía Nacional en lo Criminal y\nCorreccional N° 12, a cargo de la Dra. Verónica Andrea Maciel; en la que"
+    expect(await found(official, text, "FUNCIONARIO")).toEqual(["Verónica Andrea Maciel"])
+    // Hard negative: not across a blank line.
+    expect(await found(official, "la Fiscalía Nacional N° 12.\n\nLuego, a cargo de la Dra. Verónica Andrea Maciel, la víctima", "FUNCIONARIO")).toEqual([])
   })
 })

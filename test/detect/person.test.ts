@@ -32,6 +32,12 @@ describe("rules/person", () => {
     ["declaró Juan «el Negro» Pérez", "el Negro", "Juan", "Pérez"],
     ["luego José “Pepe” Xibilia Ortúzar se retiró", "Pepe", "José", "Xibilia Ortúzar"],
     ["la menor F.E.A. de ocho años", "F.E.A."],
+    // Quoted words said to be nicknames, or doing to someone what people do; "identificó como".
+    ["explicó que \"Tati\" y \"Gorda\" son apodos que él usaba con ella", "Tati", "Gorda"],
+    ["relató que «Nacho» es el apodo de su hermano", "Nacho"],
+    ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],
+    ["fue agredido por otro interno, a quien identificó como \"el Sapo\", en el pabellón", "el Sapo"],
+    ["dijo: \"Dale, y decile al Pelado que mañana te llevo lo tuyo\"", "Pelado"],
     // "Según" a document or a witness, not an author.
     ["I. Según la denuncia, Agustín Rolando Benavente, DNI 30.118.445, amenazó", "Agustín Rolando Benavente"],
     // Nicknames after "conocido en el barrio como" and "a quien su familia llama".
@@ -97,6 +103,13 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // Quoted names of things doing or named so.
+    "el diario \"Clarín\" lo publicó en su tapa",
+    // A place's name in speech: "del Fuego" ends "Tierra del Fuego".
+    "declaró: “yo trabajé en Chubut y en Tierra del Fuego”",
+    "el término \"Estado\" lo definió la Corte",
+    "la ley conocida como \"Ley Micaela\" es obligatoria",
+    "los términos \"Ayuda\" y \"Auxilio\" son sinónimos",
     // A law's name, an organisation's acronyms: no given names before capitals.
     "el Máximo Tribunal recordó que el Tratado OMPI sobre Interpretación",
     "en autos “Aadi Capif ACR c/ Catalinas Suites S.A.”",

@@ -30,6 +30,8 @@ describe("rules/age", () => {
     ["Paciente de 5 años y 10 meses, sin antecedentes", "5 años y 10 meses"],
     ["el niño, con 15 meses de edad, fue internado", "15 meses de edad"],
     ["Edad: 47 Sexo: H.", "47"],
+    // The age something began or happened at.
+    ["el adolescente refiere consumo desde los 14 años", "14 años"],
   ])
   negatives(age, "EDAD", [
     "la pena de 3 años de prisión en suspenso",
@@ -43,6 +45,8 @@ describe("rules/age", () => {
     "la mujer fue condenada a 3 años y 6 meses de prisión",
     "el hombre cumplió 2 años y 4 meses de detención",
     "Edad: 47/2019 del registro",
+    "el imputado volvió a los 2 años de la separación",
+    "el convenio rige desde los 5 años posteriores a su firma",
     // A prisoner's grades and their points.
     "alcanzó la calificación de conducta Ejemplar (10) y concepto Muy Bueno (7)",
   ])

@@ -20,6 +20,8 @@ describe("rules/phone", () => {
     // A number sign after a phone cue is the line's number, not a case's or a law's.
     ["un celular marca Samsung, abonado nº 11-5823-4471, y una billetera", "11-5823-4471"],
     ["se comunicó desde la línea N° 15-4433-2211", "15-4433-2211"],
+    // A cue hyphenated at a PDF's line end; a landline that ends like a year.
+    ["la llamó al te-\nléfono fijo 4812-2047, y le hizo creer", "4812-2047"],
   ])
   negatives(phone, "TELEFONO", [
     "conforme los arts. 149 bis y 150 del Código Penal",
@@ -34,6 +36,7 @@ describe("rules/phone", () => {
     "Fallos 328:3399",
     "la suma de 15000000 de pesos",
     "registro 4567-2023 del sistema",
+    "su te-\nléfono estuvo apagado durante el período 2022-2023",
     // Hard negatives: a number sign after no phone cue.
     "inscripta bajo el N° 4567-8901 del libro de actas",
     "el expediente nº 4567-8901 del abonado",

@@ -66,6 +66,13 @@ describe("residualScan", () => {
     expect(residualScan(`${ages.publicText} CONDENAR a la pena de 3 años de prisión.`, ages.record, config)).toEqual([])
   })
 
+  it("tells a surname spelt with \"ñ\" from the word it folds to: \"Peña\" is a leak, \"LA PENA\" is not", () => {
+    const enie = makeRuling("r7", "Declaró Rocío Peña. Luego Peña se retiró.", [{ surface: "Rocío Peña", label: "PERSONA" }, { surface: "Peña", label: "PERSONA" }])
+    expect(residualScan(`${enie.publicText}\nIII. LA PENA. Pena: tres años.`, enie.record, config)).toEqual([])
+    const leaks = residualScan(`${enie.publicText}\nPEÑA mintió.`, enie.record, config)
+    expect(leaks.map((finding) => finding.cause)).toEqual(["forma_redactada"])
+  })
+
   it("finds case numbers with hyphens and slashes again (regular-expression metacharacters)", () => {
     const withCuij = makeRuling("r4", "Causa CUIJ J-01-08059003-6/2020-0 en trámite.", [{ surface: "J-01-08059003-6/2020-0", label: "EXPEDIENTE" }])
     expect(residualScan(withCuij.publicText, withCuij.record, config)).toEqual([])

@@ -281,6 +281,42 @@ describe("model tags on cited authors", () => {
     expect(redacted(own, await analyse(own, config, [model(own, [["Acevedo Lanús", "PERSONA"]])]))).toEqual(["PERSONA:Acevedo Lanús"])
   })
 
+  it("keeps eponyms of rules and institutions, translators and precedents cited after their chamber or a doctrine's participle", async () => {
+    const text =
+      "Las Reglas Mínimas para el Tratamiento de los Reclusos (Reglas Nelson Mandela) rigen. Fue alojado en el Centro de Admisión y Derivación (CAD) " +
+      "\"Teresa Arrieta de Luján\", del Consejo. Así lo dijo la Sala I, en \"Oviedo, Marcelo Rubén\", reg. n° 1112/2019, y fue reafirmado en \"Vera Lara, Lisandro s/ queja\", " +
+      "expte. n° 5411/07 (Roxin, Claus, Derecho Procesal Penal, trad. de la 25a. ed. alemana por Gabriela E. Córdoba y Daniel R. Pastor, Editores del Puerto, 2000). " +
+      "La víctima Ana Ledesma declaró."
+    const tags = ["Nelson Mandela", "Teresa Arrieta de Luján", "Oviedo, Marcelo Rubén", "Vera Lara, Lisandro", "Gabriela E. Córdoba", "Ana Ledesma"].map((form) => [form, "PERSONA"] as const)
+    expect(redacted(text, await analyse(text, config, [model(text, tags)]))).toEqual(["PERSONA:Ana Ledesma"])
+    // Hard negative: the ruling's own case, in a chamber's hands, is not cited.
+    const own = "Llegan los autos de la Sala I, en autos \"Oviedo, Marcelo Rubén s/ robo\", para resolver."
+    expect(redacted(own, await analyse(own, config, [model(own, [["Oviedo, Marcelo Rubén", "PERSONA"]])]))).toEqual(["PERSONA:Oviedo, Marcelo Rubén"])
+  })
+
+  it("keeps an author with a particle before the work cited (an edition in lower case is a mark)", async () => {
+    const text = "tal delectación tiene por causa las actividades no impedidas (Santo Tomás de Aquino, \"Suma teológica\", I-II-38-1, ed. B.A.C. 1954). Declaró Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["Santo Tomás", "LUGAR"], ["Ana Ledesma", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
+    // A jurist named by their trade before their work; an author opening a parenthesis, inverted without a comma.
+    const jurists = "Así lo dice el procesalista de fuste Anselmo Ibarlucía en su conocida obra “Derecho Procesal”, Edit. Astrea, 1983, pág. 278. " +
+      "Luego (Ibarlucía Anselmo, en “La preclusión”, Edit Ediar, 1997, pág. 345). Declaró Ana Ledesma."
+    const found = await analyse(jurists, config, [model(jurists, [["Anselmo Ibarlucía", "PERSONA"], ["Ibarlucía Anselmo", "PERSONA"], ["Ana Ledesma", "PERSONA"]])])
+    expect(redacted(jurists, found)).toEqual(["PERSONA:Ana Ledesma"])
+  })
+
+  it("drops a make or model tagged as a person, not a person after the thing's owner", async () => {
+    const text = "Se secuestró un teléfono celular Samsung Galaxy A34, una moto marca Motomel y la camioneta VW Amarok. Era el celular de Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["Samsung Galaxy", "PERSONA"], ["Motomel", "PERSONA"], ["Amarok", "PERSONA"], ["Ana Ledesma", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
+  })
+
+  it("drops a lone gerund opening a paragraph, not a given name ending like one", async () => {
+    const text = "V) Recalando en el concreto, la actora reclama. Atendiendo a ello, lo vio Fernando en la calle."
+    const spans = await analyse(text, config, [model(text, [["Recalando", "LUGAR"], ["Atendiendo", "PERSONA"], ["Fernando", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Fernando"])
+  })
+
   it("drops a tag on a lone initial, not the initials a rule finds after a cue", async () => {
     const text = "Según el maestro Jorge W. Ibarguren, la regla es clara. La víctima, J. L. M., declaró."
     const spans = await analyse(text, config, [model(text, [["W", "PERSONA"], ["J. L. M.", "PERSONA"]])])

@@ -46,6 +46,12 @@ describe("propagation of names", () => {
     expect(hidden).toEqual(expect.arrayContaining(["Ana Clara", "Clara Luna"]))
   })
 
+  it("finds a surname spelt with \"ñ\" alone, never the word it folds to (\"Peña\", not \"LA PENA\")", async () => {
+    const text = "Declaró la testigo Rocío Ayelén Peña. III. LA PENA. El testimonio de Peña no logra desvirtuarlo. Pena: tres años. PEÑA mintió."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got).toEqual(["Rocío Ayelén Peña", "Peña", "PEÑA"])
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)

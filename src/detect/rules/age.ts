@@ -3,6 +3,7 @@ import { patternDetector } from "../patternDetector.ts"
 /**
  * Ages → EDAD: "de 34 años de edad", "34 años" in a person's description
  * ("varón de 53 años", "argentino, soltero, de 34 años"), "tiene 34 años",
+ * the age something began at ("el adolescente consume desde los 14 años"),
  * "Edad: 47", "(34)" right after a name. Never a sentence or a term
  * ("3 años de prisión", "dentro de 10 días", "hace 5 años", "por 2 años").
  */
@@ -51,6 +52,15 @@ export const age = patternDetector({
       score: 0.5,
       validate: (_v, c) => (c.hasContext ? 0.85 : undefined),
       excludeBefore: NOT_AGE_BEFORE,
+      excludeAfter: NOT_AGE_AFTER,
+    },
+    {
+      // The age at which something began or happened to a person: "consume desde los 14 años", "a los 9 años
+      // vio…"; not a term ("a los 2 años de la separación") nor a rule for anyone ("hasta los 18 años").
+      name: "age:at",
+      regex: new RegExp(String.raw`(?<![\p{L}])(?:desde|a)\s+los\s+(?<v>\d{1,2}\s+años)(?![\p{L}])`, "giu"),
+      score: 0.5,
+      validate: (_v, c) => (c.hasContext ? 0.8 : undefined),
       excludeAfter: NOT_AGE_AFTER,
     },
     {

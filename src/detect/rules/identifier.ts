@@ -4,7 +4,8 @@ import { escapeRegex, fold, foldKeepingOffsets } from "../fold.ts"
 
 /**
  * Codes after a personal label → IDENTIFICADOR: a criminal record
- * ("Prio. N° 1.234.567", "prontuario"), a police officer's badge ("placa
+ * ("Prio. N° 1.234.567", "prontuario", "Prontuario Policial P.F.A. N° …",
+ * "legajo del Registro Nacional de Reincidencia N° U-2345678"), a police officer's badge ("placa
  * 45312", "credencial"), a medical record ("historia clínica N°"), a health
  * insurance member number ("afiliado N° 150-334412-07"), a phone's IMEI
  * ("IMEI N° 356938035643809", "IMEI 1: 35-693803-564380-9": it leads to the
@@ -27,8 +28,8 @@ export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "l.p.p.", "legajo personal penitenciario",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
   "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
-  // A record's registry ("Prontuario Policial R.H. N°").
-  "prontuario policial", "r.h.",
+  // A record's registry ("Prontuario Policial R.H. N°"), the national registry of criminal records' file.
+  "prontuario policial", "r.h.", "registro nacional de reincidencia", "reincidencia",
   "licencia de conducir", "licencia de conductor", "registro de conducir",
 ]
 
@@ -38,6 +39,8 @@ const labelPattern = (label: string): string =>
 
 /** A dual-SIM phone's slot between the label and its code: "IMEI 1: …", "IMEI 2: …" (a colon follows, or it is the code's first digit). */
 const SLOT = String.raw`(?:\s+[12](?=\s*:))?`
+/** The force or body that keeps the record, in initials, between the label and its number: "Prontuario Policial P.F.A. N° …". */
+const KEEPER = String.raw`(?:\s+(?:\p{L}\.){2,5}(?=\s*(?:n\s?[°º.o]|numero|nro|num)))?`
 const NUMBER_WORD = String.raw`(?:\s*(?:n\s?[°º.o]|numero|nro\.?|num\.?)\s*)?\s*:?\s*`
 /** Letters (0-3), then digits with dots, dashes or slashes; a code ends on a letter or digit. */
 const CODE = String.raw`(?<v>[a-z]{0,3}[\s-]?\d(?:[\d./-]*\d)?(?:[/-]?[a-z]{1,3}(?![\p{L}]))?)`
@@ -60,7 +63,7 @@ const digits = (code: string): number => code.replace(/\D/g, "").length
 
 export const identifier = (labels: readonly string[] = DEFAULT_IDENTIFIER_LABELS): Detector => {
   const cues = new RegExp(
-    String.raw`(?<![\p{L}])(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join("|")})(?![\p{L}])${SLOT}${NUMBER_WORD}${CODE}`,
+    String.raw`(?<![\p{L}])(?:${[...labels].sort((a, b) => b.length - a.length).map(labelPattern).join("|")})(?![\p{L}])${KEEPER}${SLOT}${NUMBER_WORD}${CODE}`,
     "gu",
   )
   return {

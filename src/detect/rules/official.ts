@@ -48,6 +48,17 @@ const mk = (seg: readonly Token[], score: number, evidence: string): Span => ({
   evidence,
 })
 
+/** The line right above `lineStart`'s line is a name alone, with or without "Dr."/"Dra.". */
+const signerLineAbove = (text: string, roleStart: number): boolean => {
+  const lineStart = text.lastIndexOf("\n", roleStart - 1) + 1
+  if (lineStart === 0) return false
+  const aboveStart = text.lastIndexOf("\n", lineStart - 2) + 1
+  const above = text.slice(aboveStart, lineStart - 1)
+  const honorific = /^[ \t]*(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?[ \t]*)?/iu.exec(above)![0]
+  const seg = nameAt(text, aboveStart + honorific.length)
+  return seg !== undefined && seg.length >= 2 && text.slice(seg[seg.length - 1]!.end, lineStart - 1).trim() === ""
+}
+
 /** Names after the role: directly ("Fiscal Martín LÓPEZ") or after Dr./Dra. within the same clause. */
 const roleBefore = (text: string, roleStart: number, roleEnd: number): Span[] => {
   const out: Span[] = []
@@ -56,6 +67,9 @@ const roleBefore = (text: string, roleStart: number, roleEnd: number): Span[] =>
   // A role ending a signature line after its signer's name ("Dr. Ricardo Pardiñas — Juez") does not name
   // whoever signs on the line below; a role alone on its line ("JUEZA") or before a colon may.
   const endsSignerLine = /\S/u.test(text.slice(text.lastIndexOf("\n", roleStart - 1) + 1, roleStart))
+  // A role alone on its line under a name line is that signer's ("Dr. Gonzalo Aráoz↵Juez↵↵Dr. Federico
+  // Campos↵Abogado defensor"): the next line's name is the next signer, whatever their role.
+  if (!endsSignerLine && signerLineAbove(text, roleStart)) return out
   const direct = (endsSignerLine
     ? /^[ \t]*(?::\s*|,[ \t]*)?(?:(?:el|la)[ \t]+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?[ \t]*)?/iu
     : /^[ \t]*[,:]?\s*(?:(?:el|la)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctora|doctor)\.?\s*)?/iu).exec(window)!
@@ -161,16 +175,23 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
   return [mk(seg, honorific ? 0.9 : 0.8, "role-after")]
 }
 
-const IN_CHARGE = /(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)[^;\n]{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?/giu
+/** Any character of the clause but ";", across a PDF's line breaks but not a blank line. */
+const LINE_WRAPPED = String.raw`(?:[^;\n]|\n(?![ \t]*\n))`
+const IN_CHARGE = new RegExp(String.raw`(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)${LINE_WRAPPED}{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?`, "giu")
 /** An office's head introduced as its holder: "el titular de la Fiscalía …, doctor X". */
-const HEAD_OF_OFFICE = /\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)[^;\n]{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*/giu
+const HEAD_OF_OFFICE = new RegExp(String.raw`\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)${LINE_WRAPPED}{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*`, "giu")
+/** A public body's representative at a hearing: "el representante de la Procuración Penitenciaria de la Nación, Lic. X". */
+const REPRESENTATIVE_OF_OFFICE = new RegExp(
+  String.raw`\brepresentante\s+(?:de\s+la|del)\s+(?:Procuraci[óo]n(?:\s+Penitenciaria)?|Ministerio\s+P[úu]blico|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Unidad\s+de\s+Letrados|Defensor(?:a)?\s+del\s+Pueblo|Consejo\s+de\s+los\s+Derechos)${LINE_WRAPPED}{0,80}?,\s*(?:Dra|Dr|Lic|doctora|doctor|licenciad[oa])\.?\s*`,
+  "giu",
+)
 /** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
-const REPRESENTED = /(?:Fiscal[íi]a|Unidad\s+de\s+Letrados(?:\s+M[óo]viles)?|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)[^;\n]{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?/giu
+const REPRESENTED = new RegExp(String.raw`(?:Fiscal[íi]a|Unidad\s+de\s+Letrados(?:\s+M[óo]viles)?|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)${LINE_WRAPPED}{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?`, "giu")
 const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
 /** A court's members named by their office: "los ministros A, B y C", "las juezas de la Sala A y B". */
 const COURT_MEMBERS = /(?<![\p{L}])(?:los|las)\s+(?:ministr[oa]s|jueces|juezas|vocales|camaristas|conjueces)(?:\s+de\s+(?:la\s+)?(?:Corte|C[áa]mara|Sala|Tribunal))?\s+(?:(?:Dres|Dras)\.?\s*)?(?=\p{Lu})/giu
 /** A judge speaking of the panel's other judges in a vote: "adhiero al voto de mi colega Etcheverry", "mi distinguida colega, Dra. Paz". */
-const COLLEAGUE = /(?<![\p{L}])(?:mis?|nuestr[oa]s?)\s+(?:(?:distinguid[oa]s?|estimad[oa]s?)\s+)?colegas?(?:\s+(?:preopinantes?|de\s+(?:Sala|Tribunal|C[áa]mara)))?\s*,?\s*(?:(?:Dres|Dras|Dra|Dr)\.?\s*)?/giu
+const COLLEAGUE = /(?<![\p{L}])(?:mis?|nuestr[oa]s?|el|la|los|las)\s+(?:(?:distinguid[oa]s?|estimad[oa]s?)\s+)?colegas?(?:\s+(?:preopinantes?|de\s+(?:Sala|Tribunal|C[áa]mara)))?\s*,?\s*(?:(?:Dres|Dras|Dra|Dr)\.?\s*)?/giu
 const ANTE_MI = /\bante\s+m[íi]\s*[:,]?\s*(?:(?:Dra|Dr)\.?\s*)?/giu
 /**
  * The order of the judges' votes: "el orden de emisión de los votos es el
@@ -300,7 +321,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, s, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(HEAD_OF_OFFICE, text, "in-charge"), ...after(COURT_MEMBERS, text, "panel"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(HEAD_OF_OFFICE, text, "in-charge"), ...after(REPRESENTATIVE_OF_OFFICE, text, "represented"), ...after(COURT_MEMBERS, text, "panel"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
     return out
   },
 }

@@ -263,6 +263,8 @@ const byShape = (text: string): Span[] => {
       if (i >= 0 && i < words.length - 1) {
         const from = seg.indexOf(words[i]!)
         const sub = seg.slice(from)
+        // "Reglas Nelson Mandela", "Hospital Carlos Durand": what opens the run may name the rest.
+        if (from > 0 && !notInstitution(text, sub[0]!.start)) continue
         const rest = words.slice(i + 1)
         const score = rest.some((t) => isSurname(t.text)) ? 0.8 : rest.some((t) => isFirstName(t.text)) ? 0.65 : 0.7
         out.push(mk(sub, score, "lexicon"))
@@ -363,6 +365,8 @@ const byInitials = (text: string): Span[] => {
     const prevWord = /(\p{Lu}[\p{L}\p{M}]+)[ \t]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]
     if (prevWord && isFirstName(prevWord) && !isStop(prevWord)) continue
     if (inCitedWork(text, m.index, end)) continue
+    // A publisher after its edition's mark: "ed. B.A.C. 1954", "Editorial E.U.D.E.B.A.".
+    if (!cued && /(?<![\p{L}])(?:ed|edit|editorial|edici[óo]n)\.?[ \t]*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     if (letters.length >= 3 || cued) usesInitials = true
     if (letters.length >= 3) {
       out.push(span)
@@ -388,7 +392,7 @@ const byInitials = (text: string): Span[] => {
  * apodaban", "a quien su familia llama" (not the impersonal "se la llama", said of things), "conocido en el
  * barrio como", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
-export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las|me|nos))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|\(a\)`
+export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las|me|nos))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:lo|la|los|las|le|les))\s+identific(?:[óo]|aron|a|an|aba)\s+como|\(a\)`
 /** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
 const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
@@ -439,7 +443,7 @@ const surnameRunAfter = (text: string, from: number): { start: number; end: numb
  * Ordenanza") and has no "me" or "yo".
  */
 const QUOTATION = /[“«][^”»]{1,2000}[”»]|"[^"\n]{1,2000}"/gu
-const ARTICLE_NAME = /(?<![\p{L}])(?:el|la)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/gu
+const ARTICLE_NAME = /(?<![\p{L}])(?:el|la|al|del)[ \t]+(\p{Lu}\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}])/gu
 /** Capitalised words speech gives an article that are no one's name: feasts, faiths, teams, brands. */
 const NOT_A_NICKNAME: ReadonlySet<string> = new Set(
   `virgen papa navidad pascua mundial copa seleccion iglesia biblia mercedes fiat ford peugeot renault chevrolet toyota volkswagen gol corsa clio
@@ -463,11 +467,44 @@ const byQuotedNickname = (text: string): Span[] => {
       // A given name is a person's in any quotation; another word only in speech, and never an abbreviation ("la Excma.").
       if (!isFirstName(word) && (!speech || COMMON_NOUN_SUFFIX.test(f) || text[end] === ".")) continue
       if (isStop(word) || NOT_A_NICKNAME.has(f) || CABA_BARRIOS.has(f) || CABA_BARRIOS.has(fold(m[0])) || PROVINCES.has(f) || PROVINCES.has(fold(m[0])) || writtenInLowerCase(text, word) || isLegalAbbreviation(word.toUpperCase())) continue
-      // The head of a longer name ("la Casa Rosada", "el Banco de la Nación"), not a name of its own.
+      // The head of a longer name ("la Casa Rosada", "el Banco de la Nación"), or its tail ("Tierra del Fuego"), not a name of its own.
       if (/^[ \t]+(?:(?:de|del)[ \t]+)?\p{Lu}/u.test(text.slice(end, end + 8))) continue
+      if (/\p{Lu}[\p{L}\p{M}]*[ \t\n]+$/u.test(text.slice(Math.max(0, q.index + m.index - 30), q.index + m.index))) continue
       if (!notInstitution(text, start) || inCitation(text, start, end)) continue
       out.push({ start, end, label: "PERSONA", score: 0.6, detector: "rules/person", evidence: "nickname-in-speech" })
     }
+  }
+  return out
+}
+
+/**
+ * A quoted word said to be a nickname ("“Dai” y “Gordi” son apodos que él
+ * usaba", "«Tito» es el apodo de…") or doing what a person does to someone
+ * ("que «Lauti» lo amenazó", "“Mati” le pegó"): a person's name however
+ * it is written.
+ */
+const QUOTED_WORD = String.raw`[«"“'‘](\p{Lu}[\p{L}\p{M}]{1,20})[»"”'’]`
+const NAMED_AS_NICKNAMES = new RegExp(
+  String.raw`(?:${QUOTED_WORD}[ \t]*(?:,|\by\b|\be\b|\bo\b)[ \t]*)*${QUOTED_WORD}[ \t]+(?:es|son|era|eran|fue|fueron)[ \t]+(?:(?:el|los|un|unos|sus?)[ \t]+)?(?:apodos?|sobrenombres?|alias)(?![\p{L}])`,
+  "gu",
+)
+/** What people do to each other in a criminal ruling's account of the facts (past tenses). */
+const DONE_TO_SOMEONE = String.raw`(?:amenaz|peg|golpe|insult|agredi|agred|empuj|lastim|apuñal|acuchill|pate|cort|toc|manose|abus|persigui|persegu|hostig|acos|llam|escribi|escrib|mand|dij|dec|rob|sac|quit|vendi|vend|dio|pas|avis|busc|esper|oblig|mat|ech)\p{Ll}*`
+const ACTS_ON_SOMEONE = new RegExp(String.raw`${QUOTED_WORD}[ \t]+(?:lo|la|los|las|le|les|me|nos)[ \t]+${DONE_TO_SOMEONE}(?:[óo]|aba|ía|aron|ieron)(?![\p{L}])`, "gu")
+
+const byQuotedWordAsPerson = (text: string): Span[] => {
+  const out: Span[] = []
+  for (const m of text.matchAll(NAMED_AS_NICKNAMES)) {
+    for (const q of m[0].matchAll(new RegExp(QUOTED_WORD, "gu"))) {
+      const start = m.index + q.index + 1
+      out.push({ start, end: start + q[1]!.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+    }
+  }
+  for (const m of text.matchAll(ACTS_ON_SOMEONE)) {
+    const word = m[1]!
+    if (isStop(word) || writtenInLowerCase(text, word)) continue
+    const start = m.index + 1
+    out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "nickname" })
   }
   return out
 }
@@ -575,7 +612,7 @@ export const person: Detector = {
   labels: ["PERSONA"],
   // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
   detect: (text) =>
-    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text)]
+    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text), ...byQuotedWordAsPerson(text)]
       .filter((span) => !citedAuthor(text, span.start, span.end)),
 }
 

@@ -55,7 +55,7 @@ const birthProvince = (v: string, c: MatchContext): number | undefined => {
   return COARSE.has(province) ? undefined : 0.8
 }
 
-const SCHOOL = String.raw`(?:Escuela|Colegio|Jard[íi]n|Instituto|Liceo|Centro\s+Educativo|E\.E\.M\.|EEM|EET|ENS|JIN)(?:\s+(?:(?:de|del|de\s+la|de\s+los|y)\s+)?(?:N\s?[°º]\s*\d{1,4}|Nro\.?\s*\d{1,4}|D\.\s?E\.\s*(?:N\s?[°º]\s*)?\d{1,2}|\d{1,4}|\p{Lu}[\p{L}\p{M}]*\.?(?![°º\p{L}])))*`
+const SCHOOL = String.raw`(?:Escuela|Colegio|Jard[íi]n|Instituto|Liceo|Centro\s+Educativo|E\.E\.M\.|EEM|EET|ENS|JIN)(?:\s+(?:(?:de|del|de\s+la|de\s+los|y)\s+)?(?:N\s?[°º]\s*\d{1,4}|Nro\.?\s*\d{1,4}|D\.\s?E\.\s*(?:N\s?[°º]\s*)?\d{1,2}|\d{1,4}|\p{Lu}[\p{L}\p{M}]*\.?(?![°º\p{L}])))*(?:\s+[“"«]\p{Lu}[^”"»\n]{1,40}[”"»])?`
 
 export const place: Detector = patternDetector({
   name: "rules/place",

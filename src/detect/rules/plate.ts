@@ -1,3 +1,4 @@
+import { VEHICLE_MAKES } from "../lexicon/vehicles.ts"
 import { patternDetector } from "../patternDetector.ts"
 
 /**
@@ -12,7 +13,7 @@ const CUE = /(?:dominio|patente|veh[íi]culo|rodado|autom[óo]vil|\bauto\b|camio
 const NOT_LETTERS = /^(?:ART|LEY|INC|DNI|CPP|CPN|NRO|DEC|RES|BIS|TER|SEC|JUZ|CAP|TIT|LIB|PAG|FOJ|EXP|CAU|IPP|MPF|UFI|CUI|CBU|AMB|DEL|LOS|LAS|POR|QUE|CON|SIN|SUS|UNA|UNO|DOS|TRES|USD|EUR|ARS|BRL|UYU|CLP|PYG|BOB|GBP|CHF|JPY|CNY|MXN|LEX|OIT|ISO|OMS|ONU|OEA|TSJ|CSJ)$/
 /** A make right before the code: "Yamaha YBR 125", "Honda XR 150" name a model, not a plate (that one follows "dominio"). */
 const MAKE_BEFORE = {
-  words: /(?<![\p{L}])(?:Yamaha|Honda|Suzuki|Kawasaki|Motomel|Gilera|Zanella|Corven|Mondial|Guerrero|Keller|Bajaj|Benelli|Kymco|KTM|BMW|Ducati|Beta|Jawa|Siam|Ford|Fiat|Renault|Chevrolet|Peugeot|Volkswagen|VW|Toyota|Citro[ëe]n|Nissan|Hyundai|Kia|Audi|Mercedes(?:[ \t]+Benz)?|Iveco|Scania|Jeep|Chery|Dodge|RAM)[ \t]+$/u,
+  words: new RegExp(String.raw`(?<![\p{L}])(?:${VEHICLE_MAKES})[ \t]+$`, "u"),
   window: 20,
 }
 
