@@ -314,11 +314,15 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
 const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
   // National chambers and their abbreviations ("CNCom.", "CNCiv.", "C.N.Civ.", "CApel. PCyF", "Cám."); lettered chambers ("Sala F").
   String.raw`CN\s?(?:Civ|Com|Crim|Fed|Trab|AT|CAF|Cont|Ap)\w*\.?|C\.\s?N\.\s?\p{L}+\.?|CApel\w*\.?(?:\s+PCyF)?|C[áa]m\.|` +
-  String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos?|in\s+re|caso|precedente|doctrina\s+de`
+  String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos?|in\s+re|caso|precedente|doctrina\s+de|` +
+  // A provincial chamber by its number and subject matter ("C6a CC Cba.", "C5CyC Cba."), and "Id." (the same court again).
+  String.raw`C\s?\d{1,2}(?:a|ª|°|º)?\s*(?:CC|C\.\s?C\.|CyC|Civ|Com|Crim|Trab|Lab|Fam)\w*\.?(?:,?\s*Cba\.?)?|Id\.`
 /** The date of the cited decision between the court and its caption ("Sala F, 17/05/2021, “…”"). */
 const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}))?`
 const COURT_BEFORE_QUOTE = new RegExp(
-  String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+)[“"«]$`,
+  String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+|` +
+    // The decision's date or number right before its caption: "…, 12/03/2015, “…”", "Sentencia nº 212, “…”".
+    String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|Sent(?:encia)?\.?\s*(?:N[°º.]?|n[°º]|nro\.?)?\s*\d+)\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
   "iu",
 )
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u

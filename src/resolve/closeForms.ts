@@ -2,7 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import type { ResolvedSpan } from "../detect/Detector.ts"
 import { fold, foldKeepingEnie } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
-import { SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
+import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
 import { enieSpelling, isStop } from "../detect/names.ts"
 import { normaliseName } from "../redact/normaliseName.ts"
 import { givenNameInOthersName } from "./othersName.ts"
@@ -91,7 +91,30 @@ export const isReadableHit = (
   !mask.subarray(hit.first, hit.last).some((flag) => flag === 1) &&
   (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1))) &&
   (spelling === undefined || foldKeepingEnie(text.slice(hit.start, hit.end)) === spelling) &&
+  !(CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && placeNameUse(text, hit.start, hit.end)) &&
   !(label === "PERSONA" && hit.last - hit.first === 1 && givenNameInOthersName(text, hit.start, hit.end, hidden))
+
+/** What names a place right before its name: "Provincia de", "ciudad de", an institution's "Banco de la Provincia de". */
+const PLACE_HEAD_BEFORE = /(?<![\p{L}])(?:provincia|pcia|prov|ciudad|localidad|departamento|municipio|municipalidad|partido|barrio|capital)\.?[ \t\n]+(?:de[ \t\n]+)?$/iu
+/** A capitalised name's "de" right before: "Universidad Nacional de", "Banco de la Provincia de". */
+const NAME_OF_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t\n]+(?:de|del)[ \t\n]+(?:la[ \t\n]+)?$/u
+/** A place and then a date: the ruling's date line, "Córdoba, 3 de marzo de 2022". */
+const DATE_AFTER = /^,[ \t]*(?:\d{1,2}[ \t]+de[ \t]+\p{L}+|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/u
+
+/**
+ * A surname that is also a province's or a barrio's name ("Córdoba",
+ * "Mendoza", "Flores") written as the place: after what names a place
+ * ("Provincia de Córdoba", "Banco de la Provincia de Córdoba", "Universidad
+ * Nacional de Córdoba") or before the ruling's date ("Córdoba, 3 de marzo de
+ * 2022"). Neither propagation, form closure nor the gate take it for the
+ * person; "el testimonio de Córdoba" is still the person's.
+ */
+export const placeNameUse = (text: string, start: number, end: number): boolean => {
+  const word = fold(text.slice(start, end))
+  if (!PROVINCES.has(word) && !CABA_BARRIOS.has(word)) return false
+  const before = text.slice(Math.max(0, start - 40), start)
+  return PLACE_HEAD_BEFORE.test(before) || NAME_OF_BEFORE.test(before) || DATE_AFTER.test(text.slice(end, end + 20))
+}
 
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:el|la|los|las|del|al|una?|esta|esa|dicha|nuestra|cuya)\s+$/iu
 const NAME_OR_NUMBER_AFTER = /^\s*(?:\p{Lu}|\d)/u

@@ -3,7 +3,7 @@ import type { Span } from "../domain/Span.ts"
 import { fold, foldKeepingEnie, joinLineEndHyphens } from "../detect/fold.ts"
 import { NICK_CUE } from "../detect/rules/person.ts"
 import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
-import { commonWordUse } from "./closeForms.ts"
+import { commonWordUse, placeNameUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { givenNameInOthersName } from "./othersName.ts"
 import { enieSpelling, inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
@@ -399,6 +399,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (INITIALS_FORM.test(variant) && (INITIAL_JUST_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
       INITIAL_JUST_AFTER.test(text.slice(end, end + 2)) || (COMPANY_TYPE.test(text.slice(start, end)) && COMPANY_NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start))))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
+    if (!variant.includes(" ") && placeNameUse(text, start, end)) continue
     // A nickname's word ending a longer proper name is that name's ("Río Negro").
     if (o.kinds.size === 1 && o.kinds.has("nickname") && CAPITALISED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue
     const overlapping = detected(start, end)

@@ -17,16 +17,27 @@ describe("rules/ip", () => {
   positives(ip, "IP", [
     ["conectado desde la IP 190.210.33.4", "190.210.33.4"],
     ["dirección IPv6 2800:810:4f2:1a::3", "2800:810:4f2:1a::3"],
+    // Small numbers are an address after an IP cue; a big octet is one anywhere.
+    ["la IP asignada fue 10.0.0.15 según la empresa", "10.0.0.15"],
+    ["accedió desde 181.47.2.9 a la cuenta", "181.47.2.9"],
   ])
-  negatives(ip, "IP", ["DNI 30.123.456", "a las 10:30:00 hs", "versión 1.2.3", "el monto 1.234.567.890"])
+  negatives(ip, "IP", ["DNI 30.123.456", "a las 10:30:00 hs", "versión 1.2.3", "el monto 1.234.567.890", "conforme el punto 28.3.2.1 del reglamento"])
 })
 
 describe("rules/url", () => {
   positives(url, "URL", [
     ["publicó en https://www.facebook.com/juan.perez.123 un mensaje", "https://www.facebook.com/juan.perez.123"],
     ["ver instagram.com/juancho89.", "instagram.com/juancho89"],
+    // A news story's address names its people: not a reference site.
+    ["según https://www.infobae.com/sociedad/policiales/detuvieron-a-juan-perez/", "https://www.infobae.com/sociedad/policiales/detuvieron-a-juan-perez/"],
   ])
-  negatives(url, "URL", ["consultado en https://www.jusbaires.gob.ar/jurisprudencia", "el art. 149 bis, inc. 2"])
+  negatives(url, "URL", [
+    "consultado en https://www.jusbaires.gob.ar/jurisprudencia",
+    "el art. 149 bis, inc. 2",
+    // Dictionaries, encyclopaedias and international bodies a ruling quotes.
+    "según https://dle.rae.es/violencia y https://es.wikipedia.org/wiki/Grooming",
+    "las pautas de https://www.who.int/es/news-room/fact-sheets",
+  ])
 })
 
 describe("rules/handle", () => {

@@ -73,6 +73,12 @@ describe("residualScan", () => {
     expect(leaks.map((finding) => finding.cause)).toEqual(["forma_redactada"])
   })
 
+  it("does not take a province for the party who bears its name (\"Provincia de Mendoza\", \"Mendoza, 3 de marzo\")", () => {
+    const place = makeRuling("r8", "Declaró Rocío Mendoza. Luego Mendoza se retiró.", [{ surface: "Rocío Mendoza", label: "PERSONA" }, { surface: "Mendoza", label: "PERSONA" }])
+    expect(residualScan(`Mendoza, 3 de marzo de 2022.\n${place.publicText} El Banco de la Provincia de Mendoza informó.`, place.record, config)).toEqual([])
+    expect(residualScan(`${place.publicText} El testimonio de Mendoza fue claro.`, place.record, config).map((finding) => finding.cause)).toEqual(["forma_redactada"])
+  })
+
   it("finds case numbers with hyphens and slashes again (regular-expression metacharacters)", () => {
     const withCuij = makeRuling("r4", "Causa CUIJ J-01-08059003-6/2020-0 en trámite.", [{ surface: "J-01-08059003-6/2020-0", label: "EXPEDIENTE" }])
     expect(residualScan(withCuij.publicText, withCuij.record, config)).toEqual([])

@@ -52,6 +52,13 @@ describe("propagation of names", () => {
     expect(got).toEqual(["Rocío Ayelén Peña", "Peña", "PEÑA"])
   })
 
+  it("a surname that is a province's name is the person's, not the place's after \"Provincia de\" or before the date", async () => {
+    const text = "Córdoba, 3 de marzo de 2022. El imputado Juan Carlos Mendoza, empleado del Banco de la Provincia de Mendoza, declaró. " +
+      "La Universidad Nacional de Mendoza informó. El testimonio de Mendoza fue claro. Mendoza negó todo."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got).toEqual(["Juan Carlos Mendoza", "Mendoza", "Mendoza"])
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)

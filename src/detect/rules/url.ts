@@ -1,11 +1,14 @@
 import { patternDetector } from "../patternDetector.ts"
 
 /**
- * Public-body sites (gob.ar, jus, the court's own) are not personal: not
- * reported at all, so that neither the resolver nor the publication gate's
- * residual scan takes a court's or a statistics office's address for a leak.
+ * Public-body and reference sites (gob.ar, jus, the court's own, the
+ * international bodies' and the dictionaries' and encyclopaedias' a ruling
+ * quotes) are not personal: not reported at all, so that neither the
+ * resolver nor the publication gate's residual scan takes a court's or a
+ * statistics office's address for a leak. A news site's address is kept
+ * hidden: its path often names the people of the story.
  */
-const PUBLIC = /(?:\.gob\.ar|\.gov\.ar|\.jus\.gov\.ar|jusbaires|csjn|\.gob\b|\.gov\b|\.edu\.ar|infoleg|saij|boletinoficial|mpf\.|fiscalias\.|scba)/i
+const PUBLIC = /(?:\.gob\.ar|\.gov\.ar|\.jus\.gov\.ar|jusbaires|csjn|\.gob\b|\.gov\b|\.edu\.ar|infoleg|saij|boletinoficial|mpf\.|fiscalias\.|scba|wikipedia\.org|(?:^|[/.])rae\.es|(?:^|[/.])who\.int|(?:^|[/.])paho\.org|(?:^|[/.])un\.org|(?:^|[/.])oas\.org|corteidh\.or\.cr|(?:^|[/.])ohchr\.org|(?:^|[/.])unicef\.org|(?:^|[/.])bcra\.)/i
 
 
 export const url = patternDetector({
