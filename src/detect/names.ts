@@ -321,8 +321,9 @@ const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamer
 const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}))?`
 const COURT_BEFORE_QUOTE = new RegExp(
   String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+|` +
-    // The decision's date or number right before its caption: "…, 12/03/2015, “…”", "Sentencia nº 212, “…”".
-    String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|Sent(?:encia)?\.?\s*(?:N[°º.]?|n[°º]|nro\.?)?\s*\d+)\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
+    // The decision's date or number right before its caption, as an item of a citation ("…, 12/03/2015, “…”",
+    // "Sentencia nº 212, “…”"); "El 17/05/2021, “…”" opens a sentence about the ruling's own case.
+    String.raw`(?:[,;(]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\bSent(?:encia)?\.?\s*(?:N[°º.]?|n[°º]|nro\.?)?\s*\d+)\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
   "iu",
 )
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u

@@ -104,6 +104,10 @@ describe("rules/person: cited precedents stay visible", () => {
     "(CNCiv., Sala A., “Ferreyra Juan Carlos c/ Transportes Norte S.A. s/ daños y perjuicios”)",
     "CApel. PCyF, Sala II, 12/03/2019, “Rivas, Darío Ezequiel s/ art. 149 bis CP”, rta. el mismo día",
     "(C.N.Civ., Sala M, 3 de mayo de 2018, “Benítez, Ramona Isabel c/ Ortiz, Hugo s/ daños”)",
+    // A provincial chamber's abbreviation; a decision's date or number as an item of the citation.
+    "en la misma línea: C6a CC Cba., “Ibarra Lanús, Tomás c/ Banco Sur S.A. - ordinario”, Sent. 12",
+    "(Cám. Apel. Mendoza, 12/03/2015, “Ibarra Lanús, Tomás c/ Banco Sur S.A.”)",
+    "la Cámara, Sentencia nº 212, “Ibarra Lanús, Tomás c/ Banco Sur S.A.”, dijo",
   ])
   positives(person, "PERSONA", [
     ["Legajo de juicio en autos “LUIS AMANCIO GOICOCHEA s/ art. 53 del Código Contravencional”", "LUIS AMANCIO GOICOCHEA"],
