@@ -81,7 +81,7 @@ const STOP_WITH_ENIE: ReadonlySet<string> = new Set(STOP_WORDS.filter((word) => 
 
 /** Words before a name that mean it is not a person (institutions, places, streets named after people). */
 export const NOT_PERSON_BEFORE =
-  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|reglas|principios|directrices|protocolo|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo|(?:departamento\s+judicial|partido|municipio|municipalidad|circunscripci[óo]n(?:\s+judicial)?|jurisdicci[óo]n|localidad|ciudad|provincia|distrito)\s+(?:de|del))\s*$)/i
+  /(?:\b(?:hospital|escuela|colegio|instituto|plaza|parque|calle|av\.?|avda\.?|avenida|pasaje|pje\.?|autopista|estaci[óo]n|club|fundaci[óo]n|universidad|sanatorio|cl[íi]nica|barrio|villa|teatro|museo|general|gral\.?|presidente|pte\.?|santo|santa|san|premio|c[áa]tedra|doctrina|teor[íi]a|ley|reglas|principios|directrices|protocolo|caso|fallo|fallos|in\s+re|dique|puente|partido|localidad|ciudad|provincia|complejo|penal|unidad|c[áa]rcel|centro(?:\s+de)?|parroquia|iglesia|capilla|rodado|motocicleta|marca|modelo|rev[óo]lver|pistola|escopeta|carabina|fusil|departamento\s+judicial|(?:departamento\s+judicial|partido|municipio|municipalidad|circunscripci[óo]n(?:\s+judicial)?|jurisdicci[óo]n|localidad|ciudad|provincia|distrito)\s+(?:de|del))\s*$)/i
 
 /**
  * Inside the name of a place or institution named after a person: "Hospital
@@ -322,8 +322,10 @@ const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1
 const COURT_BEFORE_QUOTE = new RegExp(
   String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+|` +
     // The decision's date or number right before its caption, as an item of a citation ("…, 12/03/2015, “…”",
-    // "Sentencia nº 212, “…”"); "El 17/05/2021, “…”" opens a sentence about the ruling's own case.
-    String.raw`(?:[,;(]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\bSent(?:encia)?\.?\s*(?:N[°º.]?|n[°º]|nro\.?)?\s*\d+)\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
+    // "RSD36-10 S 27-4-2010, “…”",
+    // "Sentencia nº 212, “…”", "Sent. N° 44 del 03/05/2016, “…”", "Def. Nro. 18 del 31.03.03; “…”"); "El
+    // 17/05/2021, “…”" opens a sentence about the ruling's own case.
+    String.raw`(?:(?<!(?:^|[^\p{L}])(?:el|en|al|del|hasta|desde)\s+)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:Sent(?:encia)?|Def|A\.\s?I|Auto)\.?\s*(?:(?:N[°º.]?|n[°º]|nros?\.?)\s*)?(?:\d+(?:\s+(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?|(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
   "iu",
 )
 const REPORTER_AFTER = /^[^”"»\n]{0,120}[”"»]\s*,?\s*(?:\(?\s*)?(?:Fallos|Informe|Serie|sentencia\s+del|rta\.|resuelt[oa]|causa\s+N|reg\.|LL\b|La\s+Ley|JA\b|ED\b)/u
@@ -372,7 +374,7 @@ export const inCaseCitation = (text: string, start: number, end: number): boolea
   return REPORTER_AFTER.test(text.slice(end, end + 160)) && CAPTION_PARTIES.test(text.slice(start, end + 120).split(/[”»]/)[0]!)
 }
 
-const DOCTRINE_VERB_BEFORE = /(?:\b(?:tal\s+)?como\s+(?:lo\s+)?(?:(?:ha|han)\s+(?:se[ñn]alado|sostenido|ense[ñn]ado|explicado|destacado|advertido|afirmado|postulado)|se[ñn]alan?|sostienen?|ense[ñn]an?|explican?|afirman?|advierten?|destacan?|postulan?|entienden?)|\ben\s+palabras\s+de)\s+(?:(?:el|la)\s+(?:maestr[oa]|profesor(?:a)?|autor(?:a)?|jurista|tratadista|doctrinari[oa])\s+)?$/iu
+const DOCTRINE_VERB_BEFORE = /(?:\b(?:tal\s+)?como\s+(?:lo\s+)?(?:(?:ha|han)\s+(?:se[ñn]alado|sostenido|ense[ñn]ado|explicado|destacado|advertido|afirmado|postulado)|se[ñn]alan?|sostienen?|ense[ñn]an?|explican?|afirman?|advierten?|destacan?|postulan?|entienden?)|\ben\s+palabras\s+de|\b(?:conforme|seg[úu]n)\s+(?:lo\s+)?(?:ense[ñn]an?|se[ñn]alan?|sostienen?|explican?))\s+(?:(?:el|la)\s+(?:maestr[oa]|profesor(?:a)?|autor(?:a)?|jurista|tratadista|doctrinari[oa])\s+)?$/iu
 
 /** Citation context: cited authors and cases stay visible. */
 export const inCitation = (text: string, start: number, end: number): boolean => {
@@ -433,12 +435,20 @@ const bibliographicMarks = (stretch: string): number => BIBLIOGRAPHIC_MARKS.filt
  * bibliographic marks. A party's reference to the record ("Pérez (fs. 23)")
  * holds none.
  */
+/**
+ * What follows an author's name in an entry: the rest of the name, co-authors after a dash ("Zaffaroni,
+ * Eugenio Raúl - Alagia, Alejandro - Slokar, Alejandro"), then a comma and the work.
+ */
+const WORK_OF_AUTHOR =
+  /^(?:\s+(?:(?:de|del|de\s+la|von|van)\s+)?\p{Lu}[\p{L}\p{M}]*\.?){0,3}(?:\s*[-–—]\s*\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s*,\s*\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,2})*\s*,\s*[“"«]?\p{Lu}[^;)\n]{3,280}/u
+
 const authorBeforeItsWork = (text: string, start: number, end: number): boolean => {
   const after = text.slice(end, end + 300)
-  const work = /^\s*\([^()]{3,280}\)/u.exec(after)?.[0] ?? (/^(?:\s+(?:(?:de|del|de\s+la|von|van)\s+)?\p{Lu}[\p{L}\p{M}]*\.?){0,3}\s*,\s*[“"«]?\p{Lu}[^;)\n]{3,280}/u.exec(after)?.[0])
+  const work = /^\s*\([^()]{3,280}\)/u.exec(after)?.[0] ?? WORK_OF_AUTHOR.exec(after)?.[0]
   if (work === undefined || bibliographicMarks(work) < 2) return false
-  // An entry of a list of works starts one: after ";", "ver", "En doctrina", or the inverted author's surname.
-  return work.trimStart().startsWith("(") || /(?:;|\bver|\bv\.|\bdoctrina[,:]?|\(|^)\s*(?:\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s*,\s*)?$/u.test(text.slice(Math.max(0, start - 60), start))
+  // An entry of a list of works starts one: after ";", "ver", "En doctrina", a footnote's number ("[3]"), a
+  // co-author's dash, a line's start, or the inverted author's surname.
+  return work.trimStart().startsWith("(") || /(?:;|\bver|\bv\.|\bdoctrina[,:]?|\(|\[\d{1,3}\]|[-–—]|\n|^)\s*(?:\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?\s*,\s*)?$/u.test(text.slice(Math.max(0, start - 60), start))
 }
 
 /**
@@ -461,7 +471,7 @@ const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
   /\b(?:t|Tomo|tomo|vol)\.?\s*[IVX\d]+\b/u,
   /\b(?:19|20)\d\d\b|\b[12]\.\d{3}\b/u,
   /\b(?:op|ob)\.\s*cit\b|\bcitad[oa]\b/u,
-  /\b[Ee]d(?:\.|it\.?|itorial|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
+  /\b[Ee]d(?:\.|it\.?|itorial|itores|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
 ]
 
 /** How far a bibliographic parenthesis is looked for around a name, each way, in characters. */

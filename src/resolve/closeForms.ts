@@ -55,8 +55,9 @@ export const redactedForms = (
     if (entity.action !== "redact" || QUANTITY_LABELS.has(entity.label)) continue
     const form = fold(entity.text)
     if (form.replace(/[^\p{L}\p{N}]/gu, "").length < MIN_FORM_CHARS || forms.has(form)) continue
-    // A province of birth that is also the court's seat ("Lanús (Buenos Aires)"): elsewhere the same words are the seat.
-    if (entity.label === "LUGAR" && SEAT_AND_COUNTRY.has(form)) continue
+    // A province of birth ("Lanús (Buenos Aires)", "provincia de Córdoba"): elsewhere the same words are the
+    // court's seat, its police, its courts ("Tribunal Superior de Justicia de Córdoba").
+    if (entity.label === "LUGAR" && (SEAT_AND_COUNTRY.has(form) || PROVINCES.has(form))) continue
     const spelling = CAPITALISED_LABELS.has(entity.label) ? enieSpelling(entity.text) : undefined
     forms.set(form, spelling ? { label: entity.label, spelling } : { label: entity.label })
   }

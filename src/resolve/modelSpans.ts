@@ -297,6 +297,9 @@ const MAKE_BEFORE = new RegExp(
   "iu",
 )
 
+/** A make alone: "su Toyota Etios". */
+const VEHICLE_MAKE = new RegExp(String.raw`^(?:${VEHICLE_MAKES})$`, "u")
+
 /** Why a model span must not be used, or undefined when it may. Pure; exported for tests. */
 export const modelSpanVeto = (text: string, span: Span, rules: readonly Span[], spans: readonly Span[] = rules): string | undefined =>
   veto(text, span, vetContext(rules, spans))
@@ -312,7 +315,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
     if (namesAbbreviatedOrganisation(text, span)) return "abbreviated-organisation"
   }
   // "un teléfono celular Samsung Galaxy A34", "marca Fiat": a make or a model, right after the thing or its "marca".
-  if ((span.label === "PERSONA" || span.label === "LUGAR") && MAKE_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start))) return "make"
+  if ((span.label === "PERSONA" || span.label === "LUGAR") && (MAKE_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start)) || VEHICLE_MAKE.test(surface.trim()))) return "make"
   // Hospital General de Agudos "Dr. Teodoro Álvarez": the institution's eponym, no party.
   if (span.label === "PERSONA" && inNamedInstitution(text, span.start)) return "institution-eponym"
   // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.

@@ -13,6 +13,7 @@ describe("rules/identifier", () => {
   positives(rule, "IDENTIFICADOR", [
     ["Imputado: Dante Sosa, Prio. N° 1.234.567 de la Policía Federal", "1.234.567"],
     ["registra prontuario nro. 88231-AG", "88231-AG"],
+    ["alojado bajo el Legajo Personal Único (LPU) N° 312.455, cumple la pena; CONCEDER a X (LPU N° 312.455)", "312.455", "312.455"],
     // The force that keeps the record between the label and its number; the criminal records' registry.
     ["con Prontuario Policial P.F.A. N° 2.345.118 y legajo del Registro Nacional de Reincidencia N° U-3345671,", "2.345.118", "U-3345671"],
     ["intervino el oficial Benítez, placa 45312, quien labró el acta", "45312"],

@@ -47,11 +47,16 @@ describe("rules/handle", () => {
     ["su perfil de Facebook: juancitoperez escribió", "juancitoperez"],
     ["Su perfil de Facebook es \"andres.lucero.77\" y", "andres.lucero.77"],
     ["los mensajes del perfil «luciaflor.ramirez.58» fueron", "luciaflor.ramirez.58"],
+    // A chat line's sender who is a user name; a user name run together.
+    ["[14/05/2022 22:41] tomi_patin15: hola linda\n[14/05/2022 22:43] mbl.skate_: jaja", "tomi_patin15", "mbl.skate_"],
+    ["el sistema operativo registraba el usuario \"LucasP\" y", "LucasP"],
   ])
   negatives(handle, "USUARIO_RED", [
     "escribió a juan.perez89@gmail.com",
     "un perfil de Facebook falso",
     // A quoted word without a user name's dot, underscore or digit.
     "el perfil «agresivo» del imputado",
+    "el sistema registraba el usuario «Administrador» por defecto",
+    "[14/05/2022 22:44] Héctor: hola",
   ])
 })

@@ -105,6 +105,11 @@ describe("rules/person", () => {
   negatives(person, "PERSONA", [
     // Quoted names of things doing or named so.
     "el diario \"Clarín\" lo publicó en su tapa",
+    // A court's district, a weapon's make, an enumeration's "(a)".
+    "los Jueces del Tribunal en lo Criminal N° 4 del Departamento Judicial Lomas de Zamora, Dres.",
+    "DEPARTAMENTO JUDICIAL SAN MARTÍN",
+    "se halló un revólver marca Rubí Extra calibre .32 y el revólver Rubí Extra fue decomisado",
+    "un formulario con las siguientes opciones: (a) NO CULPABLE; (b) CULPABLE de homicidio simple",
     // A place's name in speech: "del Fuego" ends "Tierra del Fuego".
     "declaró: “yo trabajé en Chubut y en Tierra del Fuego”",
     "el término \"Estado\" lo definió la Corte",

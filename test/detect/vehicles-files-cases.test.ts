@@ -13,6 +13,7 @@ describe("rules/plate", () => {
     ["moto patente A123BCD", "A123BCD"],
     // Hard positive: the plate after the make's model, behind its cue.
     ["la motocicleta Yamaha YBR 125, dominio ABC 123, fue secuestrada", "ABC 123"],
+    ["la motocicleta Honda CG Titan, dominio A072 KLM, conducida por", "A072 KLM"],
   ])
   negatives(plate, "PATENTE", [
     "conforme el ART 149 BIS del CP",

@@ -128,6 +128,13 @@ describe("signature blocks and places in a ruling", () => {
     expect(got).toEqual(["Lanús", "Buenos Aires"])
   })
 
+  it("masks a province of birth there only, not in the province's courts and police", async () => {
+    const text = "En la ciudad de Córdoba. Julián Ortega, nacido en Villa Nueva, provincia de Córdoba, declaró ante la Policía de la Provincia de Córdoba; " +
+      "lo dijo el Tribunal Superior de Justicia de Córdoba."
+    const got = (await redacted(text)).filter((s) => s.label === "LUGAR").map((s) => s.text)
+    expect(got).toEqual(["Villa Nueva", "Córdoba"])
+  })
+
   it("propagates a surname whose given name is also a word (Argentino MILANESI)", async () => {
     const text = "respecto de MILANESI, Argentino, apodado “Peti”. Conforme surge del informe, Milanesi tenía en su poder 47 envoltorios."
     const got = (await redacted(text)).map((s) => s.text)

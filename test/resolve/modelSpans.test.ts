@@ -306,9 +306,17 @@ describe("model tags on cited authors", () => {
   })
 
   it("drops a make or model tagged as a person, not a person after the thing's owner", async () => {
-    const text = "Se secuestró un teléfono celular Samsung Galaxy A34, una moto marca Motomel y la camioneta VW Amarok. Era el celular de Ana Ledesma."
-    const spans = await analyse(text, config, [model(text, [["Samsung Galaxy", "PERSONA"], ["Motomel", "PERSONA"], ["Amarok", "PERSONA"], ["Ana Ledesma", "PERSONA"]])])
+    const text = "Se secuestró un teléfono celular Samsung Galaxy A34, una moto marca Motomel y la camioneta VW Amarok. Publicó su Toyota Etios. Era el celular de Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["Samsung Galaxy", "PERSONA"], ["Motomel", "PERSONA"], ["Amarok", "PERSONA"], ["Toyota", "LUGAR"], ["Ana Ledesma", "PERSONA"]])])
     expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
+  })
+
+  it("keeps footnoted works with their co-authors, and an author a doctrine verb introduces", async () => {
+    const text = "Así se resolvió.[1]\n[2] Lemos, Axel - Ibarzábal, Ricardo, \"Análisis del régimen de ejecución\", Editorial Sur, Buenos Aires, 2004, p. 121.\n" +
+      "[3] Zaldívar, Eugenio Raúl - Ocampo, Alejandro, \"Derecho Penal. Parte General\", Ediar, 2002, p. 62; Rivera Olmos, Iñaki, \"La cuestión\", Editores del Puerto, 2009. " +
+      "Conforme enseña Creus (CREUS, CARLOS, \"DERECHO PENAL. PARTE ESPECIAL\", Astrea, 2007, p. 12). Declaró Ana Ledesma."
+    const tags = ["Axel", "Ibarzábal, Ricardo", "Eugenio Raúl", "Ocampo, Alejandro", "Rivera Olmos, Iñaki", "Creus", "CREUS, CARLOS", "Ana Ledesma"].map((form) => [form, "PERSONA"] as const)
+    expect(redacted(text, await analyse(text, config, [model(text, tags)]))).toEqual(["PERSONA:Ana Ledesma"])
   })
 
   it("drops a lone gerund opening a paragraph, not a given name ending like one", async () => {

@@ -24,9 +24,18 @@ export const handle = patternDetector({
       // No network named: "del perfil «luciaflor.ramirez.58»", "la cuenta \"dante_sosa\"": a quoted user name,
       // with a dot, an underscore or a digit as user names have.
       name: "handle:quoted",
-      regex: /\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|alias\s+de\s+usuario)\s+(?:(?:es|era)\s+)?[«"“'‘](?<v>@?[\p{Ll}\d_][\p{Ll}\d_.]{1,38}[\p{Ll}\d_])[»"”'’]/gu,
+      regex: /\b(?:usuari[oa]|perfil|cuenta|nick(?:name)?|alias\s+de\s+usuario)\s+(?:(?:es|era)\s+)?[«"“'‘](?<v>@?[\p{L}\d_][\p{L}\d_.]{1,38}[\p{L}\d_])[»"”'’]/gu,
       score: 0.8,
-      validate: (v) => (/[\d_.]/.test(v) ? 0.8 : undefined),
+      // Or a capital inside it, as user names are run together ("LucasP", "MaruGomez"); "«Administrador»" is a word.
+      validate: (v) => (/[\d_.]/.test(v) || /\p{Ll}\p{Lu}/u.test(v) ? 0.8 : undefined),
+    },
+    {
+      // The sender of a transcribed chat line who is a user name ("[14/05/22 22:41] tomi_skate15: hola"); a
+      // capitalised sender is a person's name (rules/person).
+      name: "handle:chat-sender",
+      regex: /^[ \t]*\[?\d{1,2}\/\d{1,2}\/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]*)?(?<v>@?[\p{L}\d_][\p{L}\d_.]{1,29})[ \t]*:/gmu,
+      score: 0.85,
+      validate: (v) => (/[\d_.@]/.test(v) || /^\p{Ll}/u.test(v) ? 0.85 : undefined),
     },
     {
       name: "handle:network-cue-bare",

@@ -26,6 +26,8 @@ export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   "prontuario", "prio.", "pront.", "legajo personal", "legajo penitenciario",
   // A prisoner's personal file in the prison service ("L.P.P. nº 402.118": legajo personal penitenciario).
   "l.p.p.", "legajo personal penitenciario",
+  // The federal prison service's single personal file ("Legajo Personal Único (LPU) N° 312.455", "LPU N° …").
+  "legajo personal unico", "lpu",
   "placa", "credencial", "chapa", "historia clinica", "h.c.", "hc",
   "afiliado", "afiliada", "nro. de afiliado", "numero de afiliado", "carnet", "ficha", "imei",
   // A record's registry ("Prontuario Policial R.H. N°"), the national registry of criminal records' file.
@@ -39,8 +41,11 @@ const labelPattern = (label: string): string =>
 
 /** A dual-SIM phone's slot between the label and its code: "IMEI 1: …", "IMEI 2: …" (a colon follows, or it is the code's first digit). */
 const SLOT = String.raw`(?:\s+[12](?=\s*:))?`
-/** The force or body that keeps the record, in initials, between the label and its number: "Prontuario Policial P.F.A. N° …". */
-const KEEPER = String.raw`(?:\s+(?:\p{L}\.){2,5}(?=\s*(?:n\s?[°º.o]|numero|nro|num)))?`
+/**
+ * Between the label and its number: the force or body that keeps the record, in initials ("Prontuario Policial
+ * P.F.A. N° …"), or the label's own short name in brackets ("Legajo Personal Único (LPU) N° …").
+ */
+const KEEPER = String.raw`(?:\s+(?:(?:\p{L}\.){2,5}|\(\p{L}{2,6}\))(?=\s*(?:n\s?[°º.o]|numero|nro|num)))?`
 const NUMBER_WORD = String.raw`(?:\s*(?:n\s?[°º.o]|numero|nro\.?|num\.?)\s*)?\s*:?\s*`
 /** Letters (0-3), then digits with dots, dashes or slashes; a code ends on a letter or digit. */
 const CODE = String.raw`(?<v>[a-z]{0,3}[\s-]?\d(?:[\d./-]*\d)?(?:[/-]?[a-z]{1,3}(?![\p{L}]))?)`

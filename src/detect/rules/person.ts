@@ -528,6 +528,8 @@ const byNickname = (text: string): Span[] => {
   for (let m = NICK.exec(text); m; m = NICK.exec(text)) {
     const v = m.groups!["quoted"] ?? m.groups!["bare"]
     if (!v) continue
+    // "(a) NO CULPABLE; (b) CULPABLE…": a list's first letter, not "alias".
+    if (m[0].startsWith("(a)") && /\(b\)/u.test(text.slice(m.index, m.index + 200))) continue
     const start = m.index + m[0].lastIndexOf(v)
     if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(v)) continue // a CBU alias
     if (!m.groups!["quoted"] && isStop(v.split(/\s+/).pop()!)) continue

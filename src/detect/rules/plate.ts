@@ -41,7 +41,7 @@ export const plate = patternDetector({
     },
     {
       name: "plate:moto",
-      regex: /(?<![\p{L}\d])(?<v>\d{3}[\s-]?[A-Z]{3}|[A-Z]\d{3}[A-Z]{3})(?![\p{L}\d])/gu,
+      regex: /(?<![\p{L}\d])(?<v>\d{3}[\s-]?[A-Z]{3}|[A-Z]\d{3}[\s-]?[A-Z]{3})(?![\p{L}\d])/gu,
       score: 0.4,
       validate: (v, c) => (lettersOk(v) && c.hasContext ? 0.9 : undefined),
     },
