@@ -467,8 +467,8 @@ const AUTHOR_SLOT_BEFORE = new RegExp(
 const AFTER_AUTHOR = /^\.?(?:\s+\p{Lu}\.)*\s*(?:(?:,|;|[-–—])\s*(?:en\s+)?[“"«]?\p{Lu}|(?:y|e)\s+(?:de\s+)?\p{Lu}|\((?:Dir|Coord|Comp|Ed)\b)/u
 /** What marks a parenthesis as a bibliographic reference; two kinds of them make one. */
 const BIBLIOGRAPHIC_MARKS: readonly RegExp[] = [
-  /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/u,
-  /\b(?:t|Tomo|tomo|vol)\.?\s*[IVX\d]+\b/u,
+  /\b(?:p|pp|ps|p[áa]gs?)\.\s*\d|\bp[áa]ginas?\s+\d/iu,
+  /\b(?:t|tomo|vol)\.?\s*[IVX\d]+\b/iu,
   /\b(?:19|20)\d\d\b|\b[12]\.\d{3}\b/u,
   /\b(?:op|ob)\.\s*cit\b|\bcitad[oa]\b/u,
   /\b[Ee]d(?:\.|it\.?|itorial|itores|iciones)\s|\(Dir(?:\.|ector|ectora)?\)|\bcomentad[oa]\b|\btrad\.|\btraducci[óo]n\b/u,
@@ -500,5 +500,12 @@ export const authorOfBibliographicParenthesis = (text: string, start: number, en
     else if (char === ")" && depth-- === 0) break
   }
   const inside = before.slice(open) + text.slice(end, close)
-  return bibliographicMarks(inside) >= 2
+  // An entry that opens the parenthesis inverted, before a quoted title, is one with fewer marks: "(Cafferata
+  // Nores, José I., «La prueba en el proceso penal», Depalma)".
+  const titled = INVERTED_ENTRY_BEFORE_TITLE.test(before.slice(open) + text.slice(start, Math.min(close, end + 200)))
+  return bibliographicMarks(inside) >= (titled ? 0 : 2)
 }
+
+/** "(Surname, Given I., «Title»": the inverted author and a quoted title open a parenthesis. */
+const INVERTED_ENTRY_BEFORE_TITLE =
+  /^\(\s*(?:(?:conf|cfr|cf|v|ver|vid|vide)\.?\s*,?\s*)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del|la)\s+)?\p{Lu}[\p{L}\p{M}'’-]+){0,2}\s*,\s*\p{Lu}[\p{L}\p{M}.]*(?:\s+\p{Lu}[\p{L}\p{M}.]*){0,3}\s*,\s*[“"«]\p{Lu}[^”"»\n]{3,}[”"»]/u

@@ -93,12 +93,20 @@ export const isReadableHit = (
   (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1))) &&
   (spelling === undefined || foldKeepingEnie(text.slice(hit.start, hit.end)) === spelling) &&
   !(CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && placeNameUse(text, hit.start, hit.end)) &&
+  !(label === "LUGAR" && INSTITUTION_PLACE_BEFORE.test(text.slice(Math.max(0, hit.start - 90), hit.start))) &&
   !(label === "PERSONA" && hit.last - hit.first === 1 && givenNameInOthersName(text, hit.start, hit.end, hidden))
 
 /** What names a place right before its name: "Provincia de", "ciudad de", an institution's "Banco de la Provincia de". */
 const PLACE_HEAD_BEFORE = /(?<![\p{L}])(?:provincia|pcia|prov|ciudad|localidad|departamento|municipio|municipalidad|partido|barrio|capital)\.?[ \t\n]+(?:de[ \t\n]+)?$/iu
 /** A capitalised name's "de" right before: "Universidad Nacional de", "Banco de la Provincia de". */
 const NAME_OF_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t\n]+(?:de|del)[ \t\n]+(?:la[ \t\n]+)?$/u
+/**
+ * A place named as an institution's seat or district ("Departamento Judicial Lomas de Zamora", "Tribunal Oral
+ * … N° 2 de San Martín", "Comisaría Lomas de Zamora 3ra."): the same words as a party's birthplace or
+ * residence, but the court's or the police's, not the person's.
+ */
+const INSTITUTION_PLACE_BEFORE = /(?:departamento\s+judicial|comisar[íi]a|(?:juzgado|tribunal|c[áa]mara|fiscal[íi]a|defensor[íi]a|polic[íi]a|municipalidad|municipio|universidad|hospital|banco|registro|unidad\s+funcional)(?:[ \t\n]+(?:[\p{L}\p{M}°º.]+|N[°º]\s*\d+)){0,10}?[ \t\n]+(?:de|del)(?:[ \t\n]+la)?)[ \t\n]+$/iu
+
 /** A place and then a date: the ruling's date line, "Córdoba, 3 de marzo de 2022". */
 const DATE_AFTER = /^,[ \t]*(?:\d{1,2}[ \t]+de[ \t]+\p{L}+|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/u
 

@@ -135,6 +135,14 @@ describe("signature blocks and places in a ruling", () => {
     expect(got).toEqual(["Villa Nueva", "Córdoba"])
   })
 
+  it("masks a town of birth, not the same town as a court's district or a police station's name", async () => {
+    const text = "Los Jueces del Tribunal en lo Criminal N° 4 del Departamento Judicial Lomas de Zamora resuelven respecto de Julián Ortega, " +
+      "nacido el 11 de enero de 2002 en Lomas de Zamora, quien fue llevado a la Comisaría Lomas de Zamora 3ra. y vive en Lomas de Zamora."
+    const got = (await redacted(text)).filter((s) => s.label === "LUGAR").map((s) => [s.text, text.slice(0, text.indexOf(s.text)).length])
+    expect(got.map(([surface]) => surface)).toEqual(["Lomas de Zamora", "Lomas de Zamora"])
+    expect(text.slice(text.indexOf("Judicial") + 9, text.indexOf("Judicial") + 24)).toBe("Lomas de Zamora")
+  })
+
   it("propagates a surname whose given name is also a word (Argentino MILANESI)", async () => {
     const text = "respecto de MILANESI, Argentino, apodado “Peti”. Conforme surge del informe, Milanesi tenía en su poder 47 envoltorios."
     const got = (await redacted(text)).map((s) => s.text)

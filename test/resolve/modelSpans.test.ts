@@ -319,6 +319,13 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, await analyse(text, config, [model(text, tags)]))).toEqual(["PERSONA:Ana Ledesma"])
   })
 
+  it("keeps an inverted author opening a parenthesis before a quoted title, with few or capitalised marks", async () => {
+    const text = "fundada en la causa (Ocampo Nores, José I., \"La prueba en el proceso penal\", Depalma, Buenos Aires). Según la doctrina de Irala " +
+      "(Irala, Ricardo C., \"Tratado de Derecho Penal\", T. II, P. 12). La víctima (Ledesma, Ana, de 34 años) declaró."
+    const tags = ["Ocampo Nores, José", "Ricardo", "Ledesma, Ana"].map((form) => [form, "PERSONA"] as const)
+    expect(redacted(text, await analyse(text, config, [model(text, tags)]))).toEqual(["PERSONA:Ledesma, Ana", "EDAD:34 años"])
+  })
+
   it("drops a lone gerund opening a paragraph, not a given name ending like one", async () => {
     const text = "V) Recalando en el concreto, la actora reclama. Atendiendo a ello, lo vio Fernando en la calle."
     const spans = await analyse(text, config, [model(text, [["Recalando", "LUGAR"], ["Atendiendo", "PERSONA"], ["Fernando", "PERSONA"]])])
