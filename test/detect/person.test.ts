@@ -35,6 +35,11 @@ describe("rules/person", () => {
     // Quoted words said to be nicknames, or doing to someone what people do; "identificó como".
     ["explicó que \"Tati\" y \"Gorda\" son apodos que él usaba con ella", "Tati", "Gorda"],
     ["relató que «Nacho» es el apodo de su hermano", "Nacho"],
+    ["dijo que \"el Pity\" —así llamaban a la víctima— tenía deudas", "Pity"],
+    // Someone's place as people speak of it.
+    ["con el texto \"ya está, vamos para lo de la Gorda\" y luego a lo del Tano", "Gorda", "Tano"],
+    // In capitals: "ALIAS" is no part of the name before it.
+    ["CONDENAR A JUAN CARLOS PÉREZ ALIAS \"EL FLACO\", ARGENTINO, a la pena", "JUAN CARLOS PÉREZ", "EL FLACO"],
     ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],
     ["fue agredido por otro interno, a quien identificó como \"el Sapo\", en el pabellón", "el Sapo"],
     ["dijo: \"Dale, y decile al Pelado que mañana te llevo lo tuyo\"", "Pelado"],
@@ -103,6 +108,9 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // "lo de" before a place, a law or a word.
+    "lo de Córdoba fue un desastre y lo de Palermo también",
+    "en cuanto a lo de la Ley 26.485, rige",
     // Quoted names of things doing or named so.
     "el diario \"Clarín\" lo publicó en su tapa",
     // A court's district, a weapon's make, an enumeration's "(a)".

@@ -392,7 +392,7 @@ const byInitials = (text: string): Span[] => {
  * apodaban", "a quien su familia llama" (not the impersonal "se la llama", said of things), "conocido en el
  * barrio como", "se identificó como" (a caller's or a swindler's name is a name all the same).
  */
-export const NICK_CUE = String.raw`alias|apod(?:ad[oa]s?|o|aban|an|aba)|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las|me|nos))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:lo|la|los|las|le|les))\s+identific(?:[óo]|aron|a|an|aba)\s+como|\(a\)`
+export const NICK_CUE = String.raw`alias|ALIAS|Alias|apod(?:ad[oa]s?|o|aban|an|aba)|APODAD[OA]S?|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:le|les|lo|los|la|las|me|nos))\s+(?:(?:su|sus)\s+\p{L}+\s+)?(?:dec[íi]an|dicen|llama(?:n|ba|ban)?)|conocid[oa]s?(?:\s+(?:en|por|entre)\s+[^,.;:«"“\n]{1,30}?)?\s+como|se\s+(?:identific[óo]|present[óo]|hac[íi]a\s+llamar|hizo\s+llamar)(?:\s+como)?|(?:a\s+quien(?:es)?|(?<!\bse\s)(?:lo|la|los|las|le|les))\s+identific(?:[óo]|aron|a|an|aba)\s+como|\(a\)`
 /** What a popular name may be given to, other than a person, shortly before "conocida como" (an alias is always a person's). */
 const NAMES_A_THING_BEFORE = /(?<![\p{L}])(?:ley(?:es)?|decreto|c[óo]digo|resoluci[óo]n|acordada|convenci[óo]n|tratado|pacto|programa|plan|operativo|fallo|doctrina|teor[íi]a|principio|empresa|sociedad|firma|comercio|local|establecimiento|marca|producto)(?![\p{L}])[^.;\n]{0,50}$/iu
 /** A nickname in quotes; a plain-text ruling may break its line inside ("la↵Flaca"). */
@@ -479,7 +479,7 @@ const byQuotedNickname = (text: string): Span[] => {
 
 /**
  * A quoted word said to be a nickname ("“Dai” y “Gordi” son apodos que él
- * usaba", "«Tito» es el apodo de…") or doing what a person does to someone
+ * usaba", "«Tito» es el apodo de…", "«el Gaby» —así llamaban a la víctima—") or doing what a person does to someone
  * ("que «Lauti» lo amenazó", "“Mati” le pegó"): a person's name however
  * it is written.
  */
@@ -492,8 +492,25 @@ const NAMED_AS_NICKNAMES = new RegExp(
 const DONE_TO_SOMEONE = String.raw`(?:amenaz|peg|golpe|insult|agredi|agred|empuj|lastim|apuñal|acuchill|pate|cort|toc|manose|abus|persigui|persegu|hostig|acos|llam|escribi|escrib|mand|dij|dec|rob|sac|quit|vendi|vend|dio|pas|avis|busc|esper|oblig|mat|ech)\p{Ll}*`
 const ACTS_ON_SOMEONE = new RegExp(String.raw`${QUOTED_WORD}[ \t]+(?:lo|la|los|las|le|les|me|nos)[ \t]+${DONE_TO_SOMEONE}(?:[óo]|aba|ía|aron|ieron)(?![\p{L}])`, "gu")
 
+/** A quoted name with its article, then what people call someone by: "«el Gaby» —así llamaban a la víctima—". */
+const CALLED_SO_AFTER = /[«"“'‘](?:(?:el|la)[ \t]+)?(\p{Lu}[\p{L}\p{M}]{1,20})[»"”'’][ \t]*[—–-]?[ \t]*(?:que[ \t]+es[ \t]+)?as[íi][ \t]+(?:(?:lo|la|le|los|las|les)[ \t]+)?(?:llama|dec[íi]a|dice|apoda|conoc[íi]a|nombra)\p{L}*/gu
+
+/** Someone's place, the way people speak of it: "vamos para lo de la Gorda", "estaba en lo del Tano", "lo de Rubén". */
+const SOMEONES_PLACE = /(?<![\p{L}])lo[ \t]+de(?:l|[ \t]+la)?[ \t]+(\p{Lu}[\p{L}\p{M}]{2,20})(?![\p{L}\p{M}])/gu
+
 const byQuotedWordAsPerson = (text: string): Span[] => {
   const out: Span[] = []
+  for (const m of text.matchAll(SOMEONES_PLACE)) {
+    const word = m[1]!
+    const f = fold(word)
+    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f) || isLegalAbbreviation(word.toUpperCase())) continue
+    const start = m.index + m[0].length - word.length
+    out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "nickname" })
+  }
+  for (const m of text.matchAll(CALLED_SO_AFTER)) {
+    const start = m.index + m[0].indexOf(m[1]!)
+    out.push({ start, end: start + m[1]!.length, label: "PERSONA", score: 0.85, detector: "rules/person", evidence: "nickname" })
+  }
   for (const m of text.matchAll(NAMED_AS_NICKNAMES)) {
     for (const q of m[0].matchAll(new RegExp(QUOTED_WORD, "gu"))) {
       const start = m.index + q.index + 1
