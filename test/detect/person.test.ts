@@ -38,6 +38,8 @@ describe("rules/person", () => {
     ["dijo que \"el Pity\" —así llamaban a la víctima— tenía deudas", "Pity"],
     // Someone's place as people speak of it.
     ["con el texto \"ya está, vamos para lo de la Gorda\" y luego a lo del Tano", "Gorda", "Tano"],
+    // A chat message is speech, with or without quotes.
+    ["[14/01/2025 23:41] Rocío: te juro q a vos y al Colo ese los voy a buscar", "Rocío", "Colo"],
     // In capitals: "ALIAS" is no part of the name before it.
     ["CONDENAR A JUAN CARLOS PÉREZ ALIAS \"EL FLACO\", ARGENTINO, a la pena", "JUAN CARLOS PÉREZ", "EL FLACO"],
     ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],
@@ -108,6 +110,7 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    "[14/01/2025 23:42] Mamá: que la Virgen te cuide, hija",
     // "lo de" before a place, a law or a word.
     "lo de Córdoba fue un desastre y lo de Palermo también",
     "en cuanto a lo de la Ley 26.485, rige",

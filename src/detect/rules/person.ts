@@ -455,9 +455,19 @@ const FIRST_PERSON = /(?<![\p{L}])(?:me|mi|mis|yo|vos|te|tu|conmigo)(?![\p{L}])/
 /** Suffixes of abstract and collective nouns ("Construcción", "Ingeniería", "Municipalidad"), never of a nickname. */
 const COMMON_NOUN_SUFFIX = /(?:ci[óo]n|si[óo]n|miento|idad|er[íi]a|ncia|ura|ismo|ista|aje|ente|ante)$/u
 
+/** Quotations, and the messages of a transcribed chat ("[14/01/25 23:41] Cristian: … y al Colo ese"), which are speech too. */
+const speechStretches = (text: string): { index: number; 0: string }[] => [
+  ...text.matchAll(QUOTATION),
+  ...[...text.matchAll(CHAT_SENDER)].map((m) => {
+    const index = m.index + m[0].length
+    const lineEnd = text.indexOf("\n", index)
+    return { index, 0: text.slice(index, lineEnd < 0 ? text.length : lineEnd) }
+  }),
+]
+
 const byQuotedNickname = (text: string): Span[] => {
   const out: Span[] = []
-  for (const q of text.matchAll(QUOTATION)) {
+  for (const q of speechStretches(text)) {
     const speech = FIRST_PERSON.test(q[0])
     for (const m of q[0].matchAll(ARTICLE_NAME)) {
       const word = m[1]!
