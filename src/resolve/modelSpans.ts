@@ -318,6 +318,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if ((span.label === "PERSONA" || span.label === "LUGAR") && (MAKE_BEFORE.test(text.slice(Math.max(0, span.start - 24), span.start)) || VEHICLE_MAKE.test(surface.trim()))) return "make"
   // Hospital General de Agudos "Dr. Teodoro Álvarez": the institution's eponym, no party.
   if (span.label === "PERSONA" && inNamedInstitution(text, span.start)) return "institution-eponym"
+  // "XXX", "X.X.", "NN": where the source already hid a name, there is nothing left to hide.
+  if (/^(?:[Xx]{2,}|(?:X\.\s?){2,}|N\.?\s?N\.?)(?:[\s,]+(?:[Xx]{2,}|(?:X\.\s?){2,}))*$/u.test(surface.trim())) return "placeholder"
   // "I. Los codemandados…", "b) El actor…": a paragraph's number or letter, not a place.
   if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "- Nº Res. 53": a number sign alone.

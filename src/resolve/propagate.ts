@@ -85,7 +85,8 @@ interface Variant {
   readonly spelling?: string
 }
 
-const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t)
+/** A word worth finding alone: not a stop word, a particle, an abbreviation or the source's own mask ("XXX"). */
+const usable = (t: string): boolean => t.length >= 3 && !isStop(t) && !PARTICLE.test(t) && !/\.$/.test(t) && !/^x+$/.test(t)
 
 /** Folded name words of a ruling written with an "ñ" that tells them from a common word → that spelling (see enieSpelling). */
 type Spellings = ReadonlyMap<string, string>

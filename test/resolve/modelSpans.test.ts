@@ -326,6 +326,12 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, await analyse(text, config, [model(text, tags)]))).toEqual(["PERSONA:Ledesma, Ana", "EDAD:34 años"])
   })
 
+  it("drops a tag on a name the source already hid (\"XXX\"), and on a law's abbreviation", async () => {
+    const text = "La actora XXX XXX, DNI N° XX, reclama (L.S. 12, f. 3). Declaró Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["XXX XXX", "PERSONA"], ["L.S.", "PERSONA"], ["Ana Ledesma", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
+  })
+
   it("drops a lone gerund opening a paragraph, not a given name ending like one", async () => {
     const text = "V) Recalando en el concreto, la actora reclama. Atendiendo a ello, lo vio Fernando en la calle."
     const spans = await analyse(text, config, [model(text, [["Recalando", "LUGAR"], ["Atendiendo", "PERSONA"], ["Fernando", "PERSONA"]])])

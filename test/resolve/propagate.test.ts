@@ -59,6 +59,12 @@ describe("propagation of names", () => {
     expect(got).toEqual(["Juan Carlos Mendoza", "Mendoza", "Mendoza"])
   })
 
+  it("does not spread the source's own mask (\"XXX\") from a name that holds it", async () => {
+    const text = "Compareció el abogado Julián Ortega XXX. La actora, DNI N° XXX, reclama la Póliza N° XXX."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got.filter((surface) => surface === "XXX")).toEqual([])
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)
