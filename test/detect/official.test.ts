@@ -63,6 +63,10 @@ describe("rules/official in the styles courts use", () => {
     // A judge speaking of the panel's other judges.
     ["adhiero al voto de mi colega Etcheverry, por sus fundamentos", "Etcheverry"],
     ["la discrepancia señalada por la colega Irazábal se refiere a un detalle", "Irazábal"],
+    // The office held, after the name; a vote without "del"; a joint vote's heading.
+    ["dictada por la Dra. Mariana Etchevarne Ruiz, titular del Juzgado de Primera Instancia en lo Civil", "Mariana Etchevarne Ruiz"],
+    ["según el voto Dr. Tomás Ibarlucía, la cuestión", "Tomás Ibarlucía"],
+    ["Que.\nLAS DRAS. MARÍA ROSA ETCHEGOYEN Y ANA LÍA ZUBIRÍA DIJERON: Que", "MARÍA ROSA ETCHEGOYEN", "ANA LÍA ZUBIRÍA"],
     ["el interno y el representante de la Procuración Penitenciaria de la Nación, Lic. Tobías Ugarte Laprida, y", "Tobías Ugarte Laprida"],
     ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],
     // A panel signing by name only.
@@ -73,6 +77,8 @@ describe("rules/official in the styles courts use", () => {
   negatives(official, "FUNCIONARIO", [
     // A party's representative is no official.
     "el representante de la querella, Dr. Juan Pérez Aldao, pidió la palabra",
+    "la Dra. Ana Pérez Aldao, abogada de la actora, titular de la cuenta, declaró",
+    "LAS PARTES, DRES. JUAN PÉREZ Y ANA GÓMEZ, ACORDARON:",
     // A party's counsel is never an official, even near a role word.
     "la Fiscal solicitó la condena. El Dr. Ruiz, abogado del imputado, se opuso",
     "la defensa del imputado, representada por el Dr. Oscar Paredes, apeló",

@@ -187,7 +187,7 @@ const REPRESENTATIVE_OF_OFFICE = new RegExp(
 )
 /** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
 const REPRESENTED = new RegExp(String.raw`(?:Fiscal[íi]a|Unidad\s+de\s+Letrados(?:\s+M[óo]viles)?|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)${LINE_WRAPPED}{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?`, "giu")
-const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:del|de\s+la)\s+(?:(?:juez|jueza)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
+const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:(?:del|de\s+la)\s+)?(?:(?:se[ñn]or(?:a)?\s+)?(?:juez|jueza|vocal|camarista)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
 /** A court's members named by their office: "los ministros A, B y C", "las juezas de la Sala A y B". */
 const COURT_MEMBERS = /(?<![\p{L}])(?:los|las)\s+(?:ministr[oa]s|jueces|juezas|vocales|camaristas|conjueces)(?:\s+de\s+(?:la\s+)?(?:Corte|C[áa]mara|Sala|Tribunal))?\s+(?:(?:Dres|Dras)\.?\s*)?(?=\p{Lu})/giu
 /** A judge speaking of the panel's other judges in a vote: "adhiero al voto de mi colega Etcheverry", "mi distinguida colega, Dra. Paz". */
@@ -208,12 +208,46 @@ const VOTE_ORDER =
  * PLANTEADA, EL DR. X DIJO:") — in a ruling, only a judge's vote opens that way.
  */
 const VOTE_HEADING = /(?:^|\n|\bCUESTI[ÓO]N(?:[ \t]+PLANTEADA)?[ \t]*,?)[ \t\f]*(?:EL|LA|El|La)[ \t]+(?:(?:SEÑOR(?:A)?|Señor(?:a)?|SRA?\.|Sra?\.)[ \t]+)?(?:(?:VOCAL|Vocal)[ \t]+)?(?:DRA|DR|Dra|Dr|DOCTORA|DOCTOR|doctora|doctor)\.?[ \t]+/gu
+/** A joint vote's heading: "LAS DRAS. MARÍA ROSA ETCHEGOYEN Y ANA LÍA ZUBIRÍA DIJERON:". */
+const JOINT_VOTE_HEADING = /(?:^|\n|\bCUESTI[ÓO]N(?:[ \t]+PLANTEADA)?[ \t]*,?)[ \t\f]*(?:LOS|LAS|Los|Las)[ \t]+(?:(?:SEÑORES|SEÑORAS|Señores|Señoras|SRES\.|SRAS\.|Sres\.|Sras\.)[ \t]+)?(?:(?:VOCALES|Vocales)[ \t]+)?(?:DRAS|DRES|Dras|Dres|DOCTORES|DOCTORAS|doctores|doctoras)\.?[ \t]+/gu
+
 const voteHeadings = (text: string): Span[] => {
   const out: Span[] = []
   VOTE_HEADING.lastIndex = 0
   for (let m = VOTE_HEADING.exec(text); m; m = VOTE_HEADING.exec(text)) {
     const seg = nameAt(text, m.index + m[0].length)
     if (seg && /^\s*,?\s*(?:DIJO|dijo)\s*:/u.test(text.slice(seg[seg.length - 1]!.end, seg[seg.length - 1]!.end + 12))) out.push(mk(seg, 0.9, "vote-heading"))
+  }
+  JOINT_VOTE_HEADING.lastIndex = 0
+  for (let m = JOINT_VOTE_HEADING.exec(text); m; m = JOINT_VOTE_HEADING.exec(text)) {
+    const names: Token[][] = []
+    let at: number | undefined = m.index + m[0].length
+    for (let n = 0; n < 5 && at !== undefined; n++) {
+      const seg = nameAt(text, at)
+      if (!seg) break
+      names.push(seg)
+      const end = seg[seg.length - 1]!.end
+      const sep = LIST_SEP.exec(text.slice(end, end + 12))
+      at = sep ? end + sep[0].length : undefined
+    }
+    const last = names[names.length - 1]
+    if (names.length >= 2 && /^\s*,?\s*(?:DIJERON|dijeron)\s*:/u.test(text.slice(last!.at(-1)!.end, last!.at(-1)!.end + 14))) out.push(...names.map((seg) => mk(seg, 0.9, "vote-heading")))
+  }
+  return out
+}
+
+/**
+ * An official named by the office they hold, right after the name: "la Dra. Mariana X, titular del
+ * Juzgado …", "el Dr. Y, a cargo de la Fiscalía N° 3".
+ */
+const DOCTOR = /(?<![\p{L}])(?:Dra|Dr|doctora|doctor)\.?[ \t]+/giu
+const HOLDS_OFFICE_AFTER = /^\s*,\s*(?:(?:juez|jueza|fiscal|defensor(?:a)?\s+oficial)\s+)?(?:titular|a\s+cargo|subrogante)\s+(?:del|de\s+la)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a|Tribunal|C[áa]mara|Sala)\b/u
+const holdersOfOffice = (text: string): Span[] => {
+  const out: Span[] = []
+  DOCTOR.lastIndex = 0
+  for (let m = DOCTOR.exec(text); m; m = DOCTOR.exec(text)) {
+    const seg = nameAt(text, m.index + m[0].length)
+    if (seg && HOLDS_OFFICE_AFTER.test(text.slice(seg[seg.length - 1]!.end, seg[seg.length - 1]!.end + 80))) out.push(mk(seg, 0.9, "in-charge"))
   }
   return out
 }
@@ -321,7 +355,7 @@ export const official: Detector = {
     const roles: [number, number][] = []
     for (let m = ROLE_RE.exec(text); m; m = ROLE_RE.exec(text)) roles.push([m.index, m.index + m[0].length])
     for (const [s, e] of roles) out.push(...roleBefore(text, s, e), ...roleAfter(text, s))
-    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(HEAD_OF_OFFICE, text, "in-charge"), ...after(REPRESENTATIVE_OF_OFFICE, text, "represented"), ...after(COURT_MEMBERS, text, "panel"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
+    out.push(...after(IN_CHARGE, text, "in-charge"), ...after(HEAD_OF_OFFICE, text, "in-charge"), ...after(REPRESENTATIVE_OF_OFFICE, text, "represented"), ...after(COURT_MEMBERS, text, "panel"), ...after(ANTE_MI, text, "ante-mi"), ...after(PANEL, text, "panel"), ...after(REPRESENTED, text, "represented"), ...after(VOTE_ORDER, text, "vote-order"), ...voteHeadings(text), ...holdersOfOffice(text), ...signatureColumns(text), ...after(COLLEAGUE, text, "colleague"), ...signedByName(text))
     return out
   },
 }
