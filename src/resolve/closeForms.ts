@@ -3,7 +3,7 @@ import type { ResolvedSpan } from "../detect/Detector.ts"
 import { fold, foldKeepingEnie } from "../detect/fold.ts"
 import { findForms, formTokens, tokenize, type FormHit } from "../detect/formSearch.ts"
 import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
-import { enieSpelling, isStop } from "../detect/names.ts"
+import { courtSeatAt, enieSpelling, isStop } from "../detect/names.ts"
 import { normaliseName } from "../redact/normaliseName.ts"
 import { givenNameInOthersName } from "./othersName.ts"
 
@@ -93,6 +93,7 @@ export const isReadableHit = (
   (!CAPITALISED_LABELS.has(label) || /^\p{Lu}/u.test(text.slice(hit.start, hit.start + 1))) &&
   (spelling === undefined || foldKeepingEnie(text.slice(hit.start, hit.end)) === spelling) &&
   !(CAPITALISED_LABELS.has(label) && hit.last - hit.first === 1 && placeNameUse(text, hit.start, hit.end)) &&
+  !((label === "PERSONA" || label === "LUGAR") && courtSeatAt(text, hit.start)) &&
   !(label === "LUGAR" && INSTITUTION_PLACE_BEFORE.test(text.slice(Math.max(0, hit.start - 90), hit.start))) &&
   !(label === "PERSONA" && hit.last - hit.first === 1 && givenNameInOthersName(text, hit.start, hit.end, hidden))
 

@@ -2,7 +2,7 @@ import type { Label } from "../domain/Label.ts"
 import { overlaps, type Span } from "../domain/Span.ts"
 import { escapeRegex, fold } from "../detect/fold.ts"
 import { formIndex, formTokens, tokenize } from "../detect/formSearch.ts"
-import { inCitation, inCitedWork, inNamedInstitution, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
+import { courtSeatAt, inCitation, inCitedWork, inNamedInstitution, isFirstName, isGivenStop, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 import { dottedRunAround, isLegalAbbreviation } from "../detect/lexicon/abbreviations.ts"
 import { CABA_BARRIOS, PROVINCES, SEAT_AND_COUNTRY } from "../detect/lexicon/places.ts"
 import { VEHICLE_MAKES } from "../detect/lexicon/vehicles.ts"
@@ -324,6 +324,8 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "- Nº Res. 53": a number sign alone.
   if (/^(?:N[°º]|n[°º]|Nros?\.?|nros?\.?)$/u.test(surface.trim())) return "number-sign"
+  // "el Juez de Paz de Jesús María", "la Cámara de Deán Funes": the court's seat, a town named like a person.
+  if ((span.label === "PERSONA" || span.label === "LUGAR") && courtSeatAt(text, span.start)) return "court-seat"
   // "Juez de Paz", "Juzgado de Paz": a court, not a person or a place.
   if (f === "paz" && /\b(?:jue(?:z|za|ces)|juzgados?|justicia)\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start))) return "court-of-peace"
   // "Ed. La Ley", "Bol. Jud.", "AA.VV.", "Sur Seguros SA": an abbreviation, not a place.

@@ -6,7 +6,7 @@ import { findForms, formTokens, tokenize } from "../detect/formSearch.ts"
 import { commonWordUse, placeNameUse } from "./closeForms.ts"
 import { overlapIndex } from "./overlapIndex.ts"
 import { givenNameInOthersName } from "./othersName.ts"
-import { enieSpelling, inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
+import { courtSeatAt, enieSpelling, inCitedWork, isCaps, isFirstName, isInitial, isStop, isSurname, isSurnameStop, writtenInLowerCase } from "../detect/names.ts"
 
 /**
  * Once a person (or official) is found, find every other mention in the
@@ -400,7 +400,7 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
     if (INITIALS_FORM.test(variant) && (INITIAL_JUST_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
       INITIAL_JUST_AFTER.test(text.slice(end, end + 2)) || (COMPANY_TYPE.test(text.slice(start, end)) && COMPANY_NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start))))) continue
     if (o.kinds.size === 1 && o.kinds.has("common-surname") && commonWordUse(text, start, end)) continue
-    if (!variant.includes(" ") && placeNameUse(text, start, end)) continue
+    if ((!variant.includes(" ") && placeNameUse(text, start, end)) || courtSeatAt(text, start)) continue
     // A nickname's word ending a longer proper name is that name's ("Río Negro").
     if (o.kinds.size === 1 && o.kinds.has("nickname") && CAPITALISED_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue
     const overlapping = detected(start, end)

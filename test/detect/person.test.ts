@@ -110,6 +110,8 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // A court's seat, a town named like a person.
+    "lo ratificó ante la Jueza de Paz de Jesús María y luego ante la Cámara de Deán Funes",
     "[14/01/2025 23:42] Mamá: que la Virgen te cuide, hija",
     // "lo de" before a place, a law or a word.
     "lo de Córdoba fue un desastre y lo de Palermo también",

@@ -65,6 +65,12 @@ describe("propagation of names", () => {
     expect(got.filter((surface) => surface === "XXX")).toEqual([])
   })
 
+  it("a party named like a town is not the town after a court (\"el Juez de Paz de Jesús María\")", async () => {
+    const text = "El imputado Jesús María Pérez declaró ante la Jueza de Paz de Jesús María. Luego Jesús María se retiró."
+    const got = (await mentions(text)).map((m) => m.text)
+    expect(got).toEqual(["Jesús María Pérez", "Jesús María"])
+  })
+
   it("matches on word boundaries only: Paz never inside capaz", async () => {
     const text = "La víctima Lucía Paz declaró. Es capaz de reconocerlo; Paz lo señaló. La paz social no es un nombre."
     const got = await mentions(text)

@@ -11,6 +11,7 @@ import {
   TITLE_TOKEN,
   inCitation,
   citedAuthor,
+  courtSeatAt,
   inCitedWork,
   inNamedPlace,
   isCaps,
@@ -642,6 +643,6 @@ export const person: Detector = {
   // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
   detect: (text) =>
     [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text), ...byQuotedWordAsPerson(text)]
-      .filter((span) => !citedAuthor(text, span.start, span.end)),
+      .filter((span) => !citedAuthor(text, span.start, span.end) && !courtSeatAt(text, span.start)),
 }
 
