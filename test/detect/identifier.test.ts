@@ -13,6 +13,9 @@ describe("rules/identifier", () => {
   positives(rule, "IDENTIFICADOR", [
     ["Imputado: Dante Sosa, Prio. N° 1.234.567 de la Policía Federal", "1.234.567"],
     ["registra prontuario nro. 88231-AG", "88231-AG"],
+    // Devices a court hands the parties, an insured person's policy.
+    ["la tobillera electrónica N° DMV-20431-B, vinculada al dispositivo N° 7718-0092 de la víctima", "DMV-20431-B", "7718-0092"],
+    ["la camioneta estaba asegurada bajo la póliza N° 60-118-334562, a nombre del imputado", "60-118-334562"],
     ["alojado bajo el Legajo Personal Único (LPU) N° 312.455, cumple la pena; CONCEDER a X (LPU N° 312.455)", "312.455", "312.455"],
     // The force that keeps the record between the label and its number; the criminal records' registry.
     ["con Prontuario Policial P.F.A. N° 2.345.118 y legajo del Registro Nacional de Reincidencia N° U-3345671,", "2.345.118", "U-3345671"],

@@ -58,6 +58,7 @@ describe("rules/passport", () => {
     ["pasaporte AAB123456", "AAB123456"],
     ["Pasaporte N° 12345678N de la República del Paraguay", "12345678N"],
     ["pasaporte paraguayo 4567890", "4567890"],
+    ["titulares de los pasaportes bolivianos N° 11502934 y N° 11502978, respectivamente", "11502934", "11502978"],
   ])
   negatives(passport, "PASAPORTE", ["no tenía pasaporte vigente al 2023", "el art. 123456 del pasaje"])
 })

@@ -40,6 +40,9 @@ describe("rules/person", () => {
     ["con el texto \"ya está, vamos para lo de la Gorda\" y luego a lo del Tano", "Gorda", "Tano"],
     // A chat message is speech, with or without quotes.
     ["[14/01/2025 23:41] Rocío: te juro q a vos y al Colo ese los voy a buscar", "Rocío", "Colo"],
+    // A given name in brackets after initials; whom a quoted message ends by calling.
+    ["y a R.B.C. (Rossana), de 19 años, y a su hermano J.M.Q. (Jhonny), de 22", "R.B.C.", "Rossana", "J.M.Q.", "Jhonny"],
+    ["con expresiones tales como \"esto no termina acá, Daia\" y otras", "Daia"],
     // In capitals: "ALIAS" is no part of the name before it.
     ["CONDENAR A JUAN CARLOS PÉREZ ALIAS \"EL FLACO\", ARGENTINO, a la pena", "JUAN CARLOS PÉREZ", "EL FLACO"],
     ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],
@@ -110,6 +113,11 @@ describe("rules/person", () => {
     ["Imputado: PÉREZ GARCÍA, Juan Carlos, argentino", "PÉREZ GARCÍA, Juan Carlos"],
   ])
   negatives(person, "PERSONA", [
+    // Short names in capitals, places and words in brackets; closing words of a message.
+    "fue alojado en el Centro de Admisión (CAD) y atendido en el Hospital Posadas (Haedo)",
+    "le escribió \"te aviso, Gracias\" y \"nos vemos, Chau\"",
+    "conforme el Acuerdo Reglamentario Nro. 1622, Serie \"A\" del 13/04/2020",
+    "(S.C. Mendoza, Sala 1º, “Triunfo Coop. c/ Intraguglielmo, Víctor”, 1995)",
     // A court's seat, a town named like a person.
     "lo ratificó ante la Jueza de Paz de Jesús María y luego ante la Cámara de Deán Funes",
     "[14/01/2025 23:42] Mamá: que la Virgen te cuide, hija",

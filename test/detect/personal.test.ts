@@ -32,6 +32,7 @@ describe("rules/age", () => {
     ["Edad: 47 Sexo: H.", "47"],
     // The age something began or happened at.
     ["el adolescente refiere consumo desde los 14 años", "14 años"],
+    ["tiene a su cargo a una hija de tres años, Ana", "tres años"],
   ])
   negatives(age, "EDAD", [
     "la pena de 3 años de prisión en suspenso",
@@ -46,6 +47,9 @@ describe("rules/age", () => {
     "el hombre cumplió 2 años y 4 meses de detención",
     "Edad: 47/2019 del registro",
     "el imputado volvió a los 2 años de la separación",
+    "la víctima fue condenada a la pena de tres años de prisión",
+    "el imputado pudo plantear la nulidad, es decir, dos años desde la celebración",
+    "la víctima convivió con el imputado durante un período de 10 años",
     "el convenio rige desde los 5 años posteriores a su firma",
     // A prisoner's grades and their points.
     "alcanzó la calificación de conducta Ejemplar (10) y concepto Muy Bueno (7)",

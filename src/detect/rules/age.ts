@@ -12,7 +12,7 @@ const N = String.raw`(?:\d{1,3}|${NUM_WORDS})`
 /** What follows "N años" when it is a duration, not an age. */
 const NOT_AGE_AFTER = /^\s*(?:de\s+(?!edad)\p{L}|y\s+\d+\s+mes|en\s+suspenso|de\s+ejecuci|,?\s+(?:en\s+)?(?:suspenso|efectiv)|atr[áa]s|antes|despu[ée]s|m[áa]s|menos)/iu
 const NOT_AGE_BEFORE = {
-  words: /(?:pena|condena|prisi[óo]n|reclusi[óo]n|plazo|t[ée]rmino|durante|hace|por|lapso|desde|hasta|dentro\s+de|m[áa]s\s+de|menos\s+de|menor\s+de|mayor\s+de|los\s+[úu]ltimos|cumplir|transcurrid[oa]s|tras|luego\s+de|aproximadamente|alrededor\s+de|cada|inhabilitaci[óo]n|ley|art\.?)\s*$/iu,
+  words: /(?:pena|condena|prisi[óo]n|reclusi[óo]n|plazo|t[ée]rmino|per[íi]odo|lapso|tiempo|antig[üu]edad|transcurso|relaci[óo]n|convivencia|noviazgo|contrato|garant[íi]a|vigencia|prescripci[óo]n|durante|hace|por|lapso|desde|hasta|dentro\s+de|m[áa]s\s+de|menos\s+de|menor\s+de|mayor\s+de|los\s+[úu]ltimos|cumplir|transcurrid[oa]s|tras|luego\s+de|aproximadamente|alrededor\s+de|cada|inhabilitaci[óo]n|ley|art\.?)\s*(?:de\s*)?$/iu,
   window: 30,
 }
 /** Person description nearby: "argentino, soltero, DNI ..., de 34 años". */
@@ -48,7 +48,8 @@ export const age = patternDetector({
     {
       name: "age:description",
       // "5 años y 10 meses" is one age; "3 años y 6 meses de prisión" is still refused by what follows.
-      regex: new RegExp(String.raw`(?<![\p{L}\d])(?:de\s+)?(?<v>\d{1,2}\s+años(?:\s+y\s+\d{1,2}\s+meses)?)(?![\p{L}])`, "giu"),
+      // In words only after "de" ("una hija de tres años"): "dos años desde la celebración" is a term.
+      regex: new RegExp(String.raw`(?<![\p{L}\d])(?:de\s+)?(?<v>(?:\d{1,2}|(?<=(?<![\p{L}])de\s+)${NUM_WORDS})\s+años(?:\s+y\s+\d{1,2}\s+meses)?)(?![\p{L}])`, "giu"),
       score: 0.5,
       validate: (_v, c) => (c.hasContext ? 0.85 : undefined),
       excludeBefore: NOT_AGE_BEFORE,

@@ -33,6 +33,8 @@ export const DEFAULT_IDENTIFIER_LABELS: readonly string[] = [
   // A record's registry ("Prontuario Policial R.H. N°"), the national registry of criminal records' file.
   "prontuario policial", "r.h.", "registro nacional de reincidencia", "reincidencia",
   "licencia de conducir", "licencia de conductor", "registro de conducir",
+  // Devices a court hands a party (an ankle monitor, the victim's alert button) and an insured person's policy.
+  "tobillera", "tobillera electronica", "dispositivo", "dispositivo de alerta", "boton antipanico", "poliza",
 ]
 
 /** The label as a folded-text pattern: spaces flexible, dots optional. */

@@ -506,11 +506,25 @@ const ACTS_ON_SOMEONE = new RegExp(String.raw`${QUOTED_WORD}[ \t]+(?:lo|la|los|l
 /** A quoted name with its article, then what people call someone by: "«el Gaby» —así llamaban a la víctima—". */
 const CALLED_SO_AFTER = /[«"“'‘](?:(?:el|la)[ \t]+)?(\p{Lu}[\p{L}\p{M}]{1,20})[»"”'’][ \t]*[—–-]?[ \t]*(?:que[ \t]+es[ \t]+)?as[íi][ \t]+(?:(?:lo|la|le|los|las|les)[ \t]+)?(?:llama|dec[íi]a|dice|apoda|conoc[íi]a|nombra)\p{L}*/gu
 
+/** Words that close a message and call no one: "…, chau", "…, gracias", "…, Amén". */
+const GREETING_WORDS: ReadonlySet<string> = new Set(["chau", "gracias", "amen", "saludos", "besos", "abrazo", "dale", "bueno", "listo", "nada", "igual", "obvio", "posta", "boludo", "boluda", "amor", "gorda", "gordo", "negra", "negro", "flaca", "flaco", "hermano", "hermana", "hijo", "hija", "mami", "papi", "mama", "papa"])
+
 /** Someone's place, the way people speak of it: "vamos para lo de la Gorda", "estaba en lo del Tano", "lo de Rubén". */
 const SOMEONES_PLACE = /(?<![\p{L}])lo[ \t]+de(?:l|[ \t]+la)?[ \t]+(\p{Lu}[\p{L}\p{M}]{2,20})(?![\p{L}\p{M}])/gu
 
+/** Whom a quoted message ends by calling: "«esto no termina acá, Daia»", "“te voy a matar, Rulo!”". */
+// After a word in lower case ("acá, Daia"), not an inverted name ("c/ Rancano, Alberto”") or a number ("1622, Serie “A”"), and a closing quote.
+const VOCATIVE_AT_QUOTE_END = /(?<=(?:^|[^\p{L}])\p{Ll}[\p{Ll}\p{M}]*),[ \t]*(\p{Lu}\p{Ll}{2,15})[ \t]*[!?.…]*[»"”](?![\p{L}\p{N}])/gu
+
 const byQuotedWordAsPerson = (text: string): Span[] => {
   const out: Span[] = []
+  for (const m of text.matchAll(VOCATIVE_AT_QUOTE_END)) {
+    const word = m[1]!
+    const f = fold(word)
+    const start = m.index + m[0].indexOf(word)
+    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f) || GREETING_WORDS.has(f) || inCitation(text, start, start + word.length)) continue
+    out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "vocative" })
+  }
   for (const m of text.matchAll(SOMEONES_PLACE)) {
     const word = m[1]!
     const f = fold(word)
@@ -533,6 +547,26 @@ const byQuotedWordAsPerson = (text: string): Span[] => {
     if (isStop(word) || writtenInLowerCase(text, word)) continue
     const start = m.index + 1
     out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "nickname" })
+  }
+  return out
+}
+
+/**
+ * A given name in brackets right after a person's initials or name ("a R.B.C. (Rossana), de 19 años", "su
+ * hermano J.M.Q. (Jhonny)"): how a ruling that shortens a victim's name says who is who. Not a short name
+ * in capitals ("(CAD)"), a place, a word the ruling writes in lower case, or after a non-name.
+ */
+const NAME_IN_BRACKETS = /(?:(?<![\p{L}])(?:\p{Lu}\.[ \t]?){2,5}|\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+)[ \t]*\((\p{Lu}\p{Ll}{2,15})\)/gu
+const byNameInBrackets = (text: string): Span[] => {
+  const out: Span[] = []
+  for (const m of text.matchAll(NAME_IN_BRACKETS)) {
+    const word = m[1]!
+    const f = fold(word)
+    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f)) continue
+    // After a name, only a given name: "Juan Pérez (Tito)" is a nickname's business, "Hospital Posadas (Haedo)" a place's.
+    if (!/^\p{Lu}\./u.test(m[0]) && !isFirstName(word)) continue
+    const start = m.index + m[0].length - word.length - 1
+    out.push({ start, end: start + word.length, label: "PERSONA", score: 0.8, detector: "rules/person", evidence: "name-in-brackets" })
   }
   return out
 }
@@ -642,7 +676,7 @@ export const person: Detector = {
   labels: ["PERSONA"],
   // An author heading a bibliographic parenthesis ("(PEREYRA ALBA, Tomás, Recursos en el proceso penal, Ed. …, 2011, pág. 77)") is cited, in any form.
   detect: (text) =>
-    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text), ...byQuotedWordAsPerson(text)]
+    [...byCue(text), ...byInverted(text), ...byShape(text), ...byInitials(text), ...byNickname(text), ...byInitialsCaption(text), ...byLoneGivenName(text), ...byChatSender(text), ...byQuotedNickname(text), ...byQuotedWordAsPerson(text), ...byNameInBrackets(text)]
       .filter((span) => !citedAuthor(text, span.start, span.end) && !courtSeatAt(text, span.start)),
 }
 
