@@ -321,7 +321,7 @@ export const nameAt = (text: string, pos: number): Token[] | undefined => {
  * follow a court, a reporter or a doctrine's participle, or the quoted
  * caption must be followed by a reporter ("Fallos 334:1204", "Informe N° 54/01").
  */
-const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
+const COURT_NAME = String.raw`CSJN|CIDH|Corte\s*IDH|Corte\s+(?:Suprema|Interamericana)[^,;“"]{0,40}|Suprema\s+Corte[^,;“"]{0,40}|TSJ|TEDH|SCBA|CNCCC|CNCP|CNCas\w*|CFCP|` +
   // National chambers and their abbreviations ("CNCom.", "CNCiv.", "C.N.Civ.", "CApel. PCyF", "Cám."); lettered chambers ("Sala F").
   String.raw`CN\s?(?:Civ|Com|Crim|Fed|Trab|AT|CAF|Cont|Ap)\w*\.?|C\.\s?N\.\s?\p{L}+\.?|CApel\w*\.?(?:\s+PCyF)?|C[áa]m\.|` +
   String.raw`C[áa]mara[^;“"]{0,60}|Sala\s+(?:[IVX]+|\d+|[A-M])\b\.?|Tribunal[^;“"]{0,60}|Fallos?|in\s+re|caso|precedente|doctrina\s+de|` +

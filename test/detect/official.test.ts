@@ -66,6 +66,9 @@ describe("rules/official in the styles courts use", () => {
     // The office held, after the name; a vote without "del"; a joint vote's heading.
     ["dictada por la Dra. Mariana Etchevarne Ruiz, titular del Juzgado de Primera Instancia en lo Civil", "Mariana Etchevarne Ruiz"],
     ["según el voto Dr. Tomás Ibarlucía, la cuestión", "Tomás Ibarlucía"],
+    // A juvenile court's officials: "del Joven" names their office, not a young party.
+    ["La Sra. Fiscal del Joven, Dra. Laura Beatriz Iturraspe, adhirió", "Laura Beatriz Iturraspe"],
+    ["la Procuraduría de Trata y Explotación de Personas (PROTEX), representada por la Dra. Valeria Ocampo Dellepiane.", "Valeria Ocampo Dellepiane"],
     ["Que.\nLAS DRAS. MARÍA ROSA ETCHEGOYEN Y ANA LÍA ZUBIRÍA DIJERON: Que", "MARÍA ROSA ETCHEGOYEN", "ANA LÍA ZUBIRÍA"],
     ["el interno y el representante de la Procuración Penitenciaria de la Nación, Lic. Tobías Ugarte Laprida, y", "Tobías Ugarte Laprida"],
     ["Luego la Fiscal, Dra. Paz, pidió la palabra. El Fiscal, Montiel, acusó.", "Paz", "Montiel"],

@@ -6,6 +6,8 @@ import { found, negatives, positives } from "./_table.ts"
 describe("rules/person", () => {
   positives(person, "PERSONA", [
     ["el imputado Juan Carlos PÉREZ (DNI 30.123.456)", "Juan Carlos PÉREZ"],
+    // A young party is one, outside an office's name.
+    ["el joven Martín Ruiz declaró ante la Fiscal del Joven", "Martín Ruiz"],
     // Unknown given names and a surname in capitals of four letters or more.
     ["declaró Yoselin Maribel TARQUI en la audiencia", "Yoselin Maribel TARQUI"],
     ["PEREZ, Juan Carlos s/ infr. art. 149 bis CP", "PEREZ, Juan Carlos"],
@@ -115,6 +117,7 @@ describe("rules/person", () => {
   negatives(person, "PERSONA", [
     // Short names in capitals, places and words in brackets; closing words of a message.
     "fue alojado en el Centro de Admisión (CAD) y atendido en el Hospital Posadas (Haedo)",
+    "la víctima fue atendida en el Hospital Nacional Prof. Alejandro Posadas y dada de alta",
     "le escribió \"te aviso, Gracias\" y \"nos vemos, Chau\"",
     "conforme el Acuerdo Reglamentario Nro. 1622, Serie \"A\" del 13/04/2020",
     "(S.C. Mendoza, Sala 1º, “Triunfo Coop. c/ Intraguglielmo, Víctor”, 1995)",

@@ -186,7 +186,7 @@ const REPRESENTATIVE_OF_OFFICE = new RegExp(
   "giu",
 )
 /** A public office acting through a person: "la Fiscalía N° 3, representada por la Dra. X" (never a party's counsel). */
-const REPRESENTED = new RegExp(String.raw`(?:Fiscal[íi]a|Unidad\s+de\s+Letrados(?:\s+M[óo]viles)?|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)${LINE_WRAPPED}{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?`, "giu")
+const REPRESENTED = new RegExp(String.raw`(?:Fiscal[íi]a|Procuradur[íi]a|Unidad\s+de\s+Letrados(?:\s+M[óo]viles)?|Defensor[íi]a(?:\s+(?:Oficial|P[úu]blica))?|Asesor[íi]a|Ministerio\s+P[úu]blico(?:\s+(?:Fiscal|de\s+la\s+Defensa|Tutelar))?)${LINE_WRAPPED}{0,80}?representad[oa]\s+(?:en\s+(?:este\s+acto|la\s+audiencia)\s+)?por\s+(?:el|la)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?(?:(?:Fiscal|Defensor(?:a)?|Asesor(?:a)?)\s+)?`, "giu")
 const PANEL = /\b(?:integrad[oa]s?|compuest[oa]s?|conformad[oa]s?)\s+por\s+(?:(?:los|las|el|la)\s+)?(?:(?:se[ñn]or(?:e|a)s|Sres\.|Sras\.)\s*)?(?:(?:jueces|juezas|magistrad[oa]s|vocales|camaristas|ministr[oa]s)\s+)?(?:(?:Dras|Dres|Dra|Dr|doctores|doctoras)\.?\s*)?|\bvoto\s+(?:(?:del|de\s+la)\s+)?(?:(?:se[ñn]or(?:a)?\s+)?(?:juez|jueza|vocal|camarista)\s+)?(?:(?:Dra|Dr)\.?\s*)/giu
 /** A court's members named by their office: "los ministros A, B y C", "las juezas de la Sala A y B". */
 const COURT_MEMBERS = /(?<![\p{L}])(?:los|las)\s+(?:ministr[oa]s|jueces|juezas|vocales|camaristas|conjueces)(?:\s+de\s+(?:la\s+)?(?:Corte|C[áa]mara|Sala|Tribunal))?\s+(?:(?:Dres|Dras)\.?\s*)?(?=\p{Lu})/giu

@@ -57,7 +57,8 @@ const g = (name: string, src: string, score: number): Cue => ({ name, re: new Re
 const CUES: readonly Cue[] = [
   g(
     "role",
-    String.raw`(?<![\p{L}])(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|encausad[oa]s?|incus[oa]s?|prevenid[oa]s?|penad[oa]s?|justiciables?|internos?|agresor(?:a|es|as)?|denunciad[oa]s?|sujetos?|masculinos?|femeninas?|conductor(?:a|es|as)?|chofer(?:es)?|acompa[ñn]antes?|locatari[oa]s?|remiser[oa]s?|taxistas?|alumn[oa]s?|docentes?|porter[oa]s?|comerciantes?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido|(?:a|bajo)\s+nombre\s+de|(?:de\s+)?titularidad\s+de|declaraci[óo]n\s+testimonial(?:\s+de)?|(?:denuncia|querella|presentaci[óo]n|declaraci[óo]n)\s+(?:formulada|efectuada|realizada|interpuesta|prestada)\s+por)(?![\p{L}])`,
+    // Not in an office's name: "Fiscal del Joven", "Juzgado de Menores", "Defensoría de Niños".
+    String.raw`(?<![\p{L}])(?<!(?:[Ff]iscal(?:[íi]a)?|[Dd]efensor(?:[íi]a|a)?(?:\s+[Oo]ficial)?|[Jj]uzgado|[Jj]uez(?:a)?|[Aa]sesor(?:[íi]a|a)?|[Tt]ribunal|[Cc][áa]mara|[Ss]ecretar[íi]a|[Ss]ala)\s+(?:del|de\s+(?:la|los|las)|de)\s+)(?:imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|condenad[oa]s?|encartad[oa]s?|encausad[oa]s?|incus[oa]s?|prevenid[oa]s?|penad[oa]s?|justiciables?|internos?|agresor(?:a|es|as)?|denunciad[oa]s?|sujetos?|masculinos?|femeninas?|conductor(?:a|es|as)?|chofer(?:es)?|acompa[ñn]antes?|locatari[oa]s?|remiser[oa]s?|taxistas?|alumn[oa]s?|docentes?|porter[oa]s?|comerciantes?|enjuiciad[oa]s?|investigad[oa]s?|sospechos[oa]s?|detenid[oa]s?|aprehendid[oa]s?|infractor(?:a|es|as)?|contraventor(?:a|es|as)?|v[íi]ctimas?|damnificad[oa]s?|denunciantes?|querellantes?|testigos?|declarante|requerid[oa]|peticionante|solicitante|causante|occis[oa]|fallecid[oa]|menor(?:es)?|ni[ñn][oa]s?|joven|adolescente|beb[ée]|nen[ea]|ciudadan[oa]|nombrad[oa]|llamad[oa]|identificad[oa]\s+como|individualizad[oa]\s+como|de\s+nombre|bajo\s+el\s+nombre\s+de|de\s+apellido|(?:a|bajo)\s+nombre\s+de|(?:de\s+)?titularidad\s+de|declaraci[óo]n\s+testimonial(?:\s+de)?|(?:denuncia|querella|presentaci[óo]n|declaraci[óo]n)\s+(?:formulada|efectuada|realizada|interpuesta|prestada)\s+por)(?![\p{L}])`,
     0.85,
   ),
   g(
@@ -156,8 +157,8 @@ const byCue = (text: string): Span[] => {
         const at = f ? pos + f[0].length : pos
         const seg = nameAt(text, at)
         if (!seg || !plausible(seg)) break
-        // "Hospital Dr. Humberto Notti": the title names a place, not a person.
-        if (cue.name === "doctor" && inNamedPlace(text, m.index)) break
+        // "Hospital Dr. Humberto Notti", "Hospital Nacional Prof. Alejandro Posadas": the title names a place, not a person.
+        if ((cue.name === "doctor" || cue.name === "honorific") && inNamedPlace(text, m.index)) break
         // "El Dr. Eugenio Raúl Zaffaroni enseña que...": a cited author.
         if (cue.name === "doctor" && inCitation(text, seg[0]!.start, seg[seg.length - 1]!.end)) break
         // Later items of a list need a name's shape: "Oficial X, LP 7096" is a badge, not a second person.
