@@ -14,7 +14,8 @@ export const passport = patternDetector({
     {
       name: "pasaporte:list",
       // Each number within the clause that opens with the plural.
-      regex: /(?<=\bpasaportes\b[^.;\n]{0,80}?)(?<![\p{L}\d])(?<v>\d{5,9})(?![\p{L}\d])/giu,
+      // The number first, then the look back: a look-behind that opens a pattern runs at every position.
+      regex: /(?<![\p{L}\d])(?<v>\d{5,9})(?![\p{L}\d])(?<=\bpasaportes\b[^.;\n]{0,80}?\d{5,9})/giu,
       score: 0.92,
     },
   ],
