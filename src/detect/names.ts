@@ -392,7 +392,10 @@ export const inCitation = (text: string, start: number, end: number): boolean =>
   const before = text.slice(Math.max(0, start - 80), start)
   const open = Math.max(before.lastIndexOf("("), before.lastIndexOf("["))
   const scope = open >= 0 && before.lastIndexOf(")") < open ? before.slice(open) : before.slice(-40)
-  if (/\b(?:cfr|conf|cf|vid|v\.|ver|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista|procesalista|penalista|civilista|jurista|doctrinari[oa])\b/i.test(scope)) return true
+  // "ver" as a citation's "see": in a parenthesis, or before a name, "también" or a colon; not the verb ("no vas a ver
+  // más a Lautaro"). Case-sensitive: with the "i" flag "\p{Lu}" would match any letter.
+  if (/^\([^)]*\b[Vv]er\b|\b[Vv]er(?=\s*$|\s*[,:]|\s+(?:tambi[ée]n|asimismo|en\s+igual|\p{Lu}))/u.test(scope)) return true
+  if (/\b(?:cfr|conf|cf|vid|v\.|in\s+re|fallos|csjn|op\.?\s*cit|citad[oa]|cit[óa]\s+a|citando\s+a|con\s+cita\s+de|autor|doctrina|obra|sostiene|ense[ñn]a|explica|tratadista|procesalista|penalista|civilista|jurista|doctrinari[oa])\b/i.test(scope)) return true
   // "Tal como señala Maier", "Como lo ha sostenido Sagüés", "en palabras de Binder": doctrine in its present
   // or perfect tense; "como señaló la víctima" (a witness, in the past) is no citation.
   if (DOCTRINE_VERB_BEFORE.test(before.slice(-60))) return true

@@ -45,6 +45,8 @@ describe("rules/person", () => {
     // A given name in brackets after initials; whom a quoted message ends by calling.
     ["y a R.B.C. (Rossana), de 19 años, y a su hermano J.M.Q. (Jhonny), de 22", "R.B.C.", "Rossana", "J.M.Q.", "Jhonny"],
     ["con expresiones tales como \"esto no termina acá, Daia\" y otras", "Daia"],
+    // "ver" is the verb here, not a citation's "see".
+    ["y le dijo \"no vas a ver más a Lautaro\". Luego se retiró", "Lautaro"],
     // In capitals: "ALIAS" is no part of the name before it.
     ["CONDENAR A JUAN CARLOS PÉREZ ALIAS \"EL FLACO\", ARGENTINO, a la pena", "JUAN CARLOS PÉREZ", "EL FLACO"],
     ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],
