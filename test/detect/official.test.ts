@@ -68,6 +68,7 @@ describe("rules/official in the styles courts use", () => {
     ["según el voto Dr. Tomás Ibarlucía, la cuestión", "Tomás Ibarlucía"],
     // A juvenile court's officials: "del Joven" names their office, not a young party.
     ["La Sra. Fiscal del Joven, Dra. Laura Beatriz Iturraspe, adhirió", "Laura Beatriz Iturraspe"],
+    ["La Fiscalía de Instrucción N° 1, su titular, Dr. Marcelo Aníbal Goyeneche, dictaminó", "Marcelo Aníbal Goyeneche"],
     ["la Procuraduría de Trata y Explotación de Personas (PROTEX), representada por la Dra. Valeria Ocampo Dellepiane.", "Valeria Ocampo Dellepiane"],
     ["Que.\nLAS DRAS. MARÍA ROSA ETCHEGOYEN Y ANA LÍA ZUBIRÍA DIJERON: Que", "MARÍA ROSA ETCHEGOYEN", "ANA LÍA ZUBIRÍA"],
     ["el interno y el representante de la Procuración Penitenciaria de la Nación, Lic. Tobías Ugarte Laprida, y", "Tobías Ugarte Laprida"],

@@ -47,6 +47,8 @@ describe("rules/person", () => {
     ["con expresiones tales como \"esto no termina acá, Daia\" y otras", "Daia"],
     // "ver" is the verb here, not a citation's "see".
     ["y le dijo \"no vas a ver más a Lautaro\". Luego se retiró", "Lautaro"],
+    // A nickname with its article in apposition to a kin or a friend.
+    ["fue con un amigo, el Tincho, en su auto", "Tincho"],
     // In capitals: "ALIAS" is no part of the name before it.
     ["CONDENAR A JUAN CARLOS PÉREZ ALIAS \"EL FLACO\", ARGENTINO, a la pena", "JUAN CARLOS PÉREZ", "EL FLACO"],
     ["declaró que \"Lalo\" lo amenazó con un cuchillo y que “Toto” le pegó", "Lalo", "Toto"],

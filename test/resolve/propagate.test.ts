@@ -66,7 +66,7 @@ describe("propagation of names", () => {
   })
 
   it("a party named like a town is not the town after a court (\"el Juez de Paz de Jesús María\")", async () => {
-    const text = "El imputado Jesús María Pérez declaró ante la Jueza de Paz de Jesús María. Luego Jesús María se retiró."
+    const text = "El imputado Jesús María Pérez declaró ante la Jueza de Paz de Jesús María, del Departamento Judicial Jesús María. Luego Jesús María se retiró."
     const got = (await mentions(text)).map((m) => m.text)
     expect(got).toEqual(["Jesús María Pérez", "Jesús María"])
   })

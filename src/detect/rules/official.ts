@@ -178,8 +178,8 @@ const roleAfter = (text: string, roleStart: number): Span[] => {
 /** Any character of the clause but ";", across a PDF's line breaks but not a blank line. */
 const LINE_WRAPPED = String.raw`(?:[^;\n]|\n(?![ \t]*\n))`
 const IN_CHARGE = new RegExp(String.raw`(?:Juzgado|Fiscal[íi]a|Secretar[íi]a|Defensor[íi]a|Asesor[íi]a|Sala|Tribunal|Unidad|Equipo|Vocal[íi]a)${LINE_WRAPPED}{0,100}?a\s+cargo\s+(?:de\s+la|del|de)\s+(?:(?:Dra|Dr|doctora|doctor)\.?\s*)?`, "giu")
-/** An office's head introduced as its holder: "el titular de la Fiscalía …, doctor X". */
-const HEAD_OF_OFFICE = new RegExp(String.raw`\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)${LINE_WRAPPED}{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*`, "giu")
+/** An office's head introduced as its holder: "el titular de la Fiscalía …, doctor X", "la Fiscalía … N° 1, su titular, Dr. X". */
+const HEAD_OF_OFFICE = new RegExp(String.raw`(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)${LINE_WRAPPED}{0,100}?,\s*su\s+titular\s*,?\s*(?:Dra|Dr|doctora|doctor)\.?\s*|\btitular\s+(?:de\s+la|del)\s+(?:Juzgado|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Secretar[íi]a|Unidad|Vocal[íi]a)${LINE_WRAPPED}{0,120}?,\s*(?:Dra|Dr|doctora|doctor)\.?\s*`, "giu")
 /** A public body's representative at a hearing: "el representante de la Procuración Penitenciaria de la Nación, Lic. X". */
 const REPRESENTATIVE_OF_OFFICE = new RegExp(
   String.raw`\brepresentante\s+(?:de\s+la|del)\s+(?:Procuraci[óo]n(?:\s+Penitenciaria)?|Ministerio\s+P[úu]blico|Fiscal[íi]a|Defensor[íi]a|Asesor[íi]a|Unidad\s+de\s+Letrados|Defensor(?:a)?\s+del\s+Pueblo|Consejo\s+de\s+los\s+Derechos)${LINE_WRAPPED}{0,80}?,\s*(?:Dra|Dr|Lic|doctora|doctor|licenciad[oa])\.?\s*`,

@@ -109,7 +109,7 @@ const CUES: readonly Cue[] = [
   g("doctor", String.raw`(?<![\p{L}])(?:Dr|Dra|Dres|Dras)\.|(?<![\p{L}])(?:doctor|doctora)(?![\p{L}])`, 0.6),
 ]
 
-const FILLER = /[\s,:;(\-–—«"“'‘]*(?:(?:mayor|menor)\s+)?(?:(?:(?:el|la)\s+)?(?:Sr|Sra|Srta|Dr|Dra|Lic|Dn|Dña|señor|señora|señorita|don|doña)\.?\s+)?(?:(?:de\s+nombre|llamad[oa]|identificad[oa]\s+como)\s+)?[«"“'‘]?/uy
+const FILLER = /[\s,:;(\-–—«"“'‘]*(?:(?:mayor|menor)\s+)?(?:(?:(?:el|la)\s+)?(?:Sr|Sra|Srta|Dr|Dra|Lic|Dn|Dña|señor|señora|señorita|don|doña)\.?\s+|(?<=,\s*)(?:el|la)\s+(?=\p{Lu}\p{Ll}+,))?(?:(?:de\s+nombre|llamad[oa]|identificad[oa]\s+como)\s+)?[«"“'‘]?/uy
 /** Between names of a list: ", ", " y ", " e ", and "hijo de A y de B". */
 const LIST_SEP = /\s*(?:,|\by\b(?:\s+de\b)?|\be\b)\s*(?:(?:Sr|Sra|Dr|Dra)\.?\s*)?/uy
 
