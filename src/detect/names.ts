@@ -126,14 +126,14 @@ export const enieSpelling = (written: string): string | undefined => {
 }
 
 /**
- * A court and "de": what follows is its seat ("el Juez de Paz de Jesús María", "la Cámara de Deán Funes"),
+ * A court and "de": what follows is its seat ("el Juez de Paz de Marcos Paz", "la Cámara de Coronel Suárez"),
  * as after a judicial district or a police station ("Departamento Judicial Lomas de Zamora", "Comisaría Lomas de Zamora 3ra."),
- * up to two words of it before ("el juzgado de Bell Ville": "Ville" too). Case-sensitive but for the court's
+ * up to two words of it before ("el juzgado de Carlos Casares": "Casares" too). Case-sensitive but for the court's
  * word: with the "i" flag "\p{Lu}" would match any letter.
  */
-const COURT_OF_BEFORE = /(?:(?<![\p{L}])(?:[Dd]epartamento[ \t\n]+[Jj]udicial|DEPARTAMENTO[ \t\n]+JUDICIAL|[Cc]omisar[íi]a|COMISAR[ÍI]A)[ \t\n]+$|(?<![\p{L}])(?:[Jj]uez(?:a)?|JUEZ(?:A)?|[Jj]uzgado|JUZGADO|[Cc][áa]mara|C[ÁA]MARA|[Tt]ribunal|TRIBUNAL|[Ff]iscal[íi]a|FISCAL[ÍI]A|[Dd]efensor[íi]a|[Aa]sesor[íi]a)(?:[ \t\n]+(?:de|DE)[ \t\n]+(?:[Pp]az|PAZ))?(?:[ \t\n]+[Ll]etrad[oa])?[ \t\n]+(?:de|del|DE|DEL)[ \t\n]+(?:(?!(?:Paz|PAZ)[ \t\n])\p{Lu}[\p{L}\p{M}]*[ \t\n]+){0,2}$)/u
+const COURT_OF_BEFORE = /(?:(?<![\p{L}])(?:[Dd]epartamento[ \t\n]+[Jj]udicial|DEPARTAMENTO[ \t\n]+JUDICIAL|[Cc]omisar[íi]a|COMISAR[ÍI]A)[ \t\n]+(?:\p{Lu}[\p{L}\p{M}]*[ \t\n]+){0,2}$|(?<![\p{L}])(?:[Jj]uez(?:a)?|JUEZ(?:A)?|[Jj]uzgado|JUZGADO|[Cc][áa]mara|C[ÁA]MARA|[Tt]ribunal|TRIBUNAL|[Ff]iscal[íi]a|FISCAL[ÍI]A|[Dd]efensor[íi]a|[Aa]sesor[íi]a)(?:[ \t\n]+(?:de|DE)[ \t\n]+(?:[Pp]az|PAZ))?(?:[ \t\n]+[Ll]etrad[oa])?[ \t\n]+(?:de|del|DE|DEL)[ \t\n]+(?:(?!(?:Paz|PAZ)[ \t\n])\p{Lu}[\p{L}\p{M}]*[ \t\n]+){0,2}$)/u
 
-/** Whether a name at `start` is a court's seat, a town named like a person ("Jesús María", "Deán Funes"), not a party. */
+/** Whether a name at `start` is a court's seat, a town named like a person ("Marcos Paz", "Coronel Suárez"), not a party. */
 export const courtSeatAt = (text: string, start: number): boolean => COURT_OF_BEFORE.test(text.slice(Math.max(0, start - 40), start))
 
 export const isStop = (token: string): boolean => {
@@ -333,7 +333,7 @@ const DECISION_DATE = String.raw`(?:\s*,\s*(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1
 const COURT_BEFORE_QUOTE = new RegExp(
   String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+|` +
     // The decision's date or number right before its caption, as an item of a citation ("…, 12/03/2015, “…”",
-    // "RSD36-10 S 27-4-2010, “…”",
+    // "RSD12-14 S 3-5-2014, “…”",
     // "Sentencia nº 212, “…”", "Sent. N° 44 del 03/05/2016, “…”", "Def. Nro. 18 del 31.03.03; “…”"); "El
     // 17/05/2021, “…”" opens a sentence about the ruling's own case.
     String.raw`(?:(?<!(?:^|[^\p{L}])(?:el|en|al|del|hasta|desde)\s+)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:Sent(?:encia)?|Def|A\.\s?I|Auto)\.?\s*(?:(?:N[°º.]?|n[°º]|nros?\.?)\s*)?(?:\d+(?:\s+(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?|(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))\s*[,;:]\s*(?:en\s+)?)[“"«]$`,

@@ -247,7 +247,7 @@ const CONNECTORS = /(?<![\p{L}])(?:y|e|o|al)(?![\p{L}])/gu
 /** A court's degree or chamber after its ordinal: "JUEZ/A DE 1RA. INSTANCIA", "Juzgado de 2ª Nominación". */
 const COURT_DEGREE = /^(?:de[ \t]+)?\d{1,2}[ \t]*(?:[°ºª]|ra|da|do|er|ta|to|va|vo|na|no|ma|mo)?\.?[ \t]*(?:inst(?:ancia)?|nom(?:inaci[oó]n)?|circ(?:unscripci[oó]n)?)\b/iu
 
-/** A page ("Pág. 4 / 9", "fs. 23") or a numbered act, law or document ("A.I. Nº 412", "Sentencias Nº 17/95", "leyes nacionales nº 23.660"; the later numbers of a list, "Pág. 3 / 9") before a number. */
+/** A page ("Pág. 4 / 9", "fs. 23") or a numbered act, law or document ("A.I. Nº 412", "Sentencias Nº 17/95", "leyes nacionales nº 26.485"; the later numbers of a list, "Pág. 3 / 9") before a number. */
 const REFERENCE_BEFORE = /(?:\b(?:p[áa]gs?|p[áa]ginas?|fs|fojas?)\.?|(?:\bA\.[ \t]?I\.|\b(?:autos?|interlocutorios?|sentencias?|sent|resoluci[oó]n(?:es)?|res|escrituras?|expedientes?|expte|(?:leyes|ley|decretos?|convenios?)(?:\s+(?:nacional|provincial)(?:es)?)?|acordadas?|oficios?|legajos?|carta[ \t]+documento)\.?)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?|números?)?)(?:[ \t]*\d[\d.]*[ \t]*(?:,|\by\b|\/|\bde\b)[ \t]*(?:N[°º.ª]?|n[°º]\.?|nros?\.?)?)*[ \t]*$/iu
 /**
  * Numbers a ruling refers by, which the model took for an address or a
@@ -269,7 +269,7 @@ const CITATION_ABBREVIATIONS: ReadonlySet<string> = new Set(["bol", "abs", "cit"
 const inDottedAbbreviation = (text: string, span: Pick<Span, "start" | "end">): boolean => {
   const letters = dottedRunAround(text, span.start, span.end)
   if (letters === "") return false
-  // "I.C." of "S.A.D.A.I.C.": a part of a run longer than a person's initials (four letters at most).
+  // "T.A.X." of "F.E.C.O.T.A.X.": a part of a run longer than a person's initials (four letters at most).
   const own = text.slice(span.start, span.end).replace(/[^\p{Lu}]/gu, "")
   return isLegalAbbreviation(letters) || (letters.length >= 5 && own.length < letters.length)
 }
@@ -324,7 +324,7 @@ const veto = (text: string, span: Span, context: VetContext): string | undefined
   if ((span.label === "LUGAR" || span.label === "DIRECCION") && /^(?:[IVXLC]+|\p{L})\.?$/u.test(surface.trim())) return "numbering"
   // "- Nº Res. 53": a number sign alone.
   if (/^(?:N[°º]|n[°º]|Nros?\.?|nros?\.?)$/u.test(surface.trim())) return "number-sign"
-  // "el Juez de Paz de Jesús María", "la Cámara de Deán Funes": the court's seat, a town named like a person.
+  // "el Juez de Paz de Marcos Paz", "la Cámara de Coronel Suárez": the court's seat, a town named like a person.
   if ((span.label === "PERSONA" || span.label === "LUGAR") && courtSeatAt(text, span.start)) return "court-seat"
   // "Juez de Paz", "Juzgado de Paz": a court, not a person or a place.
   if (f === "paz" && /\b(?:jue(?:z|za|ces)|juzgados?|justicia)\s+de\s+$/iu.test(text.slice(Math.max(0, span.start - 20), span.start))) return "court-of-peace"

@@ -311,8 +311,8 @@ export const propagate = (text: string, spans: readonly Span[]): Span[] => {
   const partyKeys = new Set(all.filter((e) => e.party).map((e) => e.key))
   const officialKeys = new Set(all.filter((e) => e.label === "FUNCIONARIO" && !partyKeys.has(e.key)).map((e) => e.key))
   const officialAgain = (entity: string, start: number): boolean => officialKeys.has(entity) && DOCTOR_BEFORE.test(text.slice(Math.max(0, start - 12), start))
-  // Given names alone that aliasing made an official's ("CACERES de BOLLATI, María Marta" for the Vocal María
-  // Marta Cáceres de Bollati), found by no party's cue, are that official wherever they are written.
+  // Given names alone that aliasing made an official's ("PEREYRA de LUNA, Ana Clara" for the Vocal Ana Clara
+  // Pereyra de Luna), found by no party's cue, are that official wherever they are written.
   const officialGiven = new Map<string, Set<string>>()
   for (const e of all) {
     if (e.label !== "FUNCIONARIO") continue

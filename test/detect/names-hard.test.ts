@@ -108,7 +108,7 @@ describe("rules/person: cited precedents stay visible", () => {
     "en la misma línea: C6a CC Cba., “Ibarra Lanús, Tomás c/ Banco Sur S.A. - ordinario”, Sent. 12",
     "(Cám. Apel. Mendoza, 12/03/2015, “Ibarra Lanús, Tomás c/ Banco Sur S.A.”)",
     "la Cámara, Sentencia nº 212, “Ibarra Lanús, Tomás c/ Banco Sur S.A.”, dijo",
-    "(conf. Cám. Civ. Zárate Campana, RSD36-10 S 27-4-2010, “Ibarra Lanús, Tomás c/ Sur S.A. s/ Ejecución”)",
+    "(conf. Cám. Civ. Mercedes, RSD12-14 S 3-5-2014, “Ibarra Lanús, Tomás c/ Sur S.A. s/ Ejecución”)",
     "La Suprema Corte de Justicia de Mendoza en \"Fiscal c/ Ibarra Lanús, Tomás\" (Sala Segunda) sostuvo",
     "Cám. 6a CC Cba., Sent. N° 44 del 03/05/2016, “IBARRA LANÚS, TOMÁS C/ BANCO SUR S.A.”; Def. Nro. 18 del 31.03.03; “Ibarra Lanús, Tomás y otros c/ Sur S.A.”",
   ])

@@ -124,9 +124,9 @@ describe("rules/person", () => {
     "la víctima fue atendida en el Hospital Nacional Prof. Alejandro Posadas y dada de alta",
     "le escribió \"te aviso, Gracias\" y \"nos vemos, Chau\"",
     "conforme el Acuerdo Reglamentario Nro. 1622, Serie \"A\" del 13/04/2020",
-    "(S.C. Mendoza, Sala 1º, “Triunfo Coop. c/ Intraguglielmo, Víctor”, 1995)",
+    "(S.C. Mendoza, Sala 1º, “Progreso Coop. c/ Belmonte, Víctor”, 1995)",
     // A court's seat, a town named like a person.
-    "lo ratificó ante la Jueza de Paz de Jesús María y luego ante la Cámara de Deán Funes",
+    "lo ratificó ante la Jueza de Paz de Marcos Paz y luego ante la Cámara de Coronel Suárez",
     "[14/01/2025 23:42] Mamá: que la Virgen te cuide, hija",
     // "lo de" before a place, a law or a word.
     "lo de Córdoba fue un desastre y lo de Palermo también",
@@ -144,8 +144,8 @@ describe("rules/person", () => {
     "la ley conocida como \"Ley Micaela\" es obligatoria",
     "los términos \"Ayuda\" y \"Auxilio\" son sinónimos",
     // A law's name, an organisation's acronyms: no given names before capitals.
-    "el Máximo Tribunal recordó que el Tratado OMPI sobre Interpretación",
-    "en autos “Aadi Capif ACR c/ Catalinas Suites S.A.”",
+    "el Máximo Tribunal recordó que el Tratado UNASUR sobre Interpretación",
+    "en autos “Sadem Fonar ACR c/ Catalinas Suites S.A.”",
     // Hard negatives of the list cues: no name after them, and abbreviations listed with no person's initials before.
     "los chicos de la escuela y su mujer de entonces llegaron",
     "Mis hijos, en cambio, no declararon",

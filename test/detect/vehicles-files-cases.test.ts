@@ -23,7 +23,7 @@ describe("rules/plate", () => {
     // Dollars, the national courts' case system and a model's code after its make.
     "la damnificada transfirió USD 300 mediante una casa de cambio",
     "comuníquese (Acordada 15/13 CSJN; LEX100)",
-    "y que condujera al Convenio OIT173, desplazando así",
+    "y que condujera al Convenio OIT190, desplazando así",
     "embistió la motocicleta Yamaha YBR 125 de la víctima",
   ])
 })

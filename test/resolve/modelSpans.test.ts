@@ -263,14 +263,14 @@ describe("model tags on cited authors", () => {
   })
 
   it("drops a tag on part of a long dotted acronym, not a person's own initials", async () => {
-    const text = "Lo resolvió el Juzgado en los autos “S.A.D.A.I.C. c/ Boratti, Elvio”. La niña N.V. declaró."
-    const spans = await analyse(text, config, [model(text, [["I.C.", "PERSONA"], ["N.V.", "PERSONA"]])])
+    const text = "Lo resolvió el Juzgado en los autos “F.E.C.O.T.A.X. c/ Boratti, Elvio”. La niña N.V. declaró."
+    const spans = await analyse(text, config, [model(text, [["T.A.X.", "PERSONA"], ["N.V.", "PERSONA"]])])
     expect(redacted(text, spans).filter((r) => r.includes("."))).toEqual(["PERSONA:N.V."])
   })
 
   it("drops a law's or a convention's number tagged as an address, not a house number", async () => {
-    const text = "El sistema lo integran las leyes\nnacionales nº 23.660, nº 23.661 y nº 24.754 y el Convenio nº 173. Vive en Larrea 1234, de esta ciudad."
-    const spans = await analyse(text, config, [model(text, [["23.660, nº 23", "DIRECCION"], ["nº 24", "DIRECCION"], ["173", "DIRECCION"], ["Larrea 1234", "DIRECCION"]])])
+    const text = "El sistema lo integran las leyes\nnacionales nº 26.485, nº 27.499 y nº 24.660 y el Convenio nº 173. Vive en Larrea 1234, de esta ciudad."
+    const spans = await analyse(text, config, [model(text, [["26.485, nº 27", "DIRECCION"], ["nº 24", "DIRECCION"], ["173", "DIRECCION"], ["Larrea 1234", "DIRECCION"]])])
     expect(redacted(text, spans)).toEqual(["DIRECCION:Larrea 1234"])
   })
 
@@ -295,8 +295,8 @@ describe("model tags on cited authors", () => {
   })
 
   it("keeps an author with a particle before the work cited (an edition in lower case is a mark)", async () => {
-    const text = "tal delectación tiene por causa las actividades no impedidas (Santo Tomás de Aquino, \"Suma teológica\", I-II-38-1, ed. B.A.C. 1954). Declaró Ana Ledesma."
-    const spans = await analyse(text, config, [model(text, [["Santo Tomás", "LUGAR"], ["Ana Ledesma", "PERSONA"]])])
+    const text = "tal delectación tiene por causa las actividades no impedidas (San Isidoro de Vélez, \"Tratado moral\", II-4, ed. E.D.U.C. 1961). Declaró Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["San Isidoro", "LUGAR"], ["Ana Ledesma", "PERSONA"]])])
     expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
     // A jurist named by their trade before their work; an author opening a parenthesis, inverted without a comma.
     const jurists = "Así lo dice el procesalista de fuste Anselmo Ibarlucía en su conocida obra “Derecho Procesal”, Edit. Astrea, 1983, pág. 278. " +

@@ -227,7 +227,7 @@ const namesPerLine = (text: string, seg: readonly Token[]): Token[][] => {
 /**
  * "Juan Carlos PÉREZ": given names in Title case, then surnames in capitals.
  * Not an abbreviation ("Tasa Pasiva del BCRA"), a law's name ("Tratado
- * OMPI") or an organisation's acronyms ("Aadi Capif ACR"): a word of the
+ * OMPI") or an organisation's acronyms ("Sadem Fonar ACR"): a word of the
  * language before the capitals, or no known name and a three-letter acronym
  * among them.
  */
@@ -367,7 +367,7 @@ const byInitials = (text: string): Span[] => {
     const prevWord = /(\p{Lu}[\p{L}\p{M}]+)[ \t]$/u.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1]
     if (prevWord && isFirstName(prevWord) && !isStop(prevWord)) continue
     if (inCitedWork(text, m.index, end)) continue
-    // A publisher after its edition's mark: "ed. B.A.C. 1954", "Editorial E.U.D.E.B.A.".
+    // A publisher after its edition's mark: "ed. E.D.U.C. 1961", "Editorial E.U.D.E.B.A.".
     if (!cued && /(?<![\p{L}])(?:ed|edit|editorial|edici[óo]n)\.?[ \t]*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     if (letters.length >= 3 || cued) usesInitials = true
     if (letters.length >= 3) {
@@ -514,7 +514,7 @@ const GREETING_WORDS: ReadonlySet<string> = new Set(["chau", "gracias", "amen", 
 const SOMEONES_PLACE = /(?<![\p{L}])lo[ \t]+de(?:l|[ \t]+la)?[ \t]+(\p{Lu}[\p{L}\p{M}]{2,20})(?![\p{L}\p{M}])/gu
 
 /** Whom a quoted message ends by calling: "«esto no termina acá, Daia»", "“te voy a matar, Rulo!”". */
-// After a word in lower case ("acá, Daia"), not an inverted name ("c/ Rancano, Alberto”") or a number ("1622, Serie “A”"), and a closing quote.
+// After a word in lower case ("acá, Daia"), not an inverted name ("c/ Belmonte, Alberto”") or a number ("1622, Serie “A”"), and a closing quote.
 const VOCATIVE_AT_QUOTE_END = /,(?<=(?:^|[^\p{L}])\p{Ll}[\p{Ll}\p{M}]*,)[ \t]*(\p{Lu}\p{Ll}{2,15})[ \t]*[!?.…]*[»"”](?![\p{L}\p{N}])/gu
 
 const byQuotedWordAsPerson = (text: string): Span[] => {

@@ -6,7 +6,7 @@ import { patternDetector } from "../patternDetector.ts"
  * 123 ABC and A123BCD. Old and motorcycle shapes need a vehicle cue nearby
  * unless they are unmistakable; letter runs that are legal words (ART, LEY,
  * INC, BIS...), currency codes ("USD 300"), international bodies' conventions and
- * standards ("Convenio OIT173", "ISO 9001") and the national courts' case
+ * standards ("Convenio OIT190", "ISO 9001") and the national courts' case
  * system ("LEX100") are never plates, nor a model's code after its make.
  */
 const CUE = /(?:dominio|patente|veh[íi]culo|rodado|autom[óo]vil|\bauto\b|camioneta|motocicleta|\bmoto\b|cami[óo]n|taxi|colectivo|utilitario|marca\s+\p{L}+|modelo)/iu
