@@ -131,7 +131,7 @@ export const enieSpelling = (written: string): string | undefined => {
  * up to two words of it before ("el juzgado de Carlos Casares": "Casares" too). Case-sensitive but for the court's
  * word: with the "i" flag "\p{Lu}" would match any letter.
  */
-const COURT_OF_BEFORE = /(?:(?<![\p{L}])(?:[Dd]epartamento[ \t\n]+[Jj]udicial|DEPARTAMENTO[ \t\n]+JUDICIAL|[Cc]omisar[íi]a|COMISAR[ÍI]A)[ \t\n]+(?:\p{Lu}[\p{L}\p{M}]*[ \t\n]+){0,2}$|(?<![\p{L}])(?:[Jj]uez(?:a)?|JUEZ(?:A)?|[Jj]uzgado|JUZGADO|[Cc][áa]mara|C[ÁA]MARA|[Tt]ribunal|TRIBUNAL|[Ff]iscal[íi]a|FISCAL[ÍI]A|[Dd]efensor[íi]a|[Aa]sesor[íi]a)(?:[ \t\n]+(?:de|DE)[ \t\n]+(?:[Pp]az|PAZ))?(?:[ \t\n]+[Ll]etrad[oa])?[ \t\n]+(?:de|del|DE|DEL)[ \t\n]+(?:(?!(?:Paz|PAZ)[ \t\n])\p{Lu}[\p{L}\p{M}]*[ \t\n]+){0,2}$)/u
+const COURT_OF_BEFORE = /(?:(?<![\p{L}])(?:[Dd]epartamento[ \t\n]+[Jj]udicial|DEPARTAMENTO[ \t\n]+JUDICIAL|[Cc]omisar[íi]a|COMISAR[ÍI]A)[ \t\n]+(?:\p{Lu}[\p{L}\p{M}]*[ \t\n]+(?:(?:de|del|la|los|las)[ \t\n]+)?){0,2}$|(?<![\p{L}])(?:[Jj]uez(?:a)?|JUEZ(?:A)?|[Jj]uzgado|JUZGADO|[Cc][áa]mara|C[ÁA]MARA|[Tt]ribunal|TRIBUNAL|[Ff]iscal[íi]a|FISCAL[ÍI]A|[Dd]efensor[íi]a|[Aa]sesor[íi]a)(?:[ \t\n]+(?:de|DE)[ \t\n]+(?:[Pp]az|PAZ))?(?:[ \t\n]+[Ll]etrad[oa])?[ \t\n]+(?:de|del|DE|DEL)[ \t\n]+(?:(?!(?:Paz|PAZ)[ \t\n])\p{Lu}[\p{L}\p{M}]*[ \t\n]+(?:(?:de|del|la|los|las)[ \t\n]+)?){0,2}$)/u
 
 /** Whether a name at `start` is a court's seat, a town named like a person ("Marcos Paz", "Coronel Suárez"), not a party. */
 export const courtSeatAt = (text: string, start: number): boolean => COURT_OF_BEFORE.test(text.slice(Math.max(0, start - 40), start))

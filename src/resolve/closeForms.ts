@@ -106,7 +106,7 @@ const NAME_OF_BEFORE = /\p{Lu}[\p{L}\p{M}.]*[ \t\n]+(?:de|del)[ \t\n]+(?:la[ \t\
  * … N° 2 de San Martín", "Comisaría Lomas de Zamora 3ra."): the same words as a party's birthplace or
  * residence, but the court's or the police's, not the person's.
  */
-const INSTITUTION_PLACE_BEFORE = /(?:departamento\s+judicial|comisar[íi]a|(?:juzgado|tribunal|c[áa]mara|fiscal[íi]a|defensor[íi]a|polic[íi]a|municipalidad|municipio|universidad|hospital|banco|registro|unidad\s+funcional)(?:[ \t\n]+(?:[\p{L}\p{M}°º.]+|N[°º]\s*\d+)){0,10}?[ \t\n]+(?:de|del)(?:[ \t\n]+la)?)[ \t\n]+$/iu
+const INSTITUTION_PLACE_BEFORE = /(?:departamento\s+judicial|comisar[íi]a|(?:complejo|instituto|unidad|centro)(?:\s+penitenciari[oa])?|(?:juzgado|tribunal|c[áa]mara|fiscal[íi]a|defensor[íi]a|polic[íi]a|municipalidad|municipio|universidad|hospital|banco|registro|unidad\s+funcional)(?:[ \t\n]+(?:[\p{L}\p{M}°º.]+|N[°º]\s*\d+)){0,10}?[ \t\n]+(?:de|del)(?:[ \t\n]+la)?)[ \t\n]+$/iu
 
 /** A place and then a date: the ruling's date line, "Córdoba, 3 de marzo de 2022". */
 const DATE_AFTER = /^,[ \t]*(?:\d{1,2}[ \t]+de[ \t]+\p{L}+|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})/u

@@ -332,6 +332,12 @@ describe("model tags on cited authors", () => {
     expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
   })
 
+  it("drops a person tag inside a company's name with no type after it (\"Patronal Norte Seguros\", \"Bengolea Hermanos\")", async () => {
+    const text = "La aseguradora Patronal Norte Seguros pagó. Trabaja en la constructora Bengolea Hermanos desde 2010. Declaró Ana Ledesma."
+    const spans = await analyse(text, config, [model(text, [["Patronal Norte", "PERSONA"], ["Bengolea", "PERSONA"], ["Ana Ledesma", "PERSONA"]])])
+    expect(redacted(text, spans)).toEqual(["PERSONA:Ana Ledesma"])
+  })
+
   it("drops a lone gerund opening a paragraph, not a given name ending like one", async () => {
     const text = "V) Recalando en el concreto, la actora reclama. Atendiendo a ello, lo vio Fernando en la calle."
     const spans = await analyse(text, config, [model(text, [["Recalando", "LUGAR"], ["Atendiendo", "PERSONA"], ["Fernando", "PERSONA"]])])

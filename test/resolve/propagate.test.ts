@@ -69,6 +69,9 @@ describe("propagation of names", () => {
     const text = "El imputado Carlos Casares Pérez declaró ante la Jueza de Paz de Carlos Casares, del Departamento Judicial Carlos Casares. Luego Carlos Casares se retiró."
     const got = (await mentions(text)).map((m) => m.text)
     expect(got).toEqual(["Carlos Casares Pérez", "Carlos Casares"])
+    // Particles inside the district's name: "Lomas de Zamora" is no "Zamora" of the party.
+    const district = "Juzgado de Garantías N° 6 Departamento Judicial Lomas de Zamora. El imputado Juan Zamora declaró. Luego Zamora se retiró."
+    expect((await mentions(district)).map((m) => m.text)).toEqual(["Juan Zamora", "Zamora"])
   })
 
   it("matches on word boundaries only: Paz never inside capaz", async () => {
