@@ -334,7 +334,7 @@ const COURT_BEFORE_QUOTE = new RegExp(
   String.raw`(?:\b(?:${COURT_NAME})${DECISION_DATE}\s*[,:]?\s*(?:en\s+)?|\b(?:reafirmad[oa]|sostenid[oa]|establecid[oa]|reiterad[oa]|fijad[oa])\s+en\s+|` +
     // The decision's date or number right before its caption, as an item of a citation ("…, 12/03/2015, “…”",
     // "RSD12-14 S 3-5-2014, “…”",
-    // "Sentencia nº 212, “…”", "Sent. N° 44 del 03/05/2016, “…”", "Def. Nro. 18 del 31.03.03; “…”"); "El
+    // "Sentencia nº 212, “…”", "Sent. N° 12 del 10/06/2015, “…”", "Def. Nro. 7 del 14.08.09; “…”"); "El
     // 17/05/2021, “…”" opens a sentence about the ruling's own case.
     String.raw`(?:(?<!(?:^|[^\p{L}])(?:el|en|al|del|hasta|desde)\s+)\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(?:Sent(?:encia)?|Def|A\.\s?I|Auto)\.?\s*(?:(?:N[°º.]?|n[°º]|nros?\.?)\s*)?(?:\d+(?:\s+(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})?|(?:del?|de\s+fecha)\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}))\s*[,;:]\s*(?:en\s+)?)[“"«]$`,
   "iu",

@@ -21,7 +21,7 @@ describe("rules/ip", () => {
     ["la IP asignada fue 10.0.0.15 según la empresa", "10.0.0.15"],
     ["accedió desde 181.47.2.9 a la cuenta", "181.47.2.9"],
   ])
-  negatives(ip, "IP", ["DNI 30.123.456", "a las 10:30:00 hs", "versión 1.2.3", "el monto 1.234.567.890", "conforme el punto 28.3.2.1 del reglamento"])
+  negatives(ip, "IP", ["DNI 30.123.456", "a las 10:30:00 hs", "versión 1.2.3", "el monto 1.234.567.890", "conforme el punto 14.2.3.1 del reglamento"])
 })
 
 describe("rules/url", () => {

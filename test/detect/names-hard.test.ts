@@ -110,7 +110,7 @@ describe("rules/person: cited precedents stay visible", () => {
     "la Cámara, Sentencia nº 212, “Ibarra Lanús, Tomás c/ Banco Sur S.A.”, dijo",
     "(conf. Cám. Civ. Mercedes, RSD12-14 S 3-5-2014, “Ibarra Lanús, Tomás c/ Sur S.A. s/ Ejecución”)",
     "La Suprema Corte de Justicia de Mendoza en \"Fiscal c/ Ibarra Lanús, Tomás\" (Sala Segunda) sostuvo",
-    "Cám. 6a CC Cba., Sent. N° 44 del 03/05/2016, “IBARRA LANÚS, TOMÁS C/ BANCO SUR S.A.”; Def. Nro. 18 del 31.03.03; “Ibarra Lanús, Tomás y otros c/ Sur S.A.”",
+    "Cám. 6a CC Cba., Sent. N° 12 del 10/06/2015, “IBARRA LANÚS, TOMÁS C/ BANCO SUR S.A.”; Def. Nro. 7 del 14.08.09; “Ibarra Lanús, Tomás y otros c/ Sur S.A.”",
   ])
   positives(person, "PERSONA", [
     ["Legajo de juicio en autos “LUIS AMANCIO GOICOCHEA s/ art. 53 del Código Contravencional”", "LUIS AMANCIO GOICOCHEA"],

@@ -123,7 +123,7 @@ describe("rules/person", () => {
     "fue alojado en el Centro de Admisión (CAD) y atendido en el Hospital Posadas (Haedo)",
     "la víctima fue atendida en el Hospital Nacional Prof. Alejandro Posadas y dada de alta",
     "le escribió \"te aviso, Gracias\" y \"nos vemos, Chau\"",
-    "conforme el Acuerdo Reglamentario Nro. 1622, Serie \"A\" del 13/04/2020",
+    "conforme el Acuerdo Reglamentario Nro. 1580, Serie \"A\" del 02/09/2019",
     "(S.C. Mendoza, Sala 1º, “Progreso Coop. c/ Belmonte, Víctor”, 1995)",
     // A court's seat, a town named like a person.
     "lo ratificó ante la Jueza de Paz de Marcos Paz y luego ante la Cámara de Coronel Suárez",

@@ -11,7 +11,7 @@ export const ip = patternDetector({
       name: "ipv4",
       regex: new RegExp(String.raw`(?<![\d.])(?<v>${OCTET}(?:\.${OCTET}){3})(?![\d]|\.\d)`, "g"),
       score: 0.85,
-      // "art. 28.3.2.1", "punto 4.1.2.3": a numbered provision, unless an IP cue is near; such numbers stay under 100.
+      // "art. 14.2.3.1", "punto 4.1.2.3": a numbered provision, unless an IP cue is near; such numbers stay under 100.
       validate: (v, c) => (c.hasContext || v.split(".").some((octet) => Number(octet) >= 100) ? 0.85 : undefined),
     },
     {

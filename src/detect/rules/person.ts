@@ -514,7 +514,7 @@ const GREETING_WORDS: ReadonlySet<string> = new Set(["chau", "gracias", "amen", 
 const SOMEONES_PLACE = /(?<![\p{L}])lo[ \t]+de(?:l|[ \t]+la)?[ \t]+(\p{Lu}[\p{L}\p{M}]{2,20})(?![\p{L}\p{M}])/gu
 
 /** Whom a quoted message ends by calling: "«esto no termina acá, Daia»", "“te voy a matar, Rulo!”". */
-// After a word in lower case ("acá, Daia"), not an inverted name ("c/ Belmonte, Alberto”") or a number ("1622, Serie “A”"), and a closing quote.
+// After a word in lower case ("acá, Daia"), not an inverted name ("c/ Belmonte, Alberto”") or a number ("1580, Serie “A”"), and a closing quote.
 const VOCATIVE_AT_QUOTE_END = /,(?<=(?:^|[^\p{L}])\p{Ll}[\p{Ll}\p{M}]*,)[ \t]*(\p{Lu}\p{Ll}{2,15})[ \t]*[!?.…]*[»"”](?![\p{L}\p{N}])/gu
 
 const byQuotedWordAsPerson = (text: string): Span[] => {
