@@ -208,6 +208,21 @@ const VOTE_ORDER =
  * PLANTEADA, EL DR. X DIJO:") — in a ruling, only a judge's vote opens that way.
  */
 const VOTE_HEADING = /(?:^|\n|\bCUESTI[ÓO]N(?:[ \t]+PLANTEADA)?[ \t]*,?)[ \t\f]*(?:EL|LA|El|La)[ \t]+(?:(?:SEÑOR(?:A)?|Señor(?:a)?|SRA?\.|Sra?\.)[ \t]+)?(?:(?:VOCAL|Vocal)[ \t]+)?(?:DRA|DR|Dra|Dr|DOCTORA|DOCTOR|doctora|doctor)\.?[ \t]+/gu
+/** The names listed from `at` ("A, B y C"), five at most, each where the previous one's separator ends. */
+const namesListedAt = (text: string, from: number): Token[][] => {
+  const names: Token[][] = []
+  let at: number | undefined = from
+  for (let n = 0; n < 5 && at !== undefined; n++) {
+    const seg = nameAt(text, at)
+    if (!seg) break
+    names.push(seg)
+    const end = seg[seg.length - 1]!.end
+    const sep = LIST_SEP.exec(text.slice(end, end + 12))
+    at = sep ? end + sep[0].length : undefined
+  }
+  return names
+}
+
 /** A joint vote's heading: "LAS DRAS. MARÍA ROSA ETCHEGOYEN Y ANA LÍA ZUBIRÍA DIJERON:". */
 const JOINT_VOTE_HEADING = /(?:^|\n|\bCUESTI[ÓO]N(?:[ \t]+PLANTEADA)?[ \t]*,?)[ \t\f]*(?:LOS|LAS|Los|Las)[ \t]+(?:(?:SEÑORES|SEÑORAS|Señores|Señoras|SRES\.|SRAS\.|Sres\.|Sras\.)[ \t]+)?(?:(?:VOCALES|Vocales)[ \t]+)?(?:DRAS|DRES|Dras|Dres|DOCTORES|DOCTORAS|doctores|doctoras)\.?[ \t]+/gu
 
@@ -220,16 +235,7 @@ const voteHeadings = (text: string): Span[] => {
   }
   JOINT_VOTE_HEADING.lastIndex = 0
   for (let m = JOINT_VOTE_HEADING.exec(text); m; m = JOINT_VOTE_HEADING.exec(text)) {
-    const names: Token[][] = []
-    let at: number | undefined = m.index + m[0].length
-    for (let n = 0; n < 5 && at !== undefined; n++) {
-      const seg = nameAt(text, at)
-      if (!seg) break
-      names.push(seg)
-      const end = seg[seg.length - 1]!.end
-      const sep = LIST_SEP.exec(text.slice(end, end + 12))
-      at = sep ? end + sep[0].length : undefined
-    }
+    const names = namesListedAt(text, m.index + m[0].length)
     const last = names[names.length - 1]
     if (names.length >= 2 && /^\s*,?\s*(?:DIJERON|dijeron)\s*:/u.test(text.slice(last!.at(-1)!.end, last!.at(-1)!.end + 14))) out.push(...names.map((seg) => mk(seg, 0.9, "vote-heading")))
   }
@@ -260,15 +266,7 @@ const after = (re: RegExp, text: string, evidence: string): Span[] => {
   re.lastIndex = 0
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (evidence === "represented" && PARTY_REPRESENTED.test(m[0])) continue
-    let at: number | undefined = m.index + m[0].length
-    for (let n = 0; n < 5 && at !== undefined; n++) {
-      const seg = nameAt(text, at)
-      if (!seg) break
-      out.push(mk(seg, 0.9, evidence))
-      const end = seg[seg.length - 1]!.end
-      const sep = LIST_SEP.exec(text.slice(end, end + 12))
-      at = sep ? end + sep[0].length : undefined
-    }
+    for (const seg of namesListedAt(text, m.index + m[0].length)) out.push(mk(seg, 0.9, evidence))
   }
   return out
 }

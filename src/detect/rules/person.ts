@@ -513,6 +513,12 @@ const GREETING_WORDS: ReadonlySet<string> = new Set(["chau", "gracias", "amen", 
 /** Someone's place, the way people speak of it: "vamos para lo de la Gorda", "estaba en lo del Tano", "lo de Rubén". */
 const SOMEONES_PLACE = /(?<![\p{L}])lo[ \t]+de(?:l|[ \t]+la)?[ \t]+(\p{Lu}[\p{L}\p{M}]{2,20})(?![\p{L}\p{M}])/gu
 
+/** A capitalised word that is a word of the language, written so elsewhere in the ruling, or a province or barrio: no one's name on its own. */
+const wordOrPlace = (text: string, word: string): boolean => {
+  const f = fold(word)
+  return isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f)
+}
+
 /** Whom a quoted message ends by calling: "«esto no termina acá, Daia»", "“te voy a matar, Rulo!”". */
 // After a word in lower case ("acá, Daia"), not an inverted name ("c/ Belmonte, Alberto”") or a number ("1580, Serie “A”"), and a closing quote.
 const VOCATIVE_AT_QUOTE_END = /,(?<=(?:^|[^\p{L}])\p{Ll}[\p{Ll}\p{M}]*,)[ \t]*(\p{Lu}\p{Ll}{2,15})[ \t]*[!?.…]*[»"”](?![\p{L}\p{N}])/gu
@@ -521,15 +527,13 @@ const byQuotedWordAsPerson = (text: string): Span[] => {
   const out: Span[] = []
   for (const m of text.matchAll(VOCATIVE_AT_QUOTE_END)) {
     const word = m[1]!
-    const f = fold(word)
     const start = m.index + m[0].indexOf(word)
-    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f) || GREETING_WORDS.has(f) || inCitation(text, start, start + word.length)) continue
+    if (wordOrPlace(text, word) || GREETING_WORDS.has(fold(word)) || inCitation(text, start, start + word.length)) continue
     out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "vocative" })
   }
   for (const m of text.matchAll(SOMEONES_PLACE)) {
     const word = m[1]!
-    const f = fold(word)
-    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f) || isLegalAbbreviation(word.toUpperCase())) continue
+    if (wordOrPlace(text, word) || isLegalAbbreviation(word.toUpperCase())) continue
     const start = m.index + m[0].length - word.length
     out.push({ start, end: start + word.length, label: "PERSONA", score: 0.7, detector: "rules/person", evidence: "nickname" })
   }
@@ -562,8 +566,7 @@ const byNameInBrackets = (text: string): Span[] => {
   const out: Span[] = []
   for (const m of text.matchAll(NAME_IN_BRACKETS)) {
     const word = m[1]!
-    const f = fold(word)
-    if (isStop(word) || writtenInLowerCase(text, word) || PROVINCES.has(f) || CABA_BARRIOS.has(f)) continue
+    if (wordOrPlace(text, word)) continue
     // After a name, only a given name: "Juan Pérez (Tito)" is a nickname's business, "Hospital Posadas (Haedo)" a place's.
     if (!/^\p{Lu}\./u.test(m[0]) && !isFirstName(word)) continue
     const start = m.index + m[0].length - word.length - 1
